@@ -1,0 +1,281 @@
+//! Load: walk `content/` in sorted order and split each markdown file into front matter
+//! and body, remembering where each starts so later errors point at the right line.
+
+use crate::error::{Diagnostic, Diagnostics, Span};
+use crate::i18n;
+use std::path::Path;
+
+/// The kinds of content, one folder each under `content/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Plan,
+    Campaign,
+    Exemplar,
+    Report,
+    Page,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Plan,
+        Kind::Campaign,
+        Kind::Exemplar,
+        Kind::Report,
+        Kind::Page,
+    ];
+
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Plan => "plan",
+            Kind::Campaign => "campaigns",
+            Kind::Exemplar => "exemplars",
+            Kind::Report => "reports",
+            Kind::Page => "pages",
+        }
+    }
+
+    fn from_folder(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.folder() == name)
+    }
+}
+
+/// A markdown file split into its parts. Text is NFC with `\n` line ends.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub kind: Kind,
+    /// Relative to the site root, `/`-separated: `content/campaigns/x.vi.md`.
+    pub path: String,
+    /// File name without language and extension: the translation-pair key.
+    pub stem: String,
+    pub lang: String,
+    pub text: String,
+    /// Byte range of the YAML between the `---` lines, and its first line (1-based).
+    pub yaml: std::ops::Range<usize>,
+    pub yaml_line: usize,
+    pub body: std::ops::Range<usize>,
+    pub body_line: usize,
+}
+
+impl SourceFile {
+    pub fn yaml(&self) -> &str {
+        &self.text[self.yaml.clone()]
+    }
+
+    pub fn body(&self) -> &str {
+        &self.text[self.body.clone()]
+    }
+
+    pub fn source(&self) -> crate::yaml::Source<'_> {
+        crate::yaml::Source {
+            path: &self.path,
+            file_text: &self.text,
+            yaml: self.yaml(),
+            first_line: self.yaml_line,
+        }
+    }
+}
+
+/// A YAML data file under `content/data/`.
+#[derive(Debug, Clone)]
+pub struct DataFile {
+    pub path: String,
+    pub name: String,
+    pub text: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub files: Vec<SourceFile>,
+    pub data: Vec<DataFile>,
+}
+
+/// Normalizes what editors and word processors leave behind: BOM, CRLF, NFD.
+pub fn clean_text(raw: &str) -> String {
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    i18n::nfc(&raw.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// Reads every file under `<root>/content`, in sorted order for determinism.
+pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loaded {
+    let mut loaded = Loaded::default();
+    let content = root.join("content");
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::error("content", "the content folder is missing")
+                .hint("create content/ with campaigns/, exemplars/, reports/, pages/, plan/ and data/ inside"),
+        );
+        return loaded;
+    }
+    let walker = walkdir::WalkDir::new(&content)
+        .sort_by_file_name()
+        .follow_links(false);
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                diags.push(Diagnostic::error("content", format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        let rel_str = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') {
+            continue;
+        }
+        let parts: Vec<String> = rel
+            .components()
+            .skip(1)
+            .map(|c| c.as_os_str().to_string_lossy().to_string())
+            .collect();
+        let folder = parts.first().map(String::as_str).unwrap_or("");
+        let read = |diags: &mut Diagnostics| match std::fs::read(entry.path()) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(s) => Some(clean_text(&s)),
+                Err(_) => {
+                    diags.push(
+                        Diagnostic::error(&rel_str, "the file is not UTF-8 text")
+                            .hint("save the file as UTF-8 (in Word: Save As → Plain Text → Unicode (UTF-8))"),
+                    );
+                    None
+                }
+            },
+            Err(e) => {
+                diags.push(Diagnostic::error(
+                    &rel_str,
+                    format!("cannot read the file: {e}"),
+                ));
+                None
+            }
+        };
+        if folder == "data" && parts.len() == 2 {
+            if name.ends_with(".yaml") || name.ends_with(".yml") {
+                if let Some(text) = read(diags) {
+                    let stem = name
+                        .trim_end_matches(".yaml")
+                        .trim_end_matches(".yml")
+                        .to_string();
+                    loaded.data.push(DataFile {
+                        path: rel_str,
+                        name: stem,
+                        text,
+                    });
+                }
+            } else {
+                diags.push(Diagnostic::warning(
+                    &rel_str,
+                    "ignored: only .yaml files are read in content/data/",
+                ));
+            }
+            continue;
+        }
+        let Some(kind) = Kind::from_folder(folder).filter(|_| parts.len() == 2) else {
+            if name.ends_with(".md") {
+                diags.push(
+                    Diagnostic::error(&rel_str, "this file is not in a content folder the site knows")
+                        .hint("move it into content/plan/, content/campaigns/, content/exemplars/, content/reports/ or content/pages/"),
+                );
+            }
+            continue;
+        };
+        let Some(base) = name.strip_suffix(".md") else {
+            diags.push(
+                Diagnostic::warning(&rel_str, "ignored: not a markdown (.md) file")
+                    .hint("put images and attachments in static/ and link them from there"),
+            );
+            continue;
+        };
+        let (stem, lang) = match base.rsplit_once('.') {
+            Some((stem, lang)) => (stem.to_string(), lang.to_string()),
+            None => (base.to_string(), languages[0].clone()),
+        };
+        if !languages.contains(&lang) {
+            diags.push(
+                Diagnostic::error(
+                    &rel_str,
+                    format!("unknown language \"{lang}\" in the file name"),
+                )
+                .hint(format!(
+                    "name the file <name>.<language>.md with a language from site.yaml: {}",
+                    languages.join(", ")
+                )),
+            );
+            continue;
+        }
+        let Some(text) = read(diags) else { continue };
+        match split(&text) {
+            Ok((yaml, yaml_line, body, body_line)) => loaded.files.push(SourceFile {
+                kind,
+                path: rel_str,
+                stem,
+                lang,
+                text,
+                yaml,
+                yaml_line,
+                body,
+                body_line,
+            }),
+            Err((span, msg)) => diags.push(
+                Diagnostic::error(&rel_str, msg)
+                    .at_in(span, &text)
+                    .hint("start the file with a line `---`, then the fields (title: …), then another line `---`, then the text"),
+            ),
+        }
+    }
+    loaded
+}
+
+type Split = (std::ops::Range<usize>, usize, std::ops::Range<usize>, usize);
+
+/// Splits `---\nyaml\n---\nbody` into byte ranges and first lines.
+pub fn split(text: &str) -> Result<Split, (Span, String)> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "---" {
+        return Err((
+            Span::new(1, 1),
+            "the file must start with front matter between two `---` lines".into(),
+        ));
+    }
+    let yaml_start = first.len();
+    let mut offset = yaml_start;
+    for (i, line) in lines.enumerate() {
+        if line.trim_end() == "---" {
+            let body_start = offset + line.len();
+            return Ok((yaml_start..offset, 2, body_start..text.len(), i + 3));
+        }
+        offset += line.len();
+    }
+    Err((
+        Span::new(1, 1),
+        "the front matter is not closed: add a line `---` after the last field".into(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_with_line_numbers() {
+        let text = "---\ntitle: A\n---\nBody\n";
+        let (yaml, yl, body, bl) = split(text).expect("valid");
+        assert_eq!(&text[yaml], "title: A\n");
+        assert_eq!(yl, 2);
+        assert_eq!(&text[body], "Body\n");
+        assert_eq!(bl, 4);
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        assert!(split("---\ntitle: A\nBody\n").is_err());
+        assert!(split("title: A\n").is_err());
+    }
+}

@@ -1,0 +1,7 @@
+//! Content: load files, parse typed front matter, build the validated model.
+
+pub mod frontmatter;
+pub mod load;
+pub mod model;
+
+pub use model::{Entry, Publish, Site, Version};

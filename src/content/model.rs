@@ -1,0 +1,712 @@
+//! Model: typed front matter validated into a `Site` — ids resolved, translations paired,
+//! and the published set decided once. Everything rendered later reads only this.
+
+use super::frontmatter::{
+    CampaignFm, DocumentFm, EventFm, ExemplarFm, Localized, PageFm, PlanFm, ReportFm, UnitFm,
+};
+use super::load::{DataFile, Kind, Loaded, SourceFile};
+use crate::config::Settings;
+use crate::date::PartialDate;
+use crate::error::{did_you_mean, Diagnostic, Diagnostics, Span};
+use crate::i18n;
+use crate::yaml::Source;
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Kinds of legal document the site knows how to name; labels come from the theme strings.
+pub const DOC_KINDS: [&str; 12] = [
+    "chi-thi",
+    "nghi-quyet",
+    "ke-hoach",
+    "quyet-dinh",
+    "nghi-dinh",
+    "thong-tu",
+    "luat",
+    "cong-van",
+    "de-an",
+    "bao-cao",
+    "thong-bao",
+    "huong-dan",
+];
+
+/// One language version of a content item.
+#[derive(Debug, Clone)]
+pub struct Version<T> {
+    pub lang: String,
+    pub path: String,
+    pub slug: String,
+    pub fm: T,
+    pub body: String,
+    pub body_line: usize,
+}
+
+/// A content item with its translations, keyed by the shared file stem.
+#[derive(Debug, Clone)]
+pub struct Entry<T> {
+    /// The id other content uses to refer to this item (the file stem).
+    pub id: String,
+    pub versions: BTreeMap<String, Version<T>>,
+}
+
+impl<T> Entry<T> {
+    /// The version in `lang`, or the one in the first language that has it (fallback).
+    pub fn get_or_fallback<'a>(&'a self, lang: &str, order: &[String]) -> &'a Version<T> {
+        self.versions
+            .get(lang)
+            .or_else(|| order.iter().find_map(|l| self.versions.get(l)))
+            .or_else(|| self.versions.values().next())
+            .expect("an entry has at least one version")
+    }
+}
+
+#[derive(Debug)]
+pub struct Document {
+    pub fm: DocumentFm,
+}
+
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub id: String,
+    pub name: Localized,
+}
+
+#[derive(Debug)]
+pub struct Event {
+    pub fm: EventFm,
+}
+
+/// The validated, published site.
+#[derive(Debug)]
+pub struct Site {
+    pub settings: Settings,
+    pub now: NaiveDate,
+    pub plans: Vec<Entry<PlanFm>>,
+    pub campaigns: Vec<Entry<CampaignFm>>,
+    pub exemplars: Vec<Entry<ExemplarFm>>,
+    pub reports: Vec<Entry<ReportFm>>,
+    pub pages: Vec<Entry<PageFm>>,
+    pub documents: Vec<Document>,
+    pub units: Vec<Unit>,
+    pub events: Vec<Event>,
+}
+
+impl Site {
+    pub fn lang_order(&self) -> Vec<String> {
+        self.settings.codes().map(String::from).collect()
+    }
+    pub fn campaign(&self, id: &str) -> Option<&Entry<CampaignFm>> {
+        self.campaigns.iter().find(|c| c.id == id)
+    }
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.fm.id == id)
+    }
+}
+
+/// What to include: drafts and future-dated items only with `--drafts`.
+#[derive(Debug, Clone, Copy)]
+pub struct Publish {
+    pub now: NaiveDate,
+    pub drafts: bool,
+}
+
+impl Publish {
+    fn allows(&self, draft: bool, date: Option<&PartialDate>) -> bool {
+        self.drafts || (!draft && date.is_none_or(|d| d.start() <= self.now))
+    }
+}
+
+/// Front matter kinds share this to be parsed, paired and filtered the same way.
+trait FrontMatter: DeserializeOwned {
+    fn slug_override(&self) -> Option<&str>;
+    fn is_draft(&self) -> bool;
+    fn date(&self) -> Option<PartialDate>;
+}
+
+macro_rules! front_matter {
+    ($t:ty, |$s:ident| $date:expr) => {
+        impl FrontMatter for $t {
+            fn slug_override(&self) -> Option<&str> {
+                self.slug.as_deref()
+            }
+            fn is_draft(&self) -> bool {
+                self.draft
+            }
+            fn date(&self) -> Option<PartialDate> {
+                let $s = self;
+                $date
+            }
+        }
+    };
+}
+
+front_matter!(PlanFm, |s| Some(s.issued));
+front_matter!(CampaignFm, |s| Some(s.launched));
+front_matter!(ExemplarFm, |s| Some(PartialDate::day(s.recognized.0)));
+front_matter!(ReportFm, |s| s.submitted.map(|d| PartialDate::day(d.0)));
+front_matter!(PageFm, |_s| None);
+
+/// Builds the site model from loaded files. Reports every problem; returns `None` if any
+/// is an error.
+pub fn build(
+    settings: Settings,
+    loaded: Loaded,
+    publish: Publish,
+    diags: &mut Diagnostics,
+) -> Option<Site> {
+    let langs: Vec<String> = settings.codes().map(String::from).collect();
+    let mut by_kind: BTreeMap<Kind, Vec<&SourceFile>> = BTreeMap::new();
+    for f in &loaded.files {
+        by_kind.entry(f.kind).or_default().push(f);
+    }
+    let files = |k: Kind| by_kind.get(&k).cloned().unwrap_or_default();
+
+    let plans: Vec<Entry<PlanFm>> = pair(&files(Kind::Plan), &langs, diags);
+    let campaigns: Vec<Entry<CampaignFm>> = pair(&files(Kind::Campaign), &langs, diags);
+    let exemplars: Vec<Entry<ExemplarFm>> = pair(&files(Kind::Exemplar), &langs, diags);
+    let reports: Vec<Entry<ReportFm>> = pair(&files(Kind::Report), &langs, diags);
+    let pages: Vec<Entry<PageFm>> = pair(&files(Kind::Page), &langs, diags);
+
+    let data = |name: &str| loaded.data.iter().find(|d| d.name == name);
+    let documents: Vec<DocumentFm> = data("documents")
+        .map(|d| parse_list(d, diags))
+        .unwrap_or_default();
+    let units: Vec<UnitFm> = data("units")
+        .map(|d| parse_list(d, diags))
+        .unwrap_or_default();
+    let events: Vec<EventFm> = data("events")
+        .map(|d| parse_list(d, diags))
+        .unwrap_or_default();
+    for d in &loaded.data {
+        if !["documents", "units", "events"].contains(&d.name.as_str()) {
+            diags.push(
+                Diagnostic::warning(&d.path, "ignored: unknown data file")
+                    .hint("data files are documents.yaml, units.yaml and events.yaml"),
+            );
+        }
+    }
+
+    // Data files: unique ids, every language given, known document kinds.
+    let data_src = |name: &str| data(name).expect("items imply the file exists");
+    let doc_ids = unique_ids(
+        documents.iter().map(|d| d.id.as_str()),
+        data("documents"),
+        diags,
+    );
+    let unit_ids = unique_ids(units.iter().map(|u| u.id.as_str()), data("units"), diags);
+    unique_ids(events.iter().map(|e| e.id.as_str()), data("events"), diags);
+    for d in &documents {
+        let f = data_src("documents");
+        if !DOC_KINDS.contains(&d.kind.as_str()) {
+            let hint = match did_you_mean(&d.kind, DOC_KINDS) {
+                Some(s) => format!("did you mean \"{s}\"? Kinds: {}", DOC_KINDS.join(", ")),
+                None => format!("use one of: {}", DOC_KINDS.join(", ")),
+            };
+            diags.push(
+                Diagnostic::error(&f.path, format!("unknown document kind \"{}\"", d.kind))
+                    .at_in(find_in_item(f, &d.id, "kind", &d.kind), &f.text)
+                    .hint(hint),
+            );
+        }
+        check_localized(&d.issuer, "issuer", &d.id, f, &langs, diags);
+        check_localized(&d.summary, "summary", &d.id, f, &langs, diags);
+    }
+    for u in &units {
+        check_localized(&u.name, "name", &u.id, data_src("units"), &langs, diags);
+    }
+    for e in &events {
+        check_localized(&e.title, "title", &e.id, data_src("events"), &langs, diags);
+    }
+
+    // Cross-references, checked against everything (drafts included) so that a draft
+    // being referred to is not an error; the renderer only links what is published.
+    let campaign_ids: BTreeSet<&str> = campaigns.iter().map(|c| c.id.as_str()).collect();
+    let check = |diags: &mut Diagnostics,
+                 v: &SourceRef,
+                 key: &str,
+                 what: &str,
+                 id: &str,
+                 known: &BTreeSet<&str>,
+                 folder: &str| {
+        if known.contains(id) {
+            return;
+        }
+        let mut message = format!("unknown {what} \"{id}\"");
+        let hint = match did_you_mean(id, known.iter().copied()) {
+            Some(s) => {
+                message.push_str(&format!("; did you mean \"{s}\"?"));
+                format!("replace it with \"{s}\", or add the {what} to {folder}")
+            }
+            None if known.is_empty() => format!("there are no {what}s yet: add one to {folder}"),
+            None => format!(
+                "use one of the ids in {folder}: {}",
+                known.iter().copied().collect::<Vec<_>>().join(", ")
+            ),
+        };
+        diags.push(
+            Diagnostic::error(v.path, message)
+                .at_in(v.src.span_of(key, id), v.text)
+                .hint(hint),
+        );
+    };
+    for (entry, v, src) in versions_with_sources(&plans, &loaded) {
+        let _ = entry;
+        for id in &v.fm.based_on {
+            check(
+                diags,
+                &src,
+                "based_on",
+                "document",
+                id,
+                &doc_ids,
+                "content/data/documents.yaml",
+            );
+        }
+        for id in &v.fm.campaigns {
+            check(
+                diags,
+                &src,
+                "campaigns",
+                "campaign",
+                id,
+                &campaign_ids,
+                "content/campaigns/",
+            );
+        }
+        if !DOC_KINDS.contains(&v.fm.doc_kind.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    &v.path,
+                    format!("unknown document kind \"{}\"", v.fm.doc_kind),
+                )
+                .at_in(src.src.span_of("doc_kind", &v.fm.doc_kind), src.text)
+                .hint(format!("use one of: {}", DOC_KINDS.join(", "))),
+            );
+        }
+    }
+    for (_, v, src) in versions_with_sources(&campaigns, &loaded) {
+        check(
+            diags,
+            &src,
+            "lead_unit",
+            "unit",
+            &v.fm.lead_unit,
+            &unit_ids,
+            "content/data/units.yaml",
+        );
+        for id in &v.fm.based_on {
+            check(
+                diags,
+                &src,
+                "based_on",
+                "document",
+                id,
+                &doc_ids,
+                "content/data/documents.yaml",
+            );
+        }
+        if let Some(ends) = v.fm.ends {
+            if ends.sort_key() < v.fm.launched.sort_key() {
+                diags.push(
+                    Diagnostic::error(
+                        &v.path,
+                        format!(
+                            "the campaign ends ({ends}) before it is launched ({})",
+                            v.fm.launched
+                        ),
+                    )
+                    .at_in(src.src.span_of("ends", &ends.iso()), src.text)
+                    .hint("check the dates: `ends` must be on or after `launched`"),
+                );
+            }
+        }
+    }
+    for (_, v, src) in versions_with_sources(&exemplars, &loaded) {
+        check(
+            diags,
+            &src,
+            "unit",
+            "unit",
+            &v.fm.unit,
+            &unit_ids,
+            "content/data/units.yaml",
+        );
+        check(
+            diags,
+            &src,
+            "campaign",
+            "campaign",
+            &v.fm.campaign,
+            &campaign_ids,
+            "content/campaigns/",
+        );
+    }
+    for (_, v, src) in versions_with_sources(&reports, &loaded) {
+        for r in &v.fm.results {
+            check(
+                diags,
+                &src,
+                "results",
+                "campaign",
+                &r.campaign,
+                &campaign_ids,
+                "content/campaigns/",
+            );
+        }
+    }
+
+    // Pages live at the top level of each language, so they must not take a section's name.
+    for (_, v, src) in versions_with_sources(&pages, &loaded) {
+        if let Some(l) = settings.language(&v.lang) {
+            let s = &l.segments;
+            let reserved = [
+                &s.plan,
+                &s.campaigns,
+                &s.exemplars,
+                &s.reports,
+                &s.documents,
+                &s.fields,
+                &s.timeline,
+            ];
+            let other_prefixes: Vec<String> = settings
+                .codes()
+                .filter(|c| *c != settings.default_lang())
+                .map(String::from)
+                .collect();
+            if reserved.iter().any(|r| **r == v.slug)
+                || (v.lang == settings.default_lang() && other_prefixes.contains(&v.slug))
+            {
+                diags.push(
+                    Diagnostic::error(
+                        &v.path,
+                        format!(
+                            "the page address \"{}\" is already used by a section of the site",
+                            v.slug
+                        ),
+                    )
+                    .at_in(
+                        src.src.find_key("slug").unwrap_or(Span::new(1, 1)),
+                        src.text,
+                    )
+                    .hint("give the page another `slug:`, or rename the file"),
+                );
+            }
+        }
+    }
+
+    if diags.has_errors() {
+        return None;
+    }
+
+    // Missing translations: listed in the other language with a marker; warn here.
+    warn_missing_translations(&plans, &langs, diags);
+    warn_missing_translations(&campaigns, &langs, diags);
+    warn_missing_translations(&exemplars, &langs, diags);
+    warn_missing_translations(&reports, &langs, diags);
+    warn_missing_translations(&pages, &langs, diags);
+
+    // The published set, decided here once. Nothing below this line sees a draft.
+    let documents: Vec<Document> = documents
+        .into_iter()
+        .filter(|d| publish.allows(d.draft, Some(&d.issued)))
+        .map(|fm| Document { fm })
+        .collect();
+    let events: Vec<Event> = events
+        .into_iter()
+        .filter(|e| publish.allows(e.draft, Some(&e.date)))
+        .map(|fm| Event { fm })
+        .collect();
+    let units = units
+        .into_iter()
+        .map(|u| Unit {
+            id: u.id,
+            name: u.name,
+        })
+        .collect();
+    Some(Site {
+        now: publish.now,
+        plans: published(plans, publish),
+        campaigns: published(campaigns, publish),
+        exemplars: published(exemplars, publish),
+        reports: published(reports, publish),
+        pages: published(pages, publish),
+        documents,
+        units,
+        events,
+        settings,
+    })
+}
+
+fn published<T: FrontMatter>(entries: Vec<Entry<T>>, publish: Publish) -> Vec<Entry<T>> {
+    entries
+        .into_iter()
+        .filter_map(|mut e| {
+            e.versions
+                .retain(|_, v| publish.allows(v.fm.is_draft(), v.fm.date().as_ref()));
+            (!e.versions.is_empty()).then_some(e)
+        })
+        .collect()
+}
+
+/// The file a version came from, for pointing errors at it.
+struct SourceRef<'a> {
+    path: &'a str,
+    text: &'a str,
+    src: Source<'a>,
+}
+
+fn versions_with_sources<'a, T>(
+    entries: &'a [Entry<T>],
+    loaded: &'a Loaded,
+) -> Vec<(&'a Entry<T>, &'a Version<T>, SourceRef<'a>)> {
+    let mut out = Vec::new();
+    for e in entries {
+        for v in e.versions.values() {
+            let f = loaded
+                .files
+                .iter()
+                .find(|f| f.path == v.path)
+                .expect("versions come from loaded files");
+            out.push((
+                e,
+                v,
+                SourceRef {
+                    path: &f.path,
+                    text: &f.text,
+                    src: f.source(),
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// Parses each file of a kind and groups translations by stem.
+fn pair<T: FrontMatter>(
+    files: &[&SourceFile],
+    langs: &[String],
+    diags: &mut Diagnostics,
+) -> Vec<Entry<T>> {
+    let mut entries: BTreeMap<String, Entry<T>> = BTreeMap::new();
+    let mut slugs: BTreeMap<(String, String), String> = BTreeMap::new();
+    for f in files {
+        let fm: T = match f.source().parse() {
+            Ok(fm) => fm,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        let id = i18n::slugify(&f.stem);
+        if id.is_empty() {
+            diags.push(
+                Diagnostic::error(
+                    &f.path,
+                    "the file name has no letters or digits to make an address from",
+                )
+                .hint("rename the file after its title, e.g. nong-thon-moi.vi.md"),
+            );
+            continue;
+        }
+        let slug = match fm.slug_override() {
+            Some(s) => {
+                let folded = i18n::slugify(s);
+                if folded.is_empty() {
+                    diags.push(
+                        Diagnostic::error(
+                            &f.path,
+                            format!("slug \"{s}\" has no letters or digits"),
+                        )
+                        .at_in(f.source().span_of("slug", s), &f.text)
+                        .hint("write the address with letters, digits and dashes, e.g. about"),
+                    );
+                    continue;
+                }
+                folded
+            }
+            None => id.clone(),
+        };
+        if let Some(other) = slugs.insert((f.lang.clone(), slug.clone()), f.path.clone()) {
+            let span = f.source().find_key("slug").unwrap_or(Span::new(1, 1));
+            diags.push(
+                Diagnostic::error(&f.path, format!("duplicate address \"{slug}\": {other} already uses it"))
+                    .at_in(span, &f.text)
+                    .hint("rename one of the files (or set a different `slug:`) so each has its own address"),
+            );
+            continue;
+        }
+        let entry = entries.entry(id.clone()).or_insert_with(|| Entry {
+            id,
+            versions: BTreeMap::new(),
+        });
+        entry.versions.insert(
+            f.lang.clone(),
+            Version {
+                lang: f.lang.clone(),
+                path: f.path.clone(),
+                slug,
+                fm,
+                body: f.body().to_string(),
+                body_line: f.body_line,
+            },
+        );
+    }
+    let _ = langs;
+    entries.into_values().collect()
+}
+
+fn warn_missing_translations<T>(entries: &[Entry<T>], langs: &[String], diags: &mut Diagnostics) {
+    for e in entries {
+        let first = e
+            .versions
+            .values()
+            .next()
+            .expect("an entry has at least one version");
+        for l in langs {
+            if !e.versions.contains_key(l) {
+                let expected = first
+                    .path
+                    .replace(&format!(".{}.md", first.lang), &format!(".{l}.md"));
+                diags.push(
+                    Diagnostic::warning(&first.path, format!("no \"{l}\" translation; the {l} site lists it marked as available in {} only", first.lang))
+                        .hint(format!("add {expected} with the translated text")),
+                );
+            }
+        }
+    }
+}
+
+fn parse_list<T: DeserializeOwned>(f: &DataFile, diags: &mut Diagnostics) -> Vec<T> {
+    let src = Source {
+        path: &f.path,
+        file_text: &f.text,
+        yaml: &f.text,
+        first_line: 1,
+    };
+    match src.parse::<Option<Vec<T>>>() {
+        Ok(v) => v.unwrap_or_default(),
+        Err(d) => {
+            diags.push(d);
+            Vec::new()
+        }
+    }
+}
+
+fn unique_ids<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    file: Option<&DataFile>,
+    diags: &mut Diagnostics,
+) -> BTreeSet<&'a str> {
+    let mut seen = BTreeSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            let f = file.expect("ids come from the file");
+            let span = nth_value_span(f, "id", id, 2);
+            diags.push(
+                Diagnostic::error(&f.path, format!("duplicate id \"{id}\""))
+                    .at_in(span, &f.text)
+                    .hint("each entry needs its own id; rename one of them"),
+            );
+        } else if i18n::slugify(id) != id {
+            let f = file.expect("ids come from the file");
+            diags.push(
+                Diagnostic::error(
+                    &f.path,
+                    format!("id \"{id}\" must be lowercase letters, digits and dashes"),
+                )
+                .at_in(nth_value_span(f, "id", id, 1), &f.text)
+                .hint(format!("write it as \"{}\"", i18n::slugify(id))),
+            );
+        }
+    }
+    seen
+}
+
+/// Span of the n-th `key: value` line in a data file.
+fn nth_value_span(f: &DataFile, key: &str, value: &str, n: usize) -> Span {
+    f.text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let t = l.trim_start().trim_start_matches("- ").trim_start();
+            t.strip_prefix(key)
+                .map(str::trim_start)
+                .and_then(|r| r.strip_prefix(':'))
+                .map(|r| r.trim().trim_matches('"').trim_matches('\''))
+                == Some(value)
+        })
+        .nth(n - 1)
+        .map(|(i, l)| {
+            Span::new(
+                i + 1,
+                l.find(value).map_or(1, |b| l[..b].chars().count() + 1),
+            )
+        })
+        .unwrap_or(Span::new(1, 1))
+}
+
+/// Span of `key: value` inside the data-file item whose id is `id`.
+fn find_in_item(f: &DataFile, id: &str, key: &str, value: &str) -> Span {
+    let start = nth_value_span(f, "id", id, 1).line;
+    let src = Source {
+        path: &f.path,
+        file_text: &f.text,
+        yaml: &f.text,
+        first_line: 1,
+    };
+    let rest: String = f
+        .text
+        .lines()
+        .skip(start - 1)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let sub = Source {
+        yaml: &rest,
+        first_line: start,
+        ..src
+    };
+    sub.span_of(key, value)
+}
+
+fn check_localized(
+    map: &Localized,
+    key: &str,
+    id: &str,
+    f: &DataFile,
+    langs: &[String],
+    diags: &mut Diagnostics,
+) {
+    for l in langs {
+        if map.get(l).is_none_or(|s| s.trim().is_empty()) {
+            diags.push(
+                Diagnostic::error(&f.path, format!("\"{id}\": {key} has no \"{l}\" text"))
+                    .at_in(find_in_item(f, id, key, key), &f.text)
+                    .hint(format!(
+                        "write it as `{key}: {{ {} }}`",
+                        langs
+                            .iter()
+                            .map(|l| format!("{l}: \"…\""))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+            );
+        }
+    }
+    for l in map.keys() {
+        if !langs.contains(l) {
+            diags.push(
+                Diagnostic::error(
+                    &f.path,
+                    format!(
+                        "\"{id}\": {key} has text for \"{l}\", which is not a language of the site"
+                    ),
+                )
+                .at_in(find_in_item(f, id, key, key), &f.text)
+                .hint(format!("languages are: {}", langs.join(", "))),
+            );
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! minhbach: a static site generator for transparency publishing.
+//!
+//! The pipeline is `load → model → render → write`; each stage is a module that takes
+//! values and returns values, and only `output` touches the disk.
+
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod date;
+pub mod error;
+pub mod i18n;
+pub mod output;
+pub mod render;
+pub mod yaml;
+
+use chrono::NaiveDate;
+use error::{Diagnostic, Diagnostics, Error};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// What a build needs to know beyond the site folder.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    pub output: Option<PathBuf>,
+    pub drafts: bool,
+    pub base_url: Option<String>,
+    /// "Today", injected so builds are reproducible.
+    pub now: NaiveDate,
+}
+
+/// What a finished build reports.
+#[derive(Debug)]
+pub struct Summary {
+    pub pages: BTreeMap<String, usize>,
+    pub files: usize,
+    pub warnings: Vec<Diagnostic>,
+    pub output: PathBuf,
+}
+
+/// Everything before writing: load, validate, render. Shared by `build` and `check`.
+pub fn plan(
+    opts: &Options,
+) -> Result<(output::Output, BTreeMap<String, usize>, Vec<Diagnostic>), Error> {
+    let mut diags = Diagnostics::default();
+    let config_path = opts.root.join(config::FILE);
+    let text = match std::fs::read_to_string(&config_path) {
+        Ok(t) => content::load::clean_text(&t),
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(config::FILE, format!("cannot read the site settings: {e}"))
+                    .hint(
+                    "run minhbach in the site folder (the one with site.yaml), or pass --root DIR",
+                ),
+            );
+            return Err(Error::Content(diags.into_sorted()));
+        }
+    };
+    let Some(settings) = config::parse(&text, opts.base_url.as_deref(), &mut diags) else {
+        return Err(Error::Content(diags.into_sorted()));
+    };
+    let langs: Vec<String> = settings.codes().map(String::from).collect();
+    let theme = render::theme::load(&opts.root, &settings.theme, &langs, &mut diags);
+    let loaded = content::load::load(&opts.root, &langs, &mut diags);
+    let statics = read_static(&opts.root, &mut diags);
+    let publish = content::Publish {
+        now: opts.now,
+        drafts: opts.drafts,
+    };
+    let site = content::model::build(settings, loaded, publish, &mut diags);
+    let (Some(site), Some(theme)) = (site, theme) else {
+        return Err(Error::Content(diags.into_sorted()));
+    };
+    if diags.has_errors() {
+        return Err(Error::Content(diags.into_sorted()));
+    }
+    match render::render(&site, &theme, statics) {
+        Ok((out, pages)) => Ok((out, pages, diags.into_sorted())),
+        Err(render_diags) => {
+            diags.extend(render_diags);
+            Err(Error::Content(diags.into_sorted()))
+        }
+    }
+}
+
+/// Validates and renders everything, writes nothing.
+pub fn check(opts: &Options) -> Result<Vec<Diagnostic>, Error> {
+    plan(opts).map(|(_, _, warnings)| warnings)
+}
+
+/// Builds the site into the output folder, replacing it only when everything succeeded.
+pub fn build(opts: &Options) -> Result<Summary, Error> {
+    let dest = output_dir(opts)?;
+    let (out, pages, warnings) = plan(opts)?;
+    output::write(&out, &dest)?;
+    Ok(Summary {
+        pages,
+        files: out.files.len(),
+        warnings,
+        output: dest,
+    })
+}
+
+/// The output folder, refusing places whose replacement would destroy the site itself.
+pub fn output_dir(opts: &Options) -> Result<PathBuf, Error> {
+    let dest = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join("public"));
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (d, r) = (abs(&dest), abs(&opts.root));
+    if r.starts_with(&d)
+        || d == r.join("content")
+        || d == r.join("static")
+        || d == r.join("themes")
+        || d == r.join("templates")
+    {
+        return Err(Error::Content(vec![Diagnostic::error(
+            dest.display().to_string(),
+            "refusing to build into this folder: it would replace the site's own files",
+        )
+        .hint("choose an output folder such as public/ (the default)")]));
+    }
+    Ok(dest)
+}
+
+/// Files under the site's `static/`, copied to the output root as they are.
+fn read_static(root: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Vec<u8>> {
+    let dir = root.join("static");
+    let mut out = BTreeMap::new();
+    if !dir.is_dir() {
+        return out;
+    }
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        let Ok(entry) = entry else { continue };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        match std::fs::read(entry.path()) {
+            Ok(b) => {
+                out.insert(rel, b);
+            }
+            Err(e) => diags.push(Diagnostic::error(
+                format!("static/{rel}"),
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+    out
+}
+
+/// "Today": `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
+pub fn resolve_now(flag: Option<NaiveDate>) -> Result<NaiveDate, String> {
+    if let Some(d) = flag {
+        return Ok(d);
+    }
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        let secs: i64 = epoch
+            .trim()
+            .parse()
+            .map_err(|_| format!("SOURCE_DATE_EPOCH=\"{epoch}\" is not a number of seconds"))?;
+        return chrono::DateTime::from_timestamp(secs, 0)
+            .map(|t| t.date_naive())
+            .ok_or_else(|| format!("SOURCE_DATE_EPOCH={secs} is out of range"));
+    }
+    Ok(chrono::Local::now().date_naive())
+}

@@ -1,0 +1,89 @@
+//! The `minhbach` binary: parse arguments, run the library, print diagnostics, exit code.
+//! Exit codes: 0 success, 1 content errors, 2 usage errors.
+
+use clap::Parser;
+use minhbach::cli::{Cli, Command, CommonArgs};
+use minhbach::error::{Diagnostic, Error};
+use std::process::ExitCode;
+use std::time::Instant;
+
+fn options(
+    c: &CommonArgs,
+    output: Option<std::path::PathBuf>,
+    base_url: Option<String>,
+) -> Result<minhbach::Options, ExitCode> {
+    let now = minhbach::resolve_now(c.now).map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(2)
+    })?;
+    Ok(minhbach::Options {
+        root: c.root.clone(),
+        output,
+        drafts: c.drafts,
+        base_url,
+        now,
+    })
+}
+
+fn print_all(diags: &[Diagnostic]) {
+    for d in diags {
+        eprintln!("{d}\n");
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let started = Instant::now();
+    let result = match &cli.command {
+        Command::Build(b) => {
+            let opts = match options(&b.common, b.output.clone(), b.base_url.clone()) {
+                Ok(o) => o,
+                Err(code) => return code,
+            };
+            minhbach::build(&opts).map(|s| {
+                print_all(&s.warnings);
+                let per_lang: Vec<String> =
+                    s.pages.iter().map(|(l, n)| format!("{l} {n}")).collect();
+                println!(
+                    "Built {} pages ({}), {} files, {} warning(s) in {} ms → {}",
+                    s.pages.values().sum::<usize>(),
+                    per_lang.join(", "),
+                    s.files,
+                    s.warnings.len(),
+                    started.elapsed().as_millis(),
+                    s.output.display()
+                );
+            })
+        }
+        Command::Check(c) => {
+            let opts = match options(c, None, None) {
+                Ok(o) => o,
+                Err(code) => return code,
+            };
+            minhbach::check(&opts).map(|warnings| {
+                print_all(&warnings);
+                println!(
+                    "No errors, {} warning(s). Checked in {} ms.",
+                    warnings.len(),
+                    started.elapsed().as_millis()
+                );
+            })
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Error::Content(diags)) => {
+            print_all(&diags);
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "{errors} error(s), {} warning(s); nothing was written.",
+                diags.len() - errors
+            );
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! The only module that names `serde_yaml` (frozen upstream), so it can be swapped.
+//!
+//! Turns YAML errors into diagnostics in the coordinates of the whole file: front matter
+//! starts after the opening `---`, and peers that forget the offset point at the wrong line.
+
+use crate::error::{did_you_mean, Diagnostic, Span};
+use serde::de::DeserializeOwned;
+
+/// A YAML document that is part of a file, starting at `first_line` (1-based) of it.
+pub struct Source<'a> {
+    /// Path relative to the site root, for messages.
+    pub path: &'a str,
+    /// The whole file, for showing the offending line.
+    pub file_text: &'a str,
+    pub yaml: &'a str,
+    pub first_line: usize,
+}
+
+impl Source<'_> {
+    /// Parses into a typed struct, or a diagnostic naming the file, line and column.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        // An empty front matter is an empty mapping, so "missing field" is what people see.
+        let yaml = if self.yaml.trim().is_empty() {
+            "{}"
+        } else {
+            self.yaml
+        };
+        serde_yaml::from_str(yaml).map_err(|e| self.diagnostic(&e))
+    }
+
+    fn diagnostic(&self, e: &serde_yaml::Error) -> Diagnostic {
+        let raw = e.to_string();
+        // serde_yaml appends " at line L column C"; we print our own position.
+        let message = match raw.rfind(" at line ") {
+            Some(i) => raw[..i].to_string(),
+            None => raw.clone(),
+        };
+        let message = message.replace('`', "\"");
+        let mut span = e
+            .location()
+            .map(|l| Span::new(l.line() + self.first_line - 1, l.column()));
+        let mut hint = "check the YAML syntax: `key: value`, one per line, lists start with `- `, \
+                        quote text that contains `: ` or starts with a special character"
+            .to_string();
+        if let Some(field) = between(&message, "unknown field \"", "\"") {
+            let expected: Vec<&str> = message
+                .split("expected ")
+                .nth(1)
+                .map(|rest| {
+                    rest.split(['"', ',', ' '])
+                        .filter(|s| !s.is_empty() && *s != "one" && *s != "of" && *s != "or")
+                        .collect()
+                })
+                .unwrap_or_default();
+            hint = match did_you_mean(field, expected.iter().copied()) {
+                Some(s) => format!(
+                    "did you mean \"{s}\"? Remove or rename the key; allowed keys: {}",
+                    expected.join(", ")
+                ),
+                None => format!(
+                    "remove the key or fix its spelling; allowed keys: {}",
+                    expected.join(", ")
+                ),
+            };
+            if let Some(s) = self.find_key(field) {
+                span = Some(s);
+            }
+        } else if let Some(field) = between(&message, "missing field \"", "\"") {
+            hint = format!("add a line `{field}: …` to the front matter");
+            // Point at the opening of the block rather than wherever the parser stopped.
+            span = Some(Span::new(self.first_line.saturating_sub(1).max(1), 1));
+        } else if message.contains("needs a full date")
+            || message.contains("is not a date")
+            || message.contains("does not exist")
+        {
+            hint = "dates are written YYYY-MM-DD, for example 2022-01-15".to_string();
+        } else if message.contains("unknown variant") {
+            hint = format!(
+                "use one of the listed values{}",
+                message
+                    .split("expected")
+                    .nth(1)
+                    .map(|s| format!(":{s}"))
+                    .unwrap_or_default()
+            );
+        }
+        let span = span.unwrap_or(Span::new(self.first_line, 1));
+        Diagnostic::error(self.path, message)
+            .at_in(span, self.file_text)
+            .hint(hint)
+    }
+
+    /// Where `key:` is written, in file coordinates.
+    pub fn find_key(&self, key: &str) -> Option<Span> {
+        self.yaml.lines().enumerate().find_map(|(i, line)| {
+            let trimmed = line.trim_start().trim_start_matches("- ");
+            let indent = line.chars().count() - trimmed.chars().count();
+            let rest = trimmed.strip_prefix(key)?;
+            rest.trim_start()
+                .starts_with(':')
+                .then(|| Span::new(self.first_line + i, indent + 1))
+        })
+    }
+
+    /// Where a scalar value is written (first occurrence after `key:`), in file coordinates.
+    pub fn find_value(&self, key: &str, value: &str) -> Option<Span> {
+        let lines: Vec<&str> = self.yaml.lines().collect();
+        let start = self.find_key(key).map_or(0, |s| s.line - self.first_line);
+        lines.iter().enumerate().skip(start).find_map(|(i, line)| {
+            let byte = line.find(value)?;
+            Some(Span::new(
+                self.first_line + i,
+                line[..byte].chars().count() + 1,
+            ))
+        })
+    }
+
+    /// Span for a problem with `key`'s value: the value if found, else the key, else the block.
+    pub fn span_of(&self, key: &str, value: &str) -> Span {
+        self.find_value(key, value)
+            .or_else(|| self.find_key(key))
+            .unwrap_or(Span::new(self.first_line, 1))
+    }
+}
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = s.find(start)? + start.len();
+    let len = s[from..].find(end)?;
+    Some(&s[from..from + len])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Fm {
+        title: String,
+        count: Option<u32>,
+    }
+
+    fn src(file: &str) -> Source<'_> {
+        let yaml = &file[4..file.rfind("---").expect("closing")];
+        Source {
+            path: "content/x.vi.md",
+            file_text: file,
+            yaml,
+            first_line: 2,
+        }
+    }
+
+    #[test]
+    fn unknown_key_points_at_its_line_in_the_file() {
+        let file = "---\ntitle: A\ntitel: B\n---\nbody\n";
+        let d = src(file).parse::<Fm>().expect_err("unknown key");
+        assert_eq!(d.span, Some(Span::new(3, 1)));
+        assert!(
+            d.message.contains("unknown field \"titel\""),
+            "{}",
+            d.message
+        );
+        assert!(d
+            .hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("did you mean \"title\""));
+    }
+
+    #[test]
+    fn type_error_carries_file_coordinates() {
+        let file = "---\ntitle: A\ncount: many\n---\n";
+        let d = src(file).parse::<Fm>().expect_err("bad type");
+        assert_eq!(d.span.map(|s| s.line), Some(3));
+    }
+
+    #[test]
+    fn finds_values() {
+        let file = "---\ntitle: A\ncampaign: nong-thon-moi\n---\n";
+        assert_eq!(
+            src(file).span_of("campaign", "nong-thon-moi"),
+            Span::new(3, 11)
+        );
+    }
+}
