@@ -38,10 +38,15 @@ pub struct Summary {
     pub output: PathBuf,
 }
 
+/// A rendered site, not yet written.
+pub struct Planned {
+    pub output: output::Output,
+    pub pages: BTreeMap<String, usize>,
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Everything before writing: load, validate, render. Shared by `build` and `check`.
-pub fn plan(
-    opts: &Options,
-) -> Result<(output::Output, BTreeMap<String, usize>, Vec<Diagnostic>), Error> {
+pub fn plan(opts: &Options) -> Result<Planned, Error> {
     let mut diags = Diagnostics::default();
     let config_path = opts.root.join(config::FILE);
     let text = match std::fs::read_to_string(&config_path) {
@@ -75,7 +80,11 @@ pub fn plan(
         return Err(Error::Content(diags.into_sorted()));
     }
     match render::render(&site, &theme, statics) {
-        Ok((out, pages)) => Ok((out, pages, diags.into_sorted())),
+        Ok((output, pages)) => Ok(Planned {
+            output,
+            pages,
+            warnings: diags.into_sorted(),
+        }),
         Err(render_diags) => {
             diags.extend(render_diags);
             Err(Error::Content(diags.into_sorted()))
@@ -85,18 +94,18 @@ pub fn plan(
 
 /// Validates and renders everything, writes nothing.
 pub fn check(opts: &Options) -> Result<Vec<Diagnostic>, Error> {
-    plan(opts).map(|(_, _, warnings)| warnings)
+    plan(opts).map(|p| p.warnings)
 }
 
 /// Builds the site into the output folder, replacing it only when everything succeeded.
 pub fn build(opts: &Options) -> Result<Summary, Error> {
     let dest = output_dir(opts)?;
-    let (out, pages, warnings) = plan(opts)?;
-    output::write(&out, &dest)?;
+    let planned = plan(opts)?;
+    output::write(&planned.output, &dest)?;
     Ok(Summary {
-        pages,
-        files: out.files.len(),
-        warnings,
+        pages: planned.pages,
+        files: planned.output.files.len(),
+        warnings: planned.warnings,
         output: dest,
     })
 }

@@ -401,13 +401,6 @@ pub fn build(
         return None;
     }
 
-    // Missing translations: listed in the other language with a marker; warn here.
-    warn_missing_translations(&plans, &langs, diags);
-    warn_missing_translations(&campaigns, &langs, diags);
-    warn_missing_translations(&exemplars, &langs, diags);
-    warn_missing_translations(&reports, &langs, diags);
-    warn_missing_translations(&pages, &langs, diags);
-
     // The published set, decided here once. Nothing below this line sees a draft.
     let documents: Vec<Document> = documents
         .into_iter()
@@ -426,13 +419,26 @@ pub fn build(
             name: u.name,
         })
         .collect();
+    let (plans, campaigns, exemplars, reports, pages) = (
+        published(plans, publish),
+        published(campaigns, publish),
+        published(exemplars, publish),
+        published(reports, publish),
+        published(pages, publish),
+    );
+    // Missing translations of published items: listed in the other language, marked.
+    warn_missing_translations(&plans, &langs, diags);
+    warn_missing_translations(&campaigns, &langs, diags);
+    warn_missing_translations(&exemplars, &langs, diags);
+    warn_missing_translations(&reports, &langs, diags);
+    warn_missing_translations(&pages, &langs, diags);
     Some(Site {
         now: publish.now,
-        plans: published(plans, publish),
-        campaigns: published(campaigns, publish),
-        exemplars: published(exemplars, publish),
-        reports: published(reports, publish),
-        pages: published(pages, publish),
+        plans,
+        campaigns,
+        exemplars,
+        reports,
+        pages,
         documents,
         units,
         events,

@@ -618,6 +618,7 @@ impl<'a> Renderer<'a> {
             Section::Exemplars,
             Section::Reports,
             Section::Documents,
+            Section::Fields,
             Section::Timeline,
         ]
         .into_iter()
@@ -1228,7 +1229,7 @@ impl<'a> Renderer<'a> {
     fn plan_view(&self, v: &Version<PlanFm>, lang: &str) -> serde_json::Value {
         let fm = &v.fm;
         let blank = "<span class=\"blank\" aria-hidden=\"true\"></span>";
-        let esc = |s: &str| tera::escape_html(s);
+        let esc = theme::escape_html;
         // The place-and-date line keeps blanks where the document leaves them.
         let date_line = if lang == "vi" {
             let day = fm

@@ -102,6 +102,7 @@ pub fn load(
         }
     }
     let mut tera = tera::Tera::default();
+    tera.set_escape_fn(escape_html);
     let mut templates = Vec::new();
     let mut strings = BTreeMap::new();
     let mut assets = BTreeMap::new();
@@ -150,6 +151,23 @@ pub fn load(
         strings,
         assets,
     })
+}
+
+/// HTML escaping without Tera's `/` → `&#x2F;`, which bloats every URL for no safety gain
+/// in attribute values that are always quoted.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A UI string missing in one language is an error, never a silent fallback.

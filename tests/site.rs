@@ -1,0 +1,607 @@
+//! Integration tests: build small fixture sites from `tests/fixtures/` with the real binary
+//! and assert on exit codes, diagnostics and output files.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const NOW: &str = "2024-01-01";
+
+/// Copies a fixture into a fresh temporary folder.
+fn fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+        dir.path(),
+    );
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk fixture");
+        let dest = to.join(entry.path().strip_prefix(from).expect("inside"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &dest).expect("copy");
+        }
+    }
+}
+
+fn minhbach(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_minhbach"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("run minhbach")
+}
+
+fn build(root: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["build", "--now", NOW];
+    args.extend_from_slice(extra);
+    minhbach(root, &args)
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn read(root: &Path, path: &str) -> String {
+    std::fs::read_to_string(root.join("public").join(path))
+        .unwrap_or_else(|e| panic!("read public/{path}: {e}"))
+}
+
+/// Every file under a folder, path → bytes.
+fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).expect("inside").to_path_buf(),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect()
+}
+
+fn write(root: &Path, path: &str, text: &str) {
+    let p = root.join(path);
+    std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+    std::fs::write(p, text).expect("write");
+}
+
+fn assert_ok(o: &Output) {
+    assert!(o.status.success(), "build failed:\n{}", stderr(o));
+}
+
+#[test]
+fn builds_vietnamese_at_root_and_english_under_en_with_translated_segments() {
+    let site = fixture("basic");
+    let o = build(site.path(), &[]);
+    assert_ok(&o);
+    let vi = read(site.path(), "phong-trao/an-toan/index.html");
+    let en = read(site.path(), "en/campaigns/an-toan/index.html");
+    assert!(vi.contains("<html lang=\"vi\">"));
+    assert!(en.contains("<html lang=\"en\">"));
+    // hreflang alternates in both directions, absolute.
+    for page in [&vi, &en] {
+        assert!(page.contains(r#"<link rel="alternate" hreflang="vi" href="https://example.gov.vn/phong-trao/an-toan/">"#), "{page}");
+        assert!(page.contains(r#"<link rel="alternate" hreflang="en" href="https://example.gov.vn/en/campaigns/an-toan/">"#));
+    }
+    // The language switcher goes to the same item in the other language.
+    assert!(
+        vi.contains(r#"<a href="/en/campaigns/an-toan/" hreflang="en" lang="en">English</a>"#),
+        "{vi}"
+    );
+    assert!(en.contains(r#"<a href="/phong-trao/an-toan/" hreflang="vi" lang="vi">Tiếng Việt</a>"#));
+    // Pages with their own English slug.
+    assert!(read(site.path(), "en/about/index.html").contains("About this site."));
+    let summary = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        summary.contains("pages (en ") && summary.contains("vi "),
+        "{summary}"
+    );
+}
+
+#[test]
+fn missing_translation_is_listed_marked_and_linked_to_the_existing_page() {
+    let site = fixture("basic");
+    assert_ok(&build(site.path(), &[]));
+    let en_index = read(site.path(), "en/campaigns/index.html");
+    assert!(en_index.contains(r#"<a href="/phong-trao/am-no/" hreflang="vi" lang="vi">Ấm no</a> <span class="badge badge-lang">Vietnamese only</span>"#), "{en_index}");
+    assert!(!site.path().join("public/en/campaigns/am-no").exists());
+    // The untranslated page's switcher goes to the English section, saying so.
+    let vi = read(site.path(), "phong-trao/am-no/index.html");
+    assert!(vi.contains(r#"<a href="/en/campaigns/" hreflang="en" lang="en">English</a> <small>(chưa có bản dịch"#), "{vi}");
+    assert!(!vi.contains(r#"hreflang="en" href="#));
+    let check = minhbach(site.path(), &["check", "--now", NOW]);
+    assert!(check.status.success());
+    assert!(
+        stderr(&check).contains("content/campaigns/am-no.vi.md: warning: no \"en\" translation"),
+        "{}",
+        stderr(&check)
+    );
+}
+
+#[test]
+fn vietnamese_file_names_fold_to_ascii_slugs() {
+    let site = fixture("basic");
+    assert_ok(&build(site.path(), &[]));
+    assert!(read(site.path(), "phong-trao/doi-moi/index.html").contains("Đổi mới sáng tạo"));
+    assert!(read(site.path(), "en/campaigns/doi-moi/index.html").contains("Innovation"));
+    assert!(read(site.path(), "linh-vuc/doi-moi/index.html").contains("Đổi mới sáng tạo"));
+}
+
+#[test]
+fn lists_sort_by_vietnamese_collation() {
+    let site = fixture("basic");
+    assert_ok(&build(site.path(), &[]));
+    let index = read(site.path(), "phong-trao/index.html");
+    let pos = |t: &str| {
+        index
+            .find(&format!(">{t}</a>"))
+            .unwrap_or_else(|| panic!("{t} missing"))
+    };
+    // Code-point order would put Đ and Ấ after D.
+    assert!(pos("An toàn") < pos("Ấm no"));
+    assert!(pos("Ấm no") < pos("Dân vận khéo"));
+    assert!(pos("Dân vận khéo") < pos("Đổi mới sáng tạo"));
+}
+
+#[test]
+fn partial_and_official_dates_render_at_their_precision() {
+    let site = fixture("basic");
+    assert_ok(&build(site.path(), &[]));
+    let plan = read(site.path(), "ke-hoach/ke-hoach-2022/index.html");
+    // The blank day of the original document stays blank.
+    assert!(
+        plan.contains(
+            r#"Tây Ninh, ngày <span class="blank" aria-hidden="true"></span> tháng 01 năm 2022"#
+        ),
+        "{plan}"
+    );
+    assert!(plan.contains(r#"Số: <span class="blank" aria-hidden="true"></span>/KH-STC"#));
+    assert!(!plan.contains("bookmark"), "word processor artifact leaked");
+    let en_plan = read(site.path(), "en/plan/ke-hoach-2022/index.html");
+    assert!(en_plan.contains("SOCIALIST REPUBLIC OF VIET NAM"));
+    assert!(
+        en_plan
+            .contains(r#"Tây Ninh, <span class="blank" aria-hidden="true"></span> January 2022"#),
+        "{en_plan}"
+    );
+    let campaign = read(site.path(), "phong-trao/an-toan/index.html");
+    assert!(campaign.contains(r#"<time datetime="2022-01">tháng 01 năm 2022</time>"#));
+    let timeline = read(site.path(), "dong-thoi-gian/index.html");
+    assert!(timeline.contains(r#"<time datetime="2022-03-12">ngày 12 tháng 3 năm 2022</time>"#));
+    assert!(timeline.contains(r#"<time datetime="2022">năm 2022</time>"#));
+    // Year-only events come after the months of their year; 2022 before 2021.
+    let year_only = timeline.find("Hội nghị trong năm").expect("year event");
+    assert!(timeline.find("Hội nghị sơ kết").expect("march event") < year_only);
+    assert!(
+        year_only
+            < timeline
+                .find("<h2 id=\"y20212\">2021</h2>")
+                .expect("2021 group")
+    );
+    let en_timeline = read(site.path(), "en/timeline/index.html");
+    assert!(en_timeline.contains(r#"<time datetime="2022-03-12">12 March 2022</time>"#));
+}
+
+#[test]
+fn drafts_and_future_items_appear_nowhere_unless_asked() {
+    let site = fixture("basic");
+    assert_ok(&build(site.path(), &[]));
+    for (path, bytes) in tree(&site.path().join("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("MARKER"),
+            "unpublished content leaked into {}",
+            path.display()
+        );
+        assert!(
+            !text.contains("nhap") && !text.contains("tuong-lai"),
+            "link to unpublished item in {}",
+            path.display()
+        );
+    }
+    let drafts = fixture("basic");
+    assert_ok(&build(drafts.path(), &["--drafts"]));
+    let all: String = tree(&drafts.path().join("public"))
+        .values()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    for marker in [
+        "DRAFT-MARKER-CAMPAIGN",
+        "DRAFT-MARKER-DOC",
+        "DRAFT-MARKER-REPORT",
+        "FUTURE-MARKER-EXEMPLAR",
+        "FUTURE-MARKER-EVENT",
+    ] {
+        assert!(all.contains(marker), "--drafts should include {marker}");
+    }
+}
+
+#[test]
+fn same_input_builds_byte_identical_output() {
+    let site = fixture("basic");
+    assert_ok(&build(site.path(), &[]));
+    let first = tree(&site.path().join("public"));
+    assert_ok(&build(site.path(), &[]));
+    assert_eq!(first, tree(&site.path().join("public")));
+    // And from another folder, with the date from SOURCE_DATE_EPOCH (2024-01-01).
+    let other = fixture("basic");
+    let o = Command::new(env!("CARGO_BIN_EXE_minhbach"))
+        .args(["build", "--root"])
+        .arg(other.path())
+        .env("SOURCE_DATE_EPOCH", "1704067200")
+        .output()
+        .expect("run");
+    assert_ok(&o);
+    assert_eq!(first, tree(&other.path().join("public")));
+}
+
+#[test]
+fn base_url_with_a_path_prefixes_every_link() {
+    let site = fixture("basic");
+    assert_ok(&build(
+        site.path(),
+        &["--base-url", "https://example.gov.vn/minh-bach"],
+    ));
+    let page = read(site.path(), "gioi-thieu/index.html");
+    assert!(page.contains(r#"href="/minh-bach/style.css""#));
+    assert!(
+        page.contains(r#"<a href="/minh-bach/phong-trao/">Phong trào</a>"#),
+        "markdown links are rebased: {page}"
+    );
+    assert!(page.contains(r#"hreflang="en" href="https://example.gov.vn/minh-bach/en/about/""#));
+    assert!(!page.contains(r#"href="/phong-trao/""#));
+}
+
+#[test]
+fn site_templates_override_the_theme() {
+    let site = fixture("basic");
+    write(site.path(), "templates/page.html", "{% extends \"base.html\" %}{% block content %}<p class=\"custom\">{{ page.title }}</p>{% endblock content %}");
+    assert_ok(&build(site.path(), &[]));
+    assert!(
+        read(site.path(), "gioi-thieu/index.html").contains("<p class=\"custom\">Giới thiệu</p>")
+    );
+}
+
+/// Asserts a build fails with exit 1, prints `needle` and leaves `public/` untouched.
+fn assert_fails_untouched(site: &Path, needle: &str) -> String {
+    let public = site.join("public");
+    std::fs::create_dir_all(&public).expect("mkdir");
+    std::fs::write(public.join("sentinel.html"), "previous site").expect("write");
+    let before = tree(&public);
+    let o = build(site, &[]);
+    let err = stderr(&o);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "expected exit 1, got {:?}:\n{err}",
+        o.status.code()
+    );
+    assert!(err.contains(needle), "expected {needle:?} in:\n{err}");
+    assert_eq!(before, tree(&public), "a failed build changed public/");
+    err
+}
+
+#[test]
+fn unknown_campaign_names_file_line_and_suggests() {
+    let site = fixture("basic");
+    write(site.path(), "content/exemplars/x.vi.md", "---\ntitle: \"X\"\nkind: individual\nunit: van-phong\ncampaign: an-toàn\nrecognized: 2022-01-05\naward: \"Giấy khen\"\n---\n");
+    let err = assert_fails_untouched(site.path(), "content/exemplars/x.vi.md:5:11: error: unknown campaign \"an-toàn\"; did you mean \"an-toan\"?");
+    assert!(err.contains("5 | campaign: an-toàn"), "{err}");
+}
+
+#[test]
+fn unknown_unit_and_document_ids_are_errors() {
+    let site = fixture("basic");
+    let plan = std::fs::read_to_string(site.path().join("content/plan/ke-hoach-2022.vi.md"))
+        .expect("read");
+    write(
+        site.path(),
+        "content/plan/ke-hoach-2022.vi.md",
+        &plan.replace("based_on: [ct-12]", "based_on: [ct-13]"),
+    );
+    let camp =
+        std::fs::read_to_string(site.path().join("content/campaigns/am-no.vi.md")).expect("read");
+    write(
+        site.path(),
+        "content/campaigns/am-no.vi.md",
+        &camp.replace("lead_unit: van-phong", "lead_unit: van-phog"),
+    );
+    let err = assert_fails_untouched(site.path(), "content/plan/ke-hoach-2022.vi.md:8:12: error: unknown document \"ct-13\"; did you mean \"ct-12\"?");
+    assert!(err.contains("content/campaigns/am-no.vi.md:4:12: error: unknown unit \"van-phog\"; did you mean \"van-phong\"?"), "both errors are reported: {err}");
+}
+
+#[test]
+fn duplicate_slugs_are_errors() {
+    let site = fixture("basic");
+    // "Ấm no" folds to the same address as am-no.
+    write(
+        site.path(),
+        "content/campaigns/Ấm no.vi.md",
+        "---\ntitle: \"Ấm no 2\"\nlaunched: 2022\nlead_unit: van-phong\n---\n",
+    );
+    assert_fails_untouched(site.path(), "duplicate address \"am-no\"");
+}
+
+#[test]
+fn bad_dates_are_errors_with_position() {
+    let site = fixture("basic");
+    write(site.path(), "content/exemplars/x.vi.md", "---\ntitle: \"X\"\nkind: individual\nunit: van-phong\ncampaign: an-toan\nrecognized: 2022-02-30\naward: \"Giấy khen\"\n---\n");
+    let err = assert_fails_untouched(site.path(), "content/exemplars/x.vi.md:6:");
+    assert!(
+        err.contains("day 30 does not exist in month 2 of 2022"),
+        "{err}"
+    );
+}
+
+#[test]
+fn malformed_yaml_points_at_the_line_in_the_file() {
+    let site = fixture("basic");
+    write(
+        site.path(),
+        "content/pages/x.vi.md",
+        "---\ntitle: \"X\"\nsummary: [unclosed\nmenu: 2\n---\nBody\n",
+    );
+    assert_fails_untouched(site.path(), "content/pages/x.vi.md:");
+}
+
+#[test]
+fn missing_required_field_and_unknown_key_are_errors() {
+    let site = fixture("basic");
+    write(
+        site.path(),
+        "content/pages/x.vi.md",
+        "---\nsummary: \"no title\"\n---\nBody\n",
+    );
+    write(
+        site.path(),
+        "content/pages/y.vi.md",
+        "---\ntitle: \"Y\"\nmenux: 2\n---\nBody\n",
+    );
+    let err = assert_fails_untouched(
+        site.path(),
+        "content/pages/x.vi.md:1:1: error: missing field \"title\"",
+    );
+    assert!(
+        err.contains("content/pages/y.vi.md:3:1: error: unknown field \"menux\""),
+        "{err}"
+    );
+    assert!(err.contains("did you mean \"menu\"?"), "{err}");
+}
+
+#[test]
+fn data_file_errors_name_the_line() {
+    let site = fixture("basic");
+    let units = std::fs::read_to_string(site.path().join("content/data/units.yaml")).expect("read");
+    write(
+        site.path(),
+        "content/data/units.yaml",
+        &format!("{units}- id: van-phong\n  name: {{ vi: \"Trùng\" }}\n"),
+    );
+    let err = assert_fails_untouched(
+        site.path(),
+        "content/data/units.yaml:5:7: error: duplicate id \"van-phong\"",
+    );
+    assert!(err.contains("name has no \"en\" text"), "{err}");
+}
+
+#[test]
+fn missing_ui_string_is_a_build_error() {
+    let site = fixture("basic");
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    copy_tree(&theme, &site.path().join("themes/default"));
+    let en =
+        std::fs::read_to_string(site.path().join("themes/default/i18n/en.yaml")).expect("read");
+    write(
+        site.path(),
+        "themes/default/i18n/en.yaml",
+        &en.replace("nav_timeline: \"Timeline\"\n", ""),
+    );
+    assert_fails_untouched(
+        site.path(),
+        "UI string \"nav_timeline\" is missing in \"en\"",
+    );
+}
+
+#[test]
+fn check_reports_every_problem_and_writes_nothing() {
+    let site = fixture("basic");
+    write(
+        site.path(),
+        "content/pages/x.vi.md",
+        "---\ntitle: X\ncolour: red\n---\n",
+    );
+    write(site.path(), "content/exemplars/y.vi.md", "---\ntitle: \"Y\"\nkind: person\nunit: van-phong\ncampaign: an-toan\nrecognized: 2022-01-05\naward: \"x\"\n---\n");
+    let o = minhbach(site.path(), &["check", "--now", NOW]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("content/pages/x.vi.md:3:1: error: unknown field \"colour\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/exemplars/y.vi.md:3:7: error: kind: unknown variant \"person\""),
+        "{err}"
+    );
+    assert!(err.contains("2 error(s)"), "{err}");
+    assert!(!site.path().join("public").exists());
+}
+
+#[test]
+fn usage_errors_exit_2_and_every_command_has_help() {
+    let site = fixture("basic");
+    assert_eq!(
+        minhbach(site.path(), &["build", "--now", "yesterday"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        minhbach(site.path(), &["frobnicate"]).status.code(),
+        Some(2)
+    );
+    for cmd in ["build", "check"] {
+        let o = Command::new(env!("CARGO_BIN_EXE_minhbach"))
+            .args([cmd, "--help"])
+            .output()
+            .expect("run");
+        assert!(o.status.success());
+        assert!(String::from_utf8_lossy(&o.stdout).contains("--root"));
+    }
+}
+
+#[test]
+fn refuses_to_build_over_the_site_itself() {
+    let site = fixture("basic");
+    let o = minhbach(
+        site.path(),
+        &[
+            "build",
+            "--now",
+            NOW,
+            "--output",
+            site.path().to_str().expect("utf8"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(site.path().join("content/campaigns/am-no.vi.md").exists());
+}
+
+/// The text of an HTML page without tags and with entities decoded, for comparing prose.
+fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The bundled Tây Ninh site, copied out of the repository.
+fn bundled() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_tree(&repo.join("content"), &dir.path().join("content"));
+    std::fs::copy(repo.join("site.yaml"), dir.path().join("site.yaml")).expect("copy site.yaml");
+    dir
+}
+
+#[test]
+fn bundled_site_builds_cleanly() {
+    let site = bundled();
+    let o = minhbach(site.path(), &["build", "--now", "2026-11-25"]);
+    assert_ok(&o);
+    assert!(
+        !stderr(&o).contains("warning"),
+        "the bundled site should build without warnings:\n{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn bundled_plan_is_the_real_document_word_for_word() {
+    let site = bundled();
+    assert_ok(&minhbach(site.path(), &["build", "--now", "2026-11-25"]));
+    let seed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed/plan-2022.txt"),
+    )
+    .expect("seed");
+    let seed = minhbach::i18n::nfc(&seed);
+    let page = text_of(&read(site.path(), "ke-hoach/ke-hoach-2022/index.html"));
+    let page: String = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    let start = seed
+        .find("Thực hiện Chỉ thị số 12/CT-UBND")
+        .expect("body start");
+    let mut checked = 0;
+    for line in seed[start..].lines() {
+        let line = line.replace("[bookmark: _GoBack]", "");
+        let line: String = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            continue;
+        }
+        assert!(
+            page.contains(&line),
+            "plan page is missing the line:\n{line}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 24, "only {checked} lines compared");
+    for header in [
+        "UBND TỈNH TÂY NINH",
+        "SỞ TÀI CHÍNH",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "KẾ HOẠCH",
+        "/KH-STC",
+        "tháng 01 năm 2022",
+    ] {
+        assert!(page.contains(header), "header text {header:?} missing");
+    }
+    assert!(page.contains("Phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội, đảm bảo quốc phòng - an ninh năm 2022"));
+    assert!(!page.contains("bookmark"));
+}
+
+#[test]
+fn bundled_site_has_both_languages_of_every_campaign_and_marks_samples() {
+    let site = bundled();
+    assert_ok(&minhbach(site.path(), &["build", "--now", "2026-11-25"]));
+    let plan = std::fs::read_to_string(site.path().join("content/plan/ke-hoach-2022.vi.md"))
+        .expect("plan");
+    let ids: Vec<&str> = plan
+        .lines()
+        .skip_while(|l| !l.starts_with("campaigns:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  - "))
+        .map(|l| l.trim_start_matches("  - ").trim())
+        .collect();
+    assert!(ids.len() >= 10, "plan names {} campaigns", ids.len());
+    for id in ids {
+        read(site.path(), &format!("phong-trao/{id}/index.html"));
+        read(site.path(), &format!("en/campaigns/{id}/index.html"));
+    }
+    for (dir, mark) in [
+        ("guong-dien-hinh", "Mẫu minh họa"),
+        ("bao-cao", "Mẫu minh họa"),
+        ("en/exemplars", "Illustrative sample"),
+        ("en/reports", "Illustrative sample"),
+    ] {
+        let mut pages = 0;
+        for (path, bytes) in tree(&site.path().join("public").join(dir)) {
+            // Item pages only: one folder deep.
+            if path.components().count() == 2
+                && !path.starts_with("don-vi")
+                && !path.starts_with("phong-trao")
+                && !path.starts_with("units")
+                && !path.starts_with("campaigns")
+            {
+                assert!(
+                    String::from_utf8_lossy(&bytes).contains(mark),
+                    "{dir}/{} is not marked as a sample",
+                    path.display()
+                );
+                pages += 1;
+            }
+        }
+        assert!(pages >= 2, "{dir} has {pages} item pages");
+    }
+}
