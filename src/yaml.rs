@@ -69,6 +69,17 @@ impl Source<'_> {
             hint = format!("add a line `{field}: …` to the front matter");
             // Point at the opening of the block rather than wherever the parser stopped.
             span = Some(Span::new(self.first_line.saturating_sub(1).max(1), 1));
+        } else if let Some(field) = between(&message, "duplicate field \"", "\"") {
+            hint = format!("\"{field}\" is written twice; keep only one of the lines");
+            if let Some(first) = self.find_key(field) {
+                span = self.find_key_after(field, first.line).or(Some(first));
+            }
+        } else if message.contains("did not find expected key")
+            || message.contains("mapping values are not allowed")
+        {
+            hint = "a value probably contains `: `, `#` or a quote: put the whole value in double quotes, \
+                    e.g. title: \"Kế hoạch: năm 2022\""
+                .to_string();
         } else if message.contains("needs a full date")
             || message.contains("is not a date")
             || message.contains("does not exist")
@@ -92,13 +103,22 @@ impl Source<'_> {
 
     /// Where `key:` is written, in file coordinates.
     pub fn find_key(&self, key: &str) -> Option<Span> {
+        self.find_key_after(key, 0)
+    }
+
+    /// Where `key:` is written on a line after file line `after`.
+    fn find_key_after(&self, key: &str, after: usize) -> Option<Span> {
         self.yaml.lines().enumerate().find_map(|(i, line)| {
+            let line_no = self.first_line + i;
+            if line_no <= after {
+                return None;
+            }
             let trimmed = line.trim_start().trim_start_matches("- ");
             let indent = line.chars().count() - trimmed.chars().count();
             let rest = trimmed.strip_prefix(key)?;
             rest.trim_start()
                 .starts_with(':')
-                .then(|| Span::new(self.first_line + i, indent + 1))
+                .then(|| Span::new(line_no, indent + 1))
         })
     }
 

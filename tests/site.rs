@@ -605,3 +605,42 @@ fn bundled_site_has_both_languages_of_every_campaign_and_marks_samples() {
         assert!(pages >= 2, "{dir} has {pages} item pages");
     }
 }
+
+#[test]
+fn signer_and_recipients_render_only_when_present() {
+    let site = fixture("basic");
+    assert_ok(&build(site.path(), &[]));
+    let plan = read(site.path(), "ke-hoach/ke-hoach-2022/index.html");
+    assert!(
+        !plan.contains("doc-signer") && !plan.contains("Nơi nhận"),
+        "the real plan has neither"
+    );
+    let text = std::fs::read_to_string(site.path().join("content/plan/ke-hoach-2022.vi.md"))
+        .expect("read");
+    let text = text.replace(
+        "reporting:",
+        "signer: { name: \"Nguyễn Văn X\", title: \"PHÓ GIÁM ĐỐC\", on_behalf: \"KT.\", for_title: \"GIÁM ĐỐC\" }\nrecipients: [\"UBND tỉnh\", \"Lưu: VT\"]\nreporting:",
+    );
+    write(site.path(), "content/plan/ke-hoach-2022.vi.md", &text);
+    assert_ok(&build(site.path(), &[]));
+    let plan = read(site.path(), "ke-hoach/ke-hoach-2022/index.html");
+    assert!(plan.contains("<strong>KT. GIÁM ĐỐC</strong>"), "{plan}");
+    assert!(plan.contains("<strong>PHÓ GIÁM ĐỐC</strong>"));
+    assert!(plan.contains("<li>Lưu: VT</li>"));
+    assert!(plan.contains("Nơi nhận:"));
+}
+
+#[test]
+fn year_only_issue_date_leaves_day_and_month_blank() {
+    let site = fixture("basic");
+    let text = std::fs::read_to_string(site.path().join("content/plan/ke-hoach-2022.vi.md"))
+        .expect("read");
+    write(
+        site.path(),
+        "content/plan/ke-hoach-2022.vi.md",
+        &text.replace("issued: \"2022-01\"", "issued: 2022"),
+    );
+    assert_ok(&build(site.path(), &[]));
+    let plan = read(site.path(), "ke-hoach/ke-hoach-2022/index.html");
+    assert!(plan.contains(r#"ngày <span class="blank" aria-hidden="true"></span> tháng <span class="blank" aria-hidden="true"></span> năm 2022"#), "{plan}");
+}

@@ -239,11 +239,6 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Entries in `lang` order: those with a version in `lang`, then fallbacks.
-    fn visible<'e, T>(&self, entries: &'e [Entry<T>]) -> impl Iterator<Item = &'e Entry<T>> {
-        entries.iter()
-    }
-
     fn is_active(&self, c: &CampaignFm) -> bool {
         c.launched.start() <= self.site.now
             && c.ends
@@ -320,7 +315,9 @@ impl<'a> Renderer<'a> {
         keep: impl Fn(&crate::content::frontmatter::ExemplarFm) -> bool,
     ) -> Vec<ExemplarCard> {
         let mut list: Vec<_> = self
-            .visible(&self.site.exemplars)
+            .site
+            .exemplars
+            .iter()
             .filter(|e| keep(&e.get_or_fallback(lang, &self.order).fm))
             .map(|e| {
                 (
@@ -401,14 +398,19 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn result_rows(&self, lang: &str, filter_campaign: Option<&str>) -> Vec<ResultRow> {
+    /// Result rows of every report, oldest period first, that `keep` accepts.
+    fn result_rows(
+        &self,
+        lang: &str,
+        keep: impl Fn(&Entry<ReportFm>, &crate::content::frontmatter::ResultFm) -> bool,
+    ) -> Vec<ResultRow> {
         let mut rows = Vec::new();
         let mut reports: Vec<&Entry<ReportFm>> = self.site.reports.iter().collect();
         reports.sort_by_key(|r| r.get_or_fallback(lang, &self.order).fm.period);
         for r in reports {
             let v = r.get_or_fallback(lang, &self.order);
             for res in &v.fm.results {
-                if filter_campaign.is_some_and(|c| c != res.campaign) {
+                if !keep(r, res) {
                     continue;
                 }
                 let percent = if res.target != 0.0 {
@@ -813,7 +815,10 @@ impl<'a> Renderer<'a> {
                 "exemplars",
                 &self.exemplars_sorted(lang, |x| x.campaign == c.id),
             );
-            ctx.insert("results", &self.result_rows(lang, Some(&c.id)));
+            ctx.insert(
+                "results",
+                &self.result_rows(lang, |_, res| res.campaign == c.id),
+            );
             ctx.insert(
                 "timeline",
                 &self.group_timeline(lang, self.timeline_items(lang, Some(&c.id))),
@@ -983,15 +988,7 @@ impl<'a> Renderer<'a> {
             );
             ctx.insert("report", &self.report_card(r, lang, &deadlines));
             ctx.insert("body", &self.body(v));
-            let rows: Vec<ResultRow> = self
-                .result_rows(lang, None)
-                .into_iter()
-                .filter(|row| {
-                    row.report.as_ref().map(|l| &l.href)
-                        == Some(&self.link(r, lang, Section::Reports, |f| &f.title).href)
-                })
-                .collect();
-            ctx.insert("results", &rows);
+            ctx.insert("results", &self.result_rows(lang, |rep, _| rep.id == r.id));
             self.emit(lang, &path, "report.html", &ctx);
         }
 
@@ -1136,6 +1133,10 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|o| (o.code.clone(), o.prefix.clone()))
                 .collect(),
+        );
+        ctx.insert(
+            "campaigns_href",
+            &self.href(&self.path(lang, Section::Campaigns, None)),
         );
         ctx.insert(
             "active_campaigns",
