@@ -1,0 +1,399 @@
+//! The page plan: which pages each language gets, with which template and context.
+
+use super::cards::group_by_year;
+use super::views::*;
+use super::{Renderer, Section};
+use crate::config::Language;
+use crate::content::frontmatter::period::Period;
+use crate::i18n::collate;
+use std::collections::BTreeMap;
+
+impl Renderer<'_> {
+    pub(super) fn render_language(&mut self, l: &Language) {
+        let lang = l.code.as_str();
+        let deadlines = self.deadlines(lang);
+
+        // Campaigns: index sorted by Vietnamese collation, and one page each.
+        let mut campaigns: Vec<CampaignCard> = self
+            .site
+            .campaigns
+            .iter()
+            .map(|c| self.campaign_card(c, lang))
+            .collect();
+        campaigns.sort_by(|a, b| collate(&a.link.title, &b.link.title));
+        let path = self.path(lang, Section::Campaigns, None);
+        let mut ctx = self.context(
+            lang,
+            Section::Campaigns,
+            &self.t(lang, "nav_campaigns"),
+            "",
+            &path,
+            &self.all_langs(Section::Campaigns, None),
+        );
+        ctx.insert("campaigns", &campaigns);
+        self.emit(lang, &path, "campaigns.html", &ctx);
+
+        for c in &self.site.campaigns {
+            let Some(v) = c.versions.get(lang) else {
+                continue;
+            };
+            let path = self.path(lang, Section::Campaigns, Some(&v.slug));
+            let mut ctx = self.context(
+                lang,
+                Section::Campaigns,
+                &v.fm.title,
+                &v.fm.summary,
+                &path,
+                &self.item_alternates(c, Section::Campaigns),
+            );
+            ctx.insert("campaign", &self.campaign_card(c, lang));
+            ctx.insert("body", &self.body(v));
+            ctx.insert(
+                "exemplars",
+                &self.exemplars_sorted(lang, |x| x.campaign == c.id),
+            );
+            ctx.insert(
+                "results",
+                &self.result_rows(lang, |_, res| res.campaign == c.id),
+            );
+            ctx.insert(
+                "timeline",
+                &self.group_timeline(lang, self.timeline_items(lang, Some(&c.id))),
+            );
+            ctx.insert("documents", &self.doc_links(lang, &v.fm.based_on));
+            ctx.insert(
+                "exemplars_href",
+                &self.href(&format!(
+                    "{}{}/{}/{}/",
+                    l.prefix, l.segments.exemplars, l.segments.campaigns, c.id
+                )),
+            );
+            self.emit(lang, &path, "campaign.html", &ctx);
+        }
+
+        // Exemplars: grouped by year, newest first; pages per exemplar, campaign and unit.
+        let all = self.exemplars_sorted(lang, |_| true);
+        let path = self.path(lang, Section::Exemplars, None);
+        let mut ctx = self.context(
+            lang,
+            Section::Exemplars,
+            &self.t(lang, "nav_exemplars"),
+            "",
+            &path,
+            &self.all_langs(Section::Exemplars, None),
+        );
+        ctx.insert("groups", &group_by_year(&all));
+        ctx.insert("heading", &self.t(lang, "nav_exemplars"));
+        ctx.insert(
+            "by_campaign",
+            &campaigns
+                .iter()
+                .filter(|c| c.exemplar_count > 0)
+                .map(|c| Link {
+                    title: c.link.title.clone(),
+                    href: self.href(&format!(
+                        "{}{}/{}/{}/",
+                        l.prefix, l.segments.exemplars, l.segments.campaigns, c.id
+                    )),
+                    lang: c.link.lang.clone(),
+                    only_in: None,
+                })
+                .collect::<Vec<_>>(),
+        );
+        let mut units: Vec<Link> = self
+            .site
+            .units
+            .iter()
+            .map(|u| self.unit_link(&u.id, lang))
+            .collect();
+        units.sort_by(|a, b| collate(&a.title, &b.title));
+        ctx.insert("by_unit", &units);
+        self.emit(lang, &path, "exemplars.html", &ctx);
+
+        for c in &self.site.campaigns {
+            let v = c.get_or_fallback(lang, &self.order);
+            let list = self.exemplars_sorted(lang, |x| x.campaign == c.id);
+            let sub = |code: &str| -> String {
+                let ol = self.lang(code);
+                format!(
+                    "{}{}/{}/{}/",
+                    ol.prefix, ol.segments.exemplars, ol.segments.campaigns, c.id
+                )
+            };
+            let path = sub(lang);
+            let alts = self
+                .site
+                .settings
+                .codes()
+                .map(|code| (code.to_string(), sub(code)))
+                .collect();
+            let title = format!("{}: {}", self.t(lang, "nav_exemplars"), v.fm.title);
+            let mut ctx = self.context(lang, Section::Exemplars, &title, "", &path, &alts);
+            ctx.insert("groups", &group_by_year(&list));
+            ctx.insert("heading", &title);
+            ctx.insert("parent", &self.campaign_link(&c.id, lang));
+            self.emit(lang, &path, "exemplars.html", &ctx);
+        }
+        for u in &self.site.units {
+            let list = self.exemplars_sorted(lang, |x| x.unit == u.id);
+            let sub = |code: &str| -> String {
+                let ol = self.lang(code);
+                format!(
+                    "{}{}/{}/{}/",
+                    ol.prefix, ol.segments.exemplars, ol.segments.units, u.id
+                )
+            };
+            let path = sub(lang);
+            let alts = self
+                .site
+                .settings
+                .codes()
+                .map(|code| (code.to_string(), sub(code)))
+                .collect();
+            let name = u.name.get(lang).cloned().unwrap_or_default();
+            let title = format!("{}: {}", self.t(lang, "nav_exemplars"), name);
+            let mut ctx = self.context(lang, Section::Exemplars, &title, "", &path, &alts);
+            ctx.insert("groups", &group_by_year(&list));
+            ctx.insert("heading", &title);
+            let led: Vec<&CampaignCard> = campaigns
+                .iter()
+                .filter(|c| c.lead_unit.href == self.unit_link(&u.id, lang).href)
+                .collect();
+            ctx.insert("led_campaigns", &led);
+            self.emit(lang, &path, "exemplars.html", &ctx);
+        }
+        for x in &self.site.exemplars {
+            let Some(v) = x.versions.get(lang) else {
+                continue;
+            };
+            let path = self.path(lang, Section::Exemplars, Some(&v.slug));
+            let mut ctx = self.context(
+                lang,
+                Section::Exemplars,
+                &v.fm.title,
+                &v.fm.summary,
+                &path,
+                &self.item_alternates(x, Section::Exemplars),
+            );
+            ctx.insert("exemplar", &self.exemplar_card(x, lang));
+            ctx.insert("body", &self.body(v));
+            self.emit(lang, &path, "exemplar.html", &ctx);
+        }
+
+        // Reports.
+        let mut reports: Vec<(Period, ReportCard)> = self
+            .site
+            .reports
+            .iter()
+            .map(|r| {
+                (
+                    r.get_or_fallback(lang, &self.order).fm.period,
+                    self.report_card(r, lang, &deadlines),
+                )
+            })
+            .collect();
+        reports.sort_by(|a, b| {
+            b.0.year()
+                .cmp(&a.0.year())
+                .then_with(|| matches!(a.0, Period::H1(_)).cmp(&matches!(b.0, Period::H1(_))))
+        });
+        let report_cards: Vec<ReportCard> = reports.into_iter().map(|(_, c)| c).collect();
+        let path = self.path(lang, Section::Reports, None);
+        let mut ctx = self.context(
+            lang,
+            Section::Reports,
+            &self.t(lang, "nav_reports"),
+            "",
+            &path,
+            &self.all_langs(Section::Reports, None),
+        );
+        ctx.insert("reports", &report_cards);
+        ctx.insert("deadlines", &deadlines);
+        self.emit(lang, &path, "reports.html", &ctx);
+        for r in &self.site.reports {
+            let Some(v) = r.versions.get(lang) else {
+                continue;
+            };
+            let path = self.path(lang, Section::Reports, Some(&v.slug));
+            let mut ctx = self.context(
+                lang,
+                Section::Reports,
+                &v.fm.title,
+                &v.fm.summary,
+                &path,
+                &self.item_alternates(r, Section::Reports),
+            );
+            ctx.insert("report", &self.report_card(r, lang, &deadlines));
+            ctx.insert("body", &self.body(v));
+            ctx.insert("results", &self.result_rows(lang, |rep, _| rep.id == r.id));
+            self.emit(lang, &path, "report.html", &ctx);
+        }
+
+        // Plans, in the official layout.
+        for p in &self.site.plans {
+            let Some(v) = p.versions.get(lang) else {
+                continue;
+            };
+            let path = self.path(lang, Section::Plan, Some(&v.slug));
+            let mut ctx = self.context(
+                lang,
+                Section::Plan,
+                &v.fm.title,
+                &v.fm.summary,
+                &path,
+                &self.item_alternates(p, Section::Plan),
+            );
+            ctx.insert("plan", &self.plan_view(v, lang));
+            ctx.insert("body", &self.body(v));
+            ctx.insert(
+                "campaigns",
+                &v.fm
+                    .campaigns
+                    .iter()
+                    .filter_map(|id| self.campaign_link(id, lang))
+                    .collect::<Vec<_>>(),
+            );
+            ctx.insert("documents", &self.doc_links(lang, &v.fm.based_on));
+            ctx.insert("deadlines", &deadlines);
+            self.emit(lang, &path, "plan.html", &ctx);
+        }
+
+        // Legal documents, newest first, with what cites each.
+        let path = self.path(lang, Section::Documents, None);
+        let mut ctx = self.context(
+            lang,
+            Section::Documents,
+            &self.t(lang, "nav_documents"),
+            "",
+            &path,
+            &self.all_langs(Section::Documents, None),
+        );
+        ctx.insert("documents", &self.documents(lang));
+        self.emit(lang, &path, "documents.html", &ctx);
+
+        // Fields (lĩnh vực): from the campaigns written in this language.
+        let mut fields: BTreeMap<String, (String, Vec<CampaignCard>)> = BTreeMap::new();
+        for c in &self.site.campaigns {
+            let Some(v) = c.versions.get(lang) else {
+                continue;
+            };
+            for f in &v.fm.fields {
+                fields
+                    .entry(crate::i18n::slugify(f))
+                    .or_insert_with(|| (f.clone(), Vec::new()))
+                    .1
+                    .push(self.campaign_card(c, lang));
+            }
+        }
+        let mut field_list: Vec<(String, String, Vec<CampaignCard>)> = fields
+            .into_iter()
+            .map(|(slug, (name, cs))| (slug, name, cs))
+            .collect();
+        field_list.sort_by(|a, b| collate(&a.1, &b.1));
+        let path = self.path(lang, Section::Fields, None);
+        let mut ctx = self.context(
+            lang,
+            Section::Fields,
+            &self.t(lang, "nav_fields"),
+            "",
+            &path,
+            &self.all_langs(Section::Fields, None),
+        );
+        let index: Vec<serde_json::Value> = field_list.iter().map(|(slug, name, cs)| serde_json::json!({"link": self.field_link(name, lang), "count": cs.len(), "slug": slug})).collect();
+        ctx.insert("fields", &index);
+        ctx.insert("field", &Option::<()>::None);
+        self.emit(lang, &path, "fields.html", &ctx);
+        for (slug, name, mut cs) in field_list {
+            cs.sort_by(|a, b| collate(&a.link.title, &b.link.title));
+            let path = self.path(lang, Section::Fields, Some(&slug));
+            let mut alts = BTreeMap::new();
+            alts.insert(lang.to_string(), path.clone());
+            let mut ctx = self.context(
+                lang,
+                Section::Fields,
+                &format!("{}: {name}", self.t(lang, "field")),
+                "",
+                &path,
+                &alts,
+            );
+            ctx.insert("field", &name);
+            ctx.insert("campaigns", &cs);
+            self.emit(lang, &path, "fields.html", &ctx);
+        }
+
+        // Timeline.
+        let path = self.path(lang, Section::Timeline, None);
+        let mut ctx = self.context(
+            lang,
+            Section::Timeline,
+            &self.t(lang, "nav_timeline"),
+            "",
+            &path,
+            &self.all_langs(Section::Timeline, None),
+        );
+        ctx.insert(
+            "timeline",
+            &self.group_timeline(lang, self.timeline_items(lang, None)),
+        );
+        self.emit(lang, &path, "timeline.html", &ctx);
+
+        // Pages.
+        for p in &self.site.pages {
+            let Some(v) = p.versions.get(lang) else {
+                continue;
+            };
+            let path = self.path(lang, Section::Page, Some(&v.slug));
+            let mut ctx = self.context(
+                lang,
+                Section::Page,
+                &v.fm.title,
+                &v.fm.summary,
+                &path,
+                &self.item_alternates(p, Section::Page),
+            );
+            ctx.insert("body", &self.body(v));
+            self.emit(lang, &path, "page.html", &ctx);
+        }
+
+        // Home: active campaigns, newest exemplars, latest report, next deadline.
+        let path = l.prefix.clone();
+        let mut ctx = self.context(
+            lang,
+            Section::Home,
+            &l.title,
+            &l.description,
+            &path,
+            &self
+                .site
+                .settings
+                .languages
+                .iter()
+                .map(|o| (o.code.clone(), o.prefix.clone()))
+                .collect(),
+        );
+        ctx.insert(
+            "campaigns_href",
+            &self.href(&self.path(lang, Section::Campaigns, None)),
+        );
+        ctx.insert(
+            "active_campaigns",
+            &campaigns.iter().filter(|c| c.active).collect::<Vec<_>>(),
+        );
+        ctx.insert("exemplars", &all.iter().take(5).collect::<Vec<_>>());
+        ctx.insert("latest_report", &report_cards.first());
+        ctx.insert(
+            "next_deadline",
+            &deadlines.iter().find(|d| d.status.code == "due"),
+        );
+        ctx.insert(
+            "plans",
+            &self
+                .site
+                .plans
+                .iter()
+                .map(|p| self.link(p, lang, Section::Plan, |f| &f.title))
+                .collect::<Vec<_>>(),
+        );
+        self.emit(lang, &path, "home.html", &ctx);
+    }
+}

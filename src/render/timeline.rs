@@ -1,0 +1,183 @@
+//! The timeline: every dated event of the published site, grouped by year and month.
+
+use super::views::*;
+use super::{date_view, Renderer, Section};
+use crate::content::frontmatter::PlanFm;
+use crate::date::PartialDate;
+use crate::i18n::collate;
+
+impl Renderer<'_> {
+    /// Every dated event in the published site, as seen from `lang`.
+    pub(super) fn timeline_items(&self, lang: &str, campaign: Option<&str>) -> Vec<TimelineItem> {
+        let mut items = Vec::new();
+        let mut push = |date: PartialDate,
+                        kind: &str,
+                        title: String,
+                        link: Option<Link>,
+                        illustrative: bool| {
+            items.push(TimelineItem {
+                date: date_view(date, lang),
+                kind: self.t(lang, &format!("event_{kind}")),
+                kind_code: kind.replace('_', "-"),
+                title,
+                link,
+                illustrative,
+                sort: date.sort_key(),
+            });
+        };
+        if campaign.is_none() {
+            for d in &self.site.documents {
+                let kind = self.t(lang, &format!("doc_kind_{}", d.fm.kind.replace('-', "_")));
+                let link = Link {
+                    title: d.fm.number.clone(),
+                    href: format!(
+                        "{}#{}",
+                        self.href(&self.path(lang, Section::Documents, None)),
+                        d.fm.id
+                    ),
+                    lang: None,
+                    only_in: None,
+                };
+                push(
+                    d.fm.issued,
+                    "document",
+                    format!("{kind} {}", d.fm.number),
+                    Some(link),
+                    false,
+                );
+            }
+            for p in &self.site.plans {
+                let v = p.get_or_fallback(lang, &self.order);
+                push(
+                    v.fm.issued,
+                    "plan",
+                    v.fm.title.clone(),
+                    Some(self.link(p, lang, Section::Plan, |f: &PlanFm| &f.title)),
+                    false,
+                );
+            }
+            for e in &self.site.events {
+                let link = e.fm.link.as_deref().map(|l| Link {
+                    title: e.fm.title.get(lang).cloned().unwrap_or_default(),
+                    href: if l.starts_with('/') {
+                        self.href(l)
+                    } else {
+                        l.to_string()
+                    },
+                    lang: None,
+                    only_in: None,
+                });
+                push(
+                    e.fm.date,
+                    "event",
+                    e.fm.title.get(lang).cloned().unwrap_or_default(),
+                    link,
+                    e.fm.illustrative,
+                );
+            }
+            for d in self.deadlines(lang) {
+                let date = PartialDate::parse(&d.due.iso).expect("formatted by us");
+                push(
+                    date,
+                    "report_due",
+                    format!("{} — {}", self.t(lang, "report_due_for"), d.period),
+                    d.report.clone(),
+                    d.illustrative,
+                );
+            }
+        }
+        for c in &self.site.campaigns {
+            if campaign.is_some_and(|id| id != c.id) {
+                continue;
+            }
+            let v = c.get_or_fallback(lang, &self.order);
+            let link = self.link(c, lang, Section::Campaigns, |f| &f.title);
+            push(
+                v.fm.launched,
+                "campaign_launched",
+                v.fm.title.clone(),
+                Some(link.clone()),
+                false,
+            );
+            if let Some(ends) = v.fm.ends {
+                push(
+                    ends,
+                    "campaign_ended",
+                    v.fm.title.clone(),
+                    Some(link),
+                    false,
+                );
+            }
+        }
+        for x in &self.site.exemplars {
+            let v = x.get_or_fallback(lang, &self.order);
+            if campaign.is_some_and(|id| id != v.fm.campaign) {
+                continue;
+            }
+            push(
+                PartialDate::day(v.fm.recognized.0),
+                "exemplar",
+                v.fm.title.clone(),
+                Some(self.link(x, lang, Section::Exemplars, |f| &f.title)),
+                v.fm.illustrative,
+            );
+        }
+        for r in &self.site.reports {
+            let v = r.get_or_fallback(lang, &self.order);
+            if campaign.is_some_and(|id| !v.fm.results.iter().any(|res| res.campaign == id)) {
+                continue;
+            }
+            if let Some(s) = v.fm.submitted {
+                push(
+                    PartialDate::day(s.0),
+                    "report_submitted",
+                    v.fm.title.clone(),
+                    Some(self.link(r, lang, Section::Reports, |f| &f.title)),
+                    v.fm.illustrative,
+                );
+            }
+        }
+        // Newest first; within a period, precise dates before "sometime in" dates.
+        items.sort_by(|a, b| {
+            let key = |s: (i32, u32, u32)| {
+                (
+                    s.0,
+                    if s.1 == 13 { 0 } else { s.1 },
+                    if s.2 == 32 { 0 } else { s.2 },
+                )
+            };
+            key(b.sort)
+                .cmp(&key(a.sort))
+                .then_with(|| a.kind_code.cmp(&b.kind_code))
+                .then_with(|| collate(&a.title, &b.title))
+        });
+        items
+    }
+
+    pub(super) fn group_timeline(&self, lang: &str, items: Vec<TimelineItem>) -> Vec<TimelineYear> {
+        let mut years: Vec<TimelineYear> = Vec::new();
+        for it in items {
+            let (y, m, _) = it.sort;
+            if years.last().is_none_or(|ty| ty.year != y) {
+                years.push(TimelineYear {
+                    year: y,
+                    months: Vec::new(),
+                });
+            }
+            let year = years.last_mut().expect("just pushed");
+            let label = if m == 13 {
+                self.t(lang, "during_year")
+            } else {
+                PartialDate::month_label(m, lang)
+            };
+            if year.months.last().is_none_or(|tm| tm.label != label) {
+                year.months.push(TimelineMonth {
+                    label,
+                    items: Vec::new(),
+                });
+            }
+            year.months.last_mut().expect("just pushed").items.push(it);
+        }
+        years
+    }
+}
