@@ -47,6 +47,8 @@ pub struct Segments {
     pub fields: String,
     pub timeline: String,
     pub units: String,
+    pub search: String,
+    pub data: String,
 }
 
 impl Default for Segments {
@@ -60,6 +62,8 @@ impl Default for Segments {
             fields: "fields".into(),
             timeline: "timeline".into(),
             units: "units".into(),
+            search: "search".into(),
+            data: "data".into(),
         }
     }
 }

@@ -370,6 +370,8 @@ pub fn build(
                 &s.documents,
                 &s.fields,
                 &s.timeline,
+                &s.search,
+                &s.data,
             ];
             let other_prefixes: Vec<String> = settings
                 .codes()

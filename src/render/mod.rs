@@ -2,8 +2,11 @@
 //! plus theme and site static files). Reads only the model; writes nothing to disk.
 
 mod cards;
+mod data;
+mod feeds;
 pub mod markdown;
 mod pages;
+mod search;
 pub mod theme;
 mod timeline;
 pub mod views;
@@ -42,6 +45,8 @@ enum Section {
     Documents,
     Fields,
     Timeline,
+    Search,
+    Data,
     Page,
 }
 
@@ -55,6 +60,8 @@ impl Section {
             Section::Documents => &s.documents,
             Section::Fields => &s.fields,
             Section::Timeline => &s.timeline,
+            Section::Search => &s.search,
+            Section::Data => &s.data,
             Section::Home | Section::Page => return None,
         })
     }
@@ -68,6 +75,8 @@ impl Section {
             Section::Documents => "documents",
             Section::Fields => "fields",
             Section::Timeline => "timeline",
+            Section::Search => "search",
+            Section::Data => "data",
             Section::Page => "page",
         }
     }
@@ -85,6 +94,23 @@ struct Renderer<'a> {
     out: Output,
     counts: PageCounts,
     diags: Diagnostics,
+    /// Every HTML page emitted, for the sitemap and the search index.
+    records: Vec<PageRecord>,
+}
+
+/// What later outputs (sitemap, search) need to know about an emitted page.
+#[derive(Debug, Clone)]
+struct PageRecord {
+    lang: String,
+    /// Site path, e.g. `/en/campaigns/x/`.
+    path: String,
+    title: String,
+    /// Section key: `campaigns`, `plan`, `home`, …
+    section: String,
+    /// The same page in each language that has it, absolute URLs.
+    alternates: BTreeMap<String, String>,
+    /// The HTML inside `<main>`, for indexing.
+    main_html: String,
 }
 
 pub fn render(
@@ -109,10 +135,15 @@ pub fn render(
         out: Output::default(),
         counts: BTreeMap::new(),
         diags: Diagnostics::default(),
+        records: Vec::new(),
     };
     for lang in site.settings.languages.clone() {
         r.render_language(&lang);
+        r.render_data(&lang);
     }
+    r.render_feeds();
+    r.render_search();
+    r.render_sitemap();
     for (path, bytes) in theme.assets.iter().chain(statics.iter()) {
         // Site static files override theme assets of the same name.
         r.out.files.insert(path.clone(), bytes.clone());
@@ -121,6 +152,42 @@ pub fn render(
         return Err(r.diags);
     }
     Ok((r.out, r.counts))
+}
+
+fn page_record(lang: &str, path: &str, ctx: &tera::Context, html: &str) -> PageRecord {
+    let page = ctx.get("page");
+    let field = |k: &str| {
+        page.and_then(|p| p.get(k))
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let alternates = ctx
+        .get("alternates")
+        .and_then(|a| a.as_array())
+        .map(|list| {
+            list.iter()
+                .filter(|a| a.get("exists").and_then(|e| e.as_bool()) == Some(true))
+                .filter_map(|a| {
+                    let lang = a.get("lang")?.as_str()?;
+                    let url = a.get("url")?.as_str()?;
+                    Some((lang.to_string(), url.to_string()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let main_html = match (html.find("<main"), html.rfind("</main>")) {
+        (Some(a), Some(b)) if a < b => html[a..b].to_string(),
+        _ => String::new(),
+    };
+    PageRecord {
+        lang: lang.to_string(),
+        path: path.to_string(),
+        title: field("title"),
+        section: field("section"),
+        alternates,
+        main_html,
+    }
 }
 
 fn date_view(d: PartialDate, lang: &str) -> DateView {
@@ -365,6 +432,7 @@ impl<'a> Renderer<'a> {
     fn emit(&mut self, lang: &str, path: &str, template: &str, ctx: &tera::Context) {
         match self.theme.tera.render(template, ctx) {
             Ok(html) => {
+                self.records.push(page_record(lang, path, ctx, &html));
                 let file = format!("{}index.html", path.trim_start_matches('/'));
                 if let Err(e) = self.out.add(file.clone(), html.into_bytes()) {
                     self.diags
