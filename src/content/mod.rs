@@ -3,5 +3,6 @@
 pub mod frontmatter;
 pub mod load;
 pub mod model;
+pub mod reporting;
 
 pub use model::{Entry, Publish, Site, Version};

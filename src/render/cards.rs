@@ -2,7 +2,6 @@
 
 use super::views::*;
 use super::{date_view, format_number, theme, Renderer, Section};
-use crate::content::frontmatter::period::Period;
 use crate::content::frontmatter::{
     CampaignFm, ExemplarFm, ExemplarKind, PlanFm, ReportFm, ResultFm,
 };
@@ -103,46 +102,36 @@ impl Renderer<'_> {
 
     /// The due reports of every plan, with their status on the build date.
     pub(super) fn deadlines(&self, lang: &str) -> Vec<Deadline> {
-        let mut out = Vec::new();
-        for p in &self.site.plans {
-            let v = p.get_or_fallback(lang, &self.order);
-            let Some(rep) = &v.fm.reporting else { continue };
-            let year = v.fm.issued.year;
-            for (period, due) in [
-                (Period::H1(year), rep.six_month_due),
-                (Period::Year(year), rep.annual_due),
-            ] {
-                let Some(due) = due else { continue };
-                let report = self
-                    .site
-                    .reports
-                    .iter()
-                    .find(|r| r.get_or_fallback(lang, &self.order).fm.period == period);
-                let submitted =
-                    report.and_then(|r| r.get_or_fallback(lang, &self.order).fm.submitted);
-                let code = match submitted {
-                    Some(s) if s.0 <= due.0 => "on-time",
-                    Some(_) => "late",
-                    None if self.site.now <= due.0 => "due",
-                    None => "overdue",
-                };
-                out.push(Deadline {
-                    period: period.label(lang),
-                    period_code: period.code(),
-                    due: date_view(PartialDate::day(due.0), lang),
-                    recipient: rep.recipient.clone(),
-                    illustrative: rep.illustrative,
+        let plans_recipient = |plan: &str| {
+            self.site
+                .plans
+                .iter()
+                .find(|p| p.id == plan)
+                .and_then(|p| p.get_or_fallback(lang, &self.order).fm.reporting.as_ref())
+                .map(|r| r.recipient.clone())
+                .unwrap_or_default()
+        };
+        crate::content::reporting::due_reports(self.site)
+            .into_iter()
+            .map(|d| {
+                let code = d.standing.code();
+                Deadline {
+                    period: d.period.label(lang),
+                    period_code: d.period.code(),
+                    due: date_view(PartialDate::day(d.due), lang),
+                    recipient: plans_recipient(&d.plan),
+                    illustrative: d.illustrative,
                     status: Status {
                         code: code.into(),
                         label: self.t(lang, &format!("status_{}", code.replace('-', "_"))),
                     },
-                    report: report
+                    report: d
+                        .report
+                        .and_then(|id| self.site.reports.iter().find(|r| r.id == id))
                         .map(|r| self.link(r, lang, Section::Reports, |f: &ReportFm| &f.title)),
-                });
-            }
-        }
-        out.sort_by(|a, b| a.due.iso.cmp(&b.due.iso));
-        out
+                }
+            })
+            .collect()
     }
 
     pub(super) fn report_card(
@@ -186,14 +175,10 @@ impl Renderer<'_> {
                 if !keep(r, res) {
                     continue;
                 }
-                let percent = if res.target != 0.0 {
-                    format!(
-                        "{}%",
-                        format_number((res.actual / res.target * 1000.0).round() / 10.0, lang)
-                    )
-                } else {
-                    "—".into()
-                };
+                let percent_value =
+                    (res.target != 0.0).then(|| (res.actual / res.target * 1000.0).round() / 10.0);
+                let percent = percent_value
+                    .map_or_else(|| "—".into(), |p| format!("{}%", format_number(p, lang)));
                 rows.push(ResultRow {
                     campaign: self.campaign_link(&res.campaign, lang),
                     indicator: res.indicator.clone(),
@@ -201,6 +186,7 @@ impl Renderer<'_> {
                     actual: format_number(res.actual, lang),
                     unit: res.unit.clone(),
                     percent,
+                    percent_value,
                     met: res.actual >= res.target,
                     note: res.note.clone().unwrap_or_default(),
                     period: v.fm.period.label(lang),

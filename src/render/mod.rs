@@ -2,9 +2,11 @@
 //! plus theme and site static files). Reads only the model; writes nothing to disk.
 
 mod cards;
+mod charts;
 mod data;
 mod feeds;
 pub mod markdown;
+mod meta;
 mod pages;
 mod search;
 pub mod theme;
@@ -399,6 +401,13 @@ impl<'a> Renderer<'a> {
             }),
         );
         ctx.insert("nav", &self.nav(lang, section));
+        ctx.insert(
+            "feeds",
+            &vec![serde_json::json!({
+                "title": l.title,
+                "href": self.href(&self.feed_path(lang)),
+            })],
+        );
         let switcher: Vec<Alternate> = self
             .site
             .settings
@@ -412,6 +421,7 @@ impl<'a> Renderer<'a> {
                 Alternate {
                     lang: other.code.clone(),
                     label: self.t(&other.code, "lang_name"),
+                    locale: self.t(&other.code, "og_locale"),
                     url: self.site.settings.absolute(&p),
                     href: self.href(&p),
                     exists,
@@ -420,6 +430,8 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         ctx.insert("alternates", &switcher);
+        let url = self.site.settings.absolute(path);
+        ctx.insert("jsonld", &self.jsonld(lang, &url, title, None));
         ctx.insert(
             "x_default",
             &alternates
@@ -429,17 +441,33 @@ impl<'a> Renderer<'a> {
         ctx
     }
 
+    /// Adds a non-page file (feed, sitemap, data); a clash is reported, not panicked on.
+    fn add_file(&mut self, file: String, bytes: Vec<u8>) {
+        if let Err(e) = self.out.add(file.clone(), bytes) {
+            self.diags.push(
+                Diagnostic::error(file, e)
+                    .hint("two outputs have the same address: give one of them another slug"),
+            );
+        }
+    }
+
+    /// Renders a page that is not part of the site's content (404): not in sitemap or search.
+    fn emit_standalone(&mut self, file: &str, template: &str, ctx: &tera::Context) {
+        match self.theme.tera.render(template, ctx) {
+            Ok(html) => self.add_file(file.to_string(), html.into_bytes()),
+            Err(e) => self.diags.push(
+                Diagnostic::error(format!("templates/{template}"), tera_message(&e))
+                    .hint("fix the template, or remove your override to use the theme's"),
+            ),
+        }
+    }
+
     fn emit(&mut self, lang: &str, path: &str, template: &str, ctx: &tera::Context) {
         match self.theme.tera.render(template, ctx) {
             Ok(html) => {
                 self.records.push(page_record(lang, path, ctx, &html));
                 let file = format!("{}index.html", path.trim_start_matches('/'));
-                if let Err(e) = self.out.add(file.clone(), html.into_bytes()) {
-                    self.diags
-                        .push(Diagnostic::error(file, e).hint(
-                            "two pages have the same address: give one of them another slug",
-                        ));
-                }
+                self.add_file(file, html.into_bytes());
                 *self.counts.entry(lang.to_string()).or_default() += 1;
             }
             Err(e) => self.diags.push(

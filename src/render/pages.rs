@@ -52,10 +52,15 @@ impl Renderer<'_> {
                 "exemplars",
                 &self.exemplars_sorted(lang, |x| x.campaign == c.id),
             );
-            ctx.insert(
-                "results",
-                &self.result_rows(lang, |_, res| res.campaign == c.id),
+            let results = self.result_rows(lang, |_, res| res.campaign == c.id);
+            let chart = self.trend_chart(
+                lang,
+                "chart-trend",
+                &self.t(lang, "results_across_periods"),
+                &results,
             );
+            ctx.insert("chart", &chart);
+            ctx.insert("results", &results);
             ctx.insert(
                 "timeline",
                 &self.group_timeline(lang, self.timeline_items(lang, Some(&c.id))),
@@ -68,6 +73,29 @@ impl Renderer<'_> {
                     l.prefix, l.segments.exemplars, l.segments.campaigns, c.id
                 )),
             );
+            let mut event = serde_json::json!({
+                "@type": "Event",
+                "name": v.fm.title,
+                "description": v.fm.summary,
+                "startDate": v.fm.launched.iso(),
+                "eventStatus": "https://schema.org/EventScheduled",
+                "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+                "location": { "@type": "Place", "name": l.organization.address },
+                "organizer": { "@id": format!("{}#organization", self.site.settings.base_url) },
+            });
+            if let Some(ends) = v.fm.ends {
+                event["endDate"] = serde_json::json!(ends.iso());
+            }
+            let url = self.site.settings.absolute(&path);
+            ctx.insert("jsonld", &self.jsonld(lang, &url, &v.fm.title, Some(event)));
+            ctx.insert(
+                "feeds",
+                &vec![
+                    serde_json::json!({ "title": l.title, "href": self.href(&self.feed_path(lang)) }),
+                    serde_json::json!({ "title": v.fm.title, "href": self.href(&self.campaign_feed_path(lang, &v.slug)) }),
+                ],
+            );
+            ctx.insert("og_type", "article");
             self.emit(lang, &path, "campaign.html", &ctx);
         }
 
@@ -177,6 +205,23 @@ impl Renderer<'_> {
             );
             ctx.insert("exemplar", &self.exemplar_card(x, lang));
             ctx.insert("body", &self.body(v));
+            let about = match v.fm.kind {
+                crate::content::frontmatter::ExemplarKind::Individual => "Person",
+                crate::content::frontmatter::ExemplarKind::Collective => "Organization",
+            };
+            let article = serde_json::json!({
+                "@type": "Article",
+                "headline": v.fm.title,
+                "description": v.fm.summary,
+                "datePublished": v.fm.recognized.0.format("%Y-%m-%d").to_string(),
+                "about": { "@type": about, "name": v.fm.title },
+            });
+            let url = self.site.settings.absolute(&path);
+            ctx.insert(
+                "jsonld",
+                &self.jsonld(lang, &url, &v.fm.title, Some(article)),
+            );
+            ctx.insert("og_type", "article");
             self.emit(lang, &path, "exemplar.html", &ctx);
         }
 
@@ -225,7 +270,29 @@ impl Renderer<'_> {
             );
             ctx.insert("report", &self.report_card(r, lang, &deadlines));
             ctx.insert("body", &self.body(v));
-            ctx.insert("results", &self.result_rows(lang, |rep, _| rep.id == r.id));
+            let results = self.result_rows(lang, |rep, _| rep.id == r.id);
+            let title = format!("{} — {}", self.t(lang, "results"), v.fm.period.label(lang));
+            ctx.insert(
+                "chart",
+                &self.report_chart(lang, "chart-report", &title, &results),
+            );
+            ctx.insert("results", &results);
+            let mut report = serde_json::json!({
+                "@type": "Report",
+                "name": v.fm.title,
+                "description": v.fm.summary,
+                "reportNumber": v.fm.period.code(),
+                "author": serde_json::json!({ "@id": format!("{}#organization", self.site.settings.base_url) }),
+            });
+            if let Some(s) = v.fm.submitted {
+                report["datePublished"] = serde_json::json!(s.0.format("%Y-%m-%d").to_string());
+            }
+            let url = self.site.settings.absolute(&path);
+            ctx.insert(
+                "jsonld",
+                &self.jsonld(lang, &url, &v.fm.title, Some(report)),
+            );
+            ctx.insert("og_type", "article");
             self.emit(lang, &path, "report.html", &ctx);
         }
 
@@ -255,6 +322,17 @@ impl Renderer<'_> {
             );
             ctx.insert("documents", &self.doc_links(lang, &v.fm.based_on));
             ctx.insert("deadlines", &deadlines);
+            let plan = serde_json::json!({
+                "@type": "CreativeWork",
+                "genre": self.t(lang, &format!("doc_kind_{}", v.fm.doc_kind.replace('-', "_"))),
+                "name": v.fm.title,
+                "description": v.fm.summary,
+                "dateCreated": v.fm.issued.iso(),
+                "author": serde_json::json!({ "@id": format!("{}#organization", self.site.settings.base_url) }),
+            });
+            let url = self.site.settings.absolute(&path);
+            ctx.insert("jsonld", &self.jsonld(lang, &url, &v.fm.title, Some(plan)));
+            ctx.insert("og_type", "article");
             self.emit(lang, &path, "plan.html", &ctx);
         }
 
@@ -395,5 +473,20 @@ impl Renderer<'_> {
                 .collect::<Vec<_>>(),
         );
         self.emit(lang, &path, "home.html", &ctx);
+
+        // Not found: a page per language, outside the sitemap and search.
+        let ctx = self.context(
+            lang,
+            Section::Home,
+            &self.t(lang, "not_found_title"),
+            "",
+            &format!("{}404.html", l.prefix),
+            &BTreeMap::new(),
+        );
+        self.emit_standalone(
+            &format!("{}404.html", l.prefix.trim_start_matches('/')),
+            "404.html",
+            &ctx,
+        );
     }
 }

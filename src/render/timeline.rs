@@ -22,6 +22,7 @@ impl Renderer<'_> {
                 title,
                 link,
                 illustrative,
+                status: None,
                 sort: date.sort_key(),
             });
         };
@@ -75,16 +76,6 @@ impl Renderer<'_> {
                     e.fm.illustrative,
                 );
             }
-            for d in self.deadlines(lang) {
-                let date = PartialDate::parse(&d.due.iso).expect("formatted by us");
-                push(
-                    date,
-                    "report_due",
-                    format!("{} — {}", self.t(lang, "report_due_for"), d.period),
-                    d.report.clone(),
-                    d.illustrative,
-                );
-            }
         }
         for c in &self.site.campaigns {
             if campaign.is_some_and(|id| id != c.id) {
@@ -135,6 +126,22 @@ impl Renderer<'_> {
                     Some(self.link(r, lang, Section::Reports, |f| &f.title)),
                     v.fm.illustrative,
                 );
+            }
+        }
+        // Due reports, with where each stands.
+        if campaign.is_none() {
+            for d in self.deadlines(lang) {
+                let date = PartialDate::parse(&d.due.iso).expect("formatted by us");
+                items.push(TimelineItem {
+                    date: d.due.clone(),
+                    kind: self.t(lang, "event_report_due"),
+                    kind_code: "report-due".into(),
+                    title: format!("{} — {}", self.t(lang, "report_due_for"), d.period),
+                    link: d.report.clone(),
+                    illustrative: d.illustrative,
+                    status: Some(d.status.clone()),
+                    sort: date.sort_key(),
+                });
             }
         }
         // Newest first; within a period, precise dates before "sometime in" dates.

@@ -55,6 +55,8 @@ pub struct ResultRow {
     pub actual: String,
     pub unit: String,
     pub percent: String,
+    /// Actual as a share of target, for charts; `None` when the target is zero.
+    pub percent_value: Option<f64>,
     pub met: bool,
     pub note: String,
     pub period: String,
@@ -114,6 +116,8 @@ pub struct TimelineItem {
     pub title: String,
     pub link: Option<Link>,
     pub illustrative: bool,
+    /// For due reports: where the report stands.
+    pub status: Option<Status>,
     #[serde(skip)]
     pub sort: (i32, u32, u32),
 }
@@ -141,6 +145,8 @@ pub struct NavItem {
 pub struct Alternate {
     pub lang: String,
     pub label: String,
+    /// Open Graph locale, e.g. `vi_VN`.
+    pub locale: String,
     /// Absolute URL, for `<link rel=alternate hreflang>`.
     pub url: String,
     pub href: String,
