@@ -85,6 +85,8 @@ impl Source<'_> {
             || message.contains("does not exist")
         {
             hint = "dates are written YYYY-MM-DD, for example 2022-01-15".to_string();
+        } else if message.contains("is not a reporting period") {
+            hint = "write 2022-H1 for the first six months, or 2022 for the whole year".to_string();
         } else if message.contains("unknown variant") {
             hint = format!(
                 "use one of the listed values{}",
@@ -95,7 +97,24 @@ impl Source<'_> {
                     .unwrap_or_default()
             );
         }
-        let span = span.unwrap_or(Span::new(self.first_line, 1));
+        // Errors raised by our own types (dates, periods) come without a position: find the
+        // value they quote.
+        // serde_yaml reports them at the start of the mapping (or nowhere).
+        let at_start = span.is_none_or(|s| s == Span::new(self.first_line, 1));
+        let span = span
+            .filter(|_| !at_start)
+            .or_else(|| {
+                let value = between(&message, "\"", "\"")?;
+                self.yaml.lines().enumerate().find_map(|(i, line)| {
+                    let byte = line.find(value)?;
+                    Some(Span::new(
+                        self.first_line + i,
+                        line[..byte].chars().count() + 1,
+                    ))
+                })
+            })
+            .or(span)
+            .unwrap_or(Span::new(self.first_line, 1));
         Diagnostic::error(self.path, message)
             .at_in(span, self.file_text)
             .hint(hint)

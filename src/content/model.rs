@@ -171,15 +171,20 @@ pub fn build(
     let pages: Vec<Entry<PageFm>> = pair(&files(Kind::Page), &langs, diags);
 
     let data = |name: &str| loaded.data.iter().find(|d| d.name == name);
-    let documents: Vec<DocumentFm> = data("documents")
-        .map(|d| parse_list(d, diags))
-        .unwrap_or_default();
-    let units: Vec<UnitFm> = data("units")
-        .map(|d| parse_list(d, diags))
-        .unwrap_or_default();
-    let events: Vec<EventFm> = data("events")
-        .map(|d| parse_list(d, diags))
-        .unwrap_or_default();
+    // A data file that does not parse is reported once; references into it are then not
+    // checked, so one typo does not turn into an "unknown id" error in every file.
+    let documents: Option<Vec<DocumentFm>> =
+        data("documents").map_or(Some(Vec::new()), |d| parse_list(d, diags));
+    let units: Option<Vec<UnitFm>> =
+        data("units").map_or(Some(Vec::new()), |d| parse_list(d, diags));
+    let events: Option<Vec<EventFm>> =
+        data("events").map_or(Some(Vec::new()), |d| parse_list(d, diags));
+    let (documents_ok, units_ok) = (documents.is_some(), units.is_some());
+    let (documents, units, events) = (
+        documents.unwrap_or_default(),
+        units.unwrap_or_default(),
+        events.unwrap_or_default(),
+    );
     for d in &loaded.data {
         if !["documents", "units", "events"].contains(&d.name.as_str()) {
             diags.push(
@@ -229,11 +234,12 @@ pub fn build(
                  key: &str,
                  what: &str,
                  id: &str,
-                 known: &BTreeSet<&str>,
+                 known: Option<&BTreeSet<&str>>,
                  folder: &str| {
-        if known.contains(id) {
+        // `None`: the data file is broken and already reported.
+        let Some(known) = known.filter(|k| !k.contains(id)) else {
             return;
-        }
+        };
         let mut message = format!("unknown {what} \"{id}\"");
         let hint = match did_you_mean(id, known.iter().copied()) {
             Some(s) => {
@@ -261,7 +267,7 @@ pub fn build(
                 "based_on",
                 "document",
                 id,
-                &doc_ids,
+                documents_ok.then_some(&doc_ids),
                 "content/data/documents.yaml",
             );
         }
@@ -272,7 +278,7 @@ pub fn build(
                 "campaigns",
                 "campaign",
                 id,
-                &campaign_ids,
+                Some(&campaign_ids),
                 "content/campaigns/",
             );
         }
@@ -294,7 +300,7 @@ pub fn build(
             "lead_unit",
             "unit",
             &v.fm.lead_unit,
-            &unit_ids,
+            units_ok.then_some(&unit_ids),
             "content/data/units.yaml",
         );
         for id in &v.fm.based_on {
@@ -304,7 +310,7 @@ pub fn build(
                 "based_on",
                 "document",
                 id,
-                &doc_ids,
+                documents_ok.then_some(&doc_ids),
                 "content/data/documents.yaml",
             );
         }
@@ -331,7 +337,7 @@ pub fn build(
             "unit",
             "unit",
             &v.fm.unit,
-            &unit_ids,
+            units_ok.then_some(&unit_ids),
             "content/data/units.yaml",
         );
         check(
@@ -340,7 +346,7 @@ pub fn build(
             "campaign",
             "campaign",
             &v.fm.campaign,
-            &campaign_ids,
+            Some(&campaign_ids),
             "content/campaigns/",
         );
     }
@@ -352,7 +358,7 @@ pub fn build(
                 "results",
                 "campaign",
                 &r.campaign,
-                &campaign_ids,
+                Some(&campaign_ids),
                 "content/campaigns/",
             );
         }
@@ -421,19 +427,20 @@ pub fn build(
             name: u.name,
         })
         .collect();
+    let mut held_back = BTreeSet::new();
     let (plans, campaigns, exemplars, reports, pages) = (
-        published(plans, publish),
-        published(campaigns, publish),
-        published(exemplars, publish),
-        published(reports, publish),
-        published(pages, publish),
+        published(plans, publish, &mut held_back),
+        published(campaigns, publish, &mut held_back),
+        published(exemplars, publish, &mut held_back),
+        published(reports, publish, &mut held_back),
+        published(pages, publish, &mut held_back),
     );
     // Missing translations of published items: listed in the other language, marked.
-    warn_missing_translations(&plans, &langs, diags);
-    warn_missing_translations(&campaigns, &langs, diags);
-    warn_missing_translations(&exemplars, &langs, diags);
-    warn_missing_translations(&reports, &langs, diags);
-    warn_missing_translations(&pages, &langs, diags);
+    warn_missing_translations(&plans, &langs, &held_back, diags);
+    warn_missing_translations(&campaigns, &langs, &held_back, diags);
+    warn_missing_translations(&exemplars, &langs, &held_back, diags);
+    warn_missing_translations(&reports, &langs, &held_back, diags);
+    warn_missing_translations(&pages, &langs, &held_back, diags);
     Some(Site {
         now: publish.now,
         plans,
@@ -448,12 +455,21 @@ pub fn build(
     })
 }
 
-fn published<T: FrontMatter>(entries: Vec<Entry<T>>, publish: Publish) -> Vec<Entry<T>> {
+fn published<T: FrontMatter>(
+    entries: Vec<Entry<T>>,
+    publish: Publish,
+    held_back: &mut BTreeSet<String>,
+) -> Vec<Entry<T>> {
     entries
         .into_iter()
         .filter_map(|mut e| {
-            e.versions
-                .retain(|_, v| publish.allows(v.fm.is_draft(), v.fm.date().as_ref()));
+            e.versions.retain(|_, v| {
+                let keep = publish.allows(v.fm.is_draft(), v.fm.date().as_ref());
+                if !keep {
+                    held_back.insert(v.path.clone());
+                }
+                keep
+            });
             (!e.versions.is_empty()).then_some(e)
         })
         .collect()
@@ -566,7 +582,13 @@ fn pair<T: FrontMatter>(
     entries.into_values().collect()
 }
 
-fn warn_missing_translations<T>(entries: &[Entry<T>], langs: &[String], diags: &mut Diagnostics) {
+/// `held_back`: source paths of versions left out as drafts or future-dated.
+fn warn_missing_translations<T>(
+    entries: &[Entry<T>],
+    langs: &[String],
+    held_back: &BTreeSet<String>,
+    diags: &mut Diagnostics,
+) {
     for e in entries {
         let first = e
             .versions
@@ -578,16 +600,28 @@ fn warn_missing_translations<T>(entries: &[Entry<T>], langs: &[String], diags: &
                 let expected = first
                     .path
                     .replace(&format!(".{}.md", first.lang), &format!(".{l}.md"));
-                diags.push(
-                    Diagnostic::warning(&first.path, format!("no \"{l}\" translation; the {l} site lists it marked as available in {} only", first.lang))
-                        .hint(format!("add {expected} with the translated text")),
+                let listed = format!(
+                    "the {l} site lists it marked as available in {} only",
+                    first.lang
                 );
+                diags.push(if held_back.contains(&expected) {
+                    Diagnostic::warning(
+                        &expected,
+                        format!("the \"{l}\" version is a draft or dated in the future; {listed}"),
+                    )
+                    .hint(format!(
+                        "when it is ready, remove `draft: true` (or fix the date) in {expected}"
+                    ))
+                } else {
+                    Diagnostic::warning(&first.path, format!("no \"{l}\" translation; {listed}"))
+                        .hint(format!("add {expected} with the translated text"))
+                });
             }
         }
     }
 }
 
-fn parse_list<T: DeserializeOwned>(f: &DataFile, diags: &mut Diagnostics) -> Vec<T> {
+fn parse_list<T: DeserializeOwned>(f: &DataFile, diags: &mut Diagnostics) -> Option<Vec<T>> {
     let src = Source {
         path: &f.path,
         file_text: &f.text,
@@ -595,10 +629,10 @@ fn parse_list<T: DeserializeOwned>(f: &DataFile, diags: &mut Diagnostics) -> Vec
         first_line: 1,
     };
     match src.parse::<Option<Vec<T>>>() {
-        Ok(v) => v.unwrap_or_default(),
+        Ok(v) => Some(v.unwrap_or_default()),
         Err(d) => {
             diags.push(d);
-            Vec::new()
+            None
         }
     }
 }
