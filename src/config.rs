@@ -137,16 +137,19 @@ pub fn parse(
         || base_url.starts_with("https://")
         || base_url.starts_with('/'))
     {
-        diags.push(
-            Diagnostic::error(
-                FILE,
-                format!("base_url \"{base_url}\" must start with https://, http:// or /"),
-            )
-            .at_in(src.span_of("base_url", &base_url), text)
-            .hint(
-                "write the address the site will be published at, e.g. https://stc.tayninh.gov.vn/",
-            ),
-        );
+        let d = Diagnostic::error(
+            if base_url_override.is_some() {
+                "--base-url"
+            } else {
+                FILE
+            },
+            format!("base_url \"{base_url}\" must start with https://, http:// or /"),
+        )
+        .hint("write the address the site will be published at, e.g. https://stc.tayninh.gov.vn/");
+        diags.push(match base_url_override {
+            Some(_) => d,
+            None => d.at_in(src.span_of("base_url", &base_url), text),
+        });
         return None;
     }
     if !base_url.ends_with('/') {
@@ -174,6 +177,7 @@ pub fn parse(
             );
             continue;
         }
+        check_segments(&l.code, &l.segments, &src, text, diags);
         let prefix = if l.code == default {
             "/".to_string()
         } else {
@@ -210,4 +214,49 @@ pub fn parse(
         theme: raw.theme.unwrap_or_else(|| "default".into()),
         languages,
     })
+}
+
+/// URL segments must be non-empty ASCII slugs, distinct within a language, or two sections
+/// would write to the same folder.
+fn check_segments(lang: &str, s: &Segments, src: &Source, text: &str, diags: &mut Diagnostics) {
+    let all = [
+        ("plan", &s.plan),
+        ("campaigns", &s.campaigns),
+        ("exemplars", &s.exemplars),
+        ("reports", &s.reports),
+        ("documents", &s.documents),
+        ("fields", &s.fields),
+        ("timeline", &s.timeline),
+        ("units", &s.units),
+        ("search", &s.search),
+        ("data", &s.data),
+    ];
+    let mut seen = BTreeMap::new();
+    for (key, value) in all {
+        let slug = crate::i18n::slugify(value);
+        if slug.is_empty() || slug != *value {
+            diags.push(
+                Diagnostic::error(
+                    FILE,
+                    format!("{lang}: segment {key} \"{value}\" is not a valid address part"),
+                )
+                .at_in(src.span_of(key, value), text)
+                .hint(if slug.is_empty() {
+                    "use lowercase letters, digits and dashes, e.g. phong-trao".to_string()
+                } else {
+                    format!("write it as \"{slug}\"")
+                }),
+            );
+        } else if let Some(other) = seen.insert(value.clone(), key) {
+            // Units live under exemplars, so only top-level clashes matter, but keep all distinct.
+            diags.push(
+                Diagnostic::error(
+                    FILE,
+                    format!("{lang}: segments {other} and {key} are both \"{value}\""),
+                )
+                .at_in(src.span_of(key, value), text)
+                .hint("give each section its own address"),
+            );
+        }
+    }
 }
