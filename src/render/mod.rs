@@ -320,6 +320,7 @@ impl<'a> Renderer<'a> {
             Section::Documents,
             Section::Fields,
             Section::Timeline,
+            Section::Data,
         ]
         .into_iter()
         .filter_map(|s| {
@@ -463,6 +464,10 @@ impl<'a> Renderer<'a> {
     }
 
     fn emit(&mut self, lang: &str, path: &str, template: &str, ctx: &tera::Context) {
+        // Pages that show data link to its open data files.
+        let mut ctx = ctx.clone();
+        ctx.insert("downloads", &self.downloads(lang, template));
+        let ctx = &ctx;
         match self.theme.tera.render(template, ctx) {
             Ok(html) => {
                 self.records.push(page_record(lang, path, ctx, &html));

@@ -29,6 +29,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/fields.html",
     "templates/timeline.html",
     "templates/page.html",
+    "templates/opendata.html",
     "templates/404.html",
     "i18n/vi.yaml",
     "i18n/en.yaml",
