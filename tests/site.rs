@@ -645,6 +645,68 @@ fn year_only_issue_date_leaves_day_and_month_blank() {
     assert!(plan.contains(r#"ngày <span class="blank" aria-hidden="true"></span> tháng <span class="blank" aria-hidden="true"></span> năm 2022"#), "{plan}");
 }
 
+#[test]
+fn a_draft_translation_is_named_as_a_draft_not_as_missing() {
+    let site = fixture("basic");
+    let en =
+        std::fs::read_to_string(site.path().join("content/campaigns/an-toan.en.md")).expect("read");
+    write(
+        site.path(),
+        "content/campaigns/an-toan.en.md",
+        &en.replacen("---\n", "---\ndraft: true\n", 1),
+    );
+    let o = minhbach(site.path(), &["check", "--now", NOW]);
+    let err = stderr(&o);
+    assert!(err.contains("content/campaigns/an-toan.en.md: warning: the \"en\" version is a draft or dated in the future"), "{err}");
+    assert!(
+        !err.contains("add content/campaigns/an-toan.en.md"),
+        "{err}"
+    );
+}
+
+#[test]
+fn errors_from_dates_and_periods_point_at_the_value() {
+    let site = fixture("basic");
+    let x = std::fs::read_to_string(site.path().join("content/exemplars/nguyen-van-a.vi.md"))
+        .expect("read");
+    write(
+        site.path(),
+        "content/exemplars/nguyen-van-a.vi.md",
+        &x.replace("recognized: 2022-07-20", "recognized: \"2022-07\""),
+    );
+    let r = std::fs::read_to_string(
+        site.path()
+            .join("content/reports/bao-cao-6-thang-2022.vi.md"),
+    )
+    .expect("read");
+    write(
+        site.path(),
+        "content/reports/bao-cao-6-thang-2022.vi.md",
+        &r.replace("period: \"2022-H1\"", "period: \"2022-Q1\""),
+    );
+    let err = assert_fails_untouched(
+        site.path(),
+        "content/exemplars/nguyen-van-a.vi.md:6:14: error: \"2022-07\" needs a full date here",
+    );
+    assert!(err.contains("content/reports/bao-cao-6-thang-2022.vi.md:3:9: error: period: \"2022-Q1\" is not a reporting period"), "{err}");
+    assert!(
+        err.contains("help: write 2022-H1 for the first six months"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_broken_data_file_is_reported_once_without_cascading_unknown_ids() {
+    let site = fixture("basic");
+    write(
+        site.path(),
+        "content/data/documents.yaml",
+        "- id: ct-12\n  kind: chi-thi\n  number: [broken\n",
+    );
+    let err = assert_fails_untouched(site.path(), "content/data/documents.yaml:");
+    assert!(!err.contains("unknown document"), "{err}");
+}
+
 // ---- Open data ----------------------------------------------------------------------
 
 const DATA_TABLES: [&str; 6] = [

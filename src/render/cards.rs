@@ -317,6 +317,41 @@ impl Renderer<'_> {
             "reporting_recipient": fm.reporting.as_ref().map(|r| r.recipient.clone()),
         })
     }
+
+    /// Exemplars recognized, and indicators met out of the total in the latest period that
+    /// reported any — for the whole site, or one campaign.
+    pub(super) fn headline(&self, lang: &str, campaign: Option<&str>) -> Headline {
+        let exemplars = self
+            .site
+            .exemplars
+            .iter()
+            .filter(|x| {
+                campaign.is_none_or(|c| x.get_or_fallback(lang, &self.order).fm.campaign == c)
+            })
+            .count();
+        let rows = |r: &Entry<ReportFm>| -> Vec<(bool, bool)> {
+            let v = r.get_or_fallback(lang, &self.order);
+            v.fm.results
+                .iter()
+                .filter(|res| campaign.is_none_or(|c| res.campaign == c))
+                .map(|res| (res.actual >= res.target, v.fm.illustrative))
+                .collect()
+        };
+        let latest = self
+            .site
+            .reports
+            .iter()
+            .filter(|r| !rows(r).is_empty())
+            .max_by_key(|r| r.get_or_fallback(lang, &self.order).fm.period);
+        let results = latest.map(rows).unwrap_or_default();
+        Headline {
+            exemplars,
+            indicators_met: results.iter().filter(|(met, _)| *met).count(),
+            indicators_total: results.len(),
+            period: latest.map(|r| r.get_or_fallback(lang, &self.order).fm.period.label(lang)),
+            illustrative: results.iter().any(|(_, i)| *i),
+        }
+    }
 }
 
 #[derive(serde::Serialize)]

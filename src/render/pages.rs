@@ -47,6 +47,7 @@ impl Renderer<'_> {
                 &self.item_alternates(c, Section::Campaigns),
             );
             ctx.insert("campaign", &self.campaign_card(c, lang));
+            ctx.insert("headline", &self.headline(lang, Some(&c.id)));
             ctx.insert("body", &self.body(v));
             ctx.insert(
                 "exemplars",
@@ -336,18 +337,51 @@ impl Renderer<'_> {
             self.emit(lang, &path, "plan.html", &ctx);
         }
 
-        // Legal documents, newest first, with what cites each.
-        let path = self.path(lang, Section::Documents, None);
-        let mut ctx = self.context(
-            lang,
-            Section::Documents,
-            &self.t(lang, "nav_documents"),
-            "",
-            &path,
-            &self.all_langs(Section::Documents, None),
-        );
-        ctx.insert("documents", &self.documents(lang));
-        self.emit(lang, &path, "documents.html", &ctx);
+        // Legal documents with what cites each: newest first, and a second page oldest
+        // first, so the list is sortable by date without JavaScript.
+        let newest = self.path(lang, Section::Documents, None);
+        let oldest = format!("{newest}{}/", self.t(lang, "docs_oldest_slug"));
+        let orders = [
+            (newest.clone(), "docs_newest_first"),
+            (oldest.clone(), "docs_oldest_first"),
+        ];
+        for (path, label) in &orders {
+            let alternates = self
+                .site
+                .settings
+                .codes()
+                .map(|c| {
+                    let base = self.path(c, Section::Documents, None);
+                    let p = if *path == oldest {
+                        format!("{base}{}/", self.t(c, "docs_oldest_slug"))
+                    } else {
+                        base
+                    };
+                    (c.to_string(), p)
+                })
+                .collect();
+            let title = format!(
+                "{} ({})",
+                self.t(lang, "nav_documents"),
+                self.t(lang, label).to_lowercase()
+            );
+            let mut ctx = self.context(lang, Section::Documents, &title, "", path, &alternates);
+            let mut docs = self.documents(lang);
+            if *path == oldest {
+                docs.reverse();
+            }
+            ctx.insert("documents", &docs);
+            let sort: Vec<NavItem> = orders
+                .iter()
+                .map(|(p, l)| NavItem {
+                    label: self.t(lang, l),
+                    href: self.href(p),
+                    current: p == path,
+                })
+                .collect();
+            ctx.insert("sort_links", &sort);
+            self.emit(lang, path, "documents.html", &ctx);
+        }
 
         // Fields (lĩnh vực): from the campaigns written in this language.
         let mut fields: BTreeMap<String, (String, Vec<CampaignCard>)> = BTreeMap::new();
@@ -449,6 +483,7 @@ impl Renderer<'_> {
                 .map(|o| (o.code.clone(), o.prefix.clone()))
                 .collect(),
         );
+        ctx.insert("headline", &self.headline(lang, None));
         ctx.insert(
             "campaigns_href",
             &self.href(&self.path(lang, Section::Campaigns, None)),

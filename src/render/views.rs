@@ -154,3 +154,14 @@ pub struct Alternate {
     pub exists: bool,
     pub current: bool,
 }
+
+/// Headline figures, computed from the data, never typed by hand.
+#[derive(Debug, Clone, Serialize)]
+pub struct Headline {
+    pub exemplars: usize,
+    pub indicators_met: usize,
+    pub indicators_total: usize,
+    /// The reporting period the indicator counts come from, if any results exist.
+    pub period: Option<String>,
+    pub illustrative: bool,
+}
