@@ -403,6 +403,10 @@ impl<'a> Renderer<'a> {
         );
         ctx.insert("nav", &self.nav(lang, section));
         ctx.insert(
+            "search_href",
+            &self.href(&self.path(lang, Section::Search, None)),
+        );
+        ctx.insert(
             "feeds",
             &vec![serde_json::json!({
                 "title": l.title,

@@ -29,11 +29,13 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/fields.html",
     "templates/timeline.html",
     "templates/page.html",
+    "templates/search.html",
     "templates/opendata.html",
     "templates/404.html",
     "i18n/vi.yaml",
     "i18n/en.yaml",
     "static/style.css",
+    "static/search.js",
 ];
 
 pub struct Theme {
