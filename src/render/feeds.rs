@@ -5,22 +5,14 @@ use super::{Renderer, Section};
 use crate::date::PartialDate;
 use std::fmt::Write;
 
-/// Escapes text for XML element content and attribute values.
+/// Escapes text for XML content and attributes: the HTML escaping, minus the control
+/// characters XML 1.0 forbids.
 pub(super) fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let clean: String = s
+        .chars()
+        .filter(|c| (*c as u32) >= 0x20 || matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    super::theme::escape_html(&clean)
 }
 
 /// RFC 3339 timestamp at the first moment a (partial) date can mean.
@@ -258,7 +250,7 @@ mod tests {
     fn escapes_xml_and_drops_control_characters() {
         assert_eq!(
             xml_escape("a & <b> \"c\" 'd'\u{1}"),
-            "a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;"
+            "a &amp; &lt;b&gt; &quot;c&quot; &#39;d&#39;"
         );
     }
 

@@ -495,6 +495,44 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
+    /// Context for a section's index page, which exists in every language.
+    fn index_context(&self, lang: &str, section: Section) -> (String, tera::Context) {
+        let path = self.path(lang, section, None);
+        let title = self.t(lang, &format!("nav_{}", section.key()));
+        let ctx = self.context(
+            lang,
+            section,
+            &title,
+            "",
+            &path,
+            &self.all_langs(section, None),
+        );
+        (path, ctx)
+    }
+
+    /// Context for one item's page (in `lang`, which it must have), with its translations as
+    /// alternates.
+    fn item_context<T>(
+        &self,
+        lang: &str,
+        section: Section,
+        e: &Entry<T>,
+        title: &str,
+        summary: &str,
+    ) -> (String, tera::Context) {
+        let slug = &e.versions[lang].slug;
+        let path = self.path(lang, section, Some(slug));
+        let ctx = self.context(
+            lang,
+            section,
+            title,
+            summary,
+            &path,
+            &self.item_alternates(e, section),
+        );
+        (path, ctx)
+    }
+
     fn item_alternates<T>(&self, e: &Entry<T>, section: Section) -> BTreeMap<String, String> {
         e.versions
             .iter()

@@ -21,15 +21,7 @@ impl Renderer<'_> {
             .map(|c| self.campaign_card(c, lang))
             .collect();
         campaigns.sort_by(|a, b| collate(&a.link.title, &b.link.title));
-        let path = self.path(lang, Section::Campaigns, None);
-        let mut ctx = self.context(
-            lang,
-            Section::Campaigns,
-            &self.t(lang, "nav_campaigns"),
-            "",
-            &path,
-            &self.all_langs(Section::Campaigns, None),
-        );
+        let (path, mut ctx) = self.index_context(lang, Section::Campaigns);
         ctx.insert("campaigns", &campaigns);
         self.emit(lang, &path, "campaigns.html", &ctx);
 
@@ -37,15 +29,8 @@ impl Renderer<'_> {
             let Some(v) = c.versions.get(lang) else {
                 continue;
             };
-            let path = self.path(lang, Section::Campaigns, Some(&v.slug));
-            let mut ctx = self.context(
-                lang,
-                Section::Campaigns,
-                &v.fm.title,
-                &v.fm.summary,
-                &path,
-                &self.item_alternates(c, Section::Campaigns),
-            );
+            let (path, mut ctx) =
+                self.item_context(lang, Section::Campaigns, c, &v.fm.title, &v.fm.summary);
             ctx.insert("campaign", &self.campaign_card(c, lang));
             ctx.insert("headline", &self.headline(lang, Some(&c.id)));
             ctx.insert("body", &self.body(v));
@@ -102,15 +87,7 @@ impl Renderer<'_> {
 
         // Exemplars: grouped by year, newest first; pages per exemplar, campaign and unit.
         let all = self.exemplars_sorted(lang, |_| true);
-        let path = self.path(lang, Section::Exemplars, None);
-        let mut ctx = self.context(
-            lang,
-            Section::Exemplars,
-            &self.t(lang, "nav_exemplars"),
-            "",
-            &path,
-            &self.all_langs(Section::Exemplars, None),
-        );
+        let (path, mut ctx) = self.index_context(lang, Section::Exemplars);
         ctx.insert("groups", &group_by_year(&all));
         ctx.insert("heading", &self.t(lang, "nav_exemplars"));
         ctx.insert(
@@ -195,15 +172,8 @@ impl Renderer<'_> {
             let Some(v) = x.versions.get(lang) else {
                 continue;
             };
-            let path = self.path(lang, Section::Exemplars, Some(&v.slug));
-            let mut ctx = self.context(
-                lang,
-                Section::Exemplars,
-                &v.fm.title,
-                &v.fm.summary,
-                &path,
-                &self.item_alternates(x, Section::Exemplars),
-            );
+            let (path, mut ctx) =
+                self.item_context(lang, Section::Exemplars, x, &v.fm.title, &v.fm.summary);
             ctx.insert("exemplar", &self.exemplar_card(x, lang));
             ctx.insert("body", &self.body(v));
             let about = match v.fm.kind {
@@ -244,15 +214,7 @@ impl Renderer<'_> {
                 .then_with(|| matches!(a.0, Period::H1(_)).cmp(&matches!(b.0, Period::H1(_))))
         });
         let report_cards: Vec<ReportCard> = reports.into_iter().map(|(_, c)| c).collect();
-        let path = self.path(lang, Section::Reports, None);
-        let mut ctx = self.context(
-            lang,
-            Section::Reports,
-            &self.t(lang, "nav_reports"),
-            "",
-            &path,
-            &self.all_langs(Section::Reports, None),
-        );
+        let (path, mut ctx) = self.index_context(lang, Section::Reports);
         ctx.insert("reports", &report_cards);
         ctx.insert("deadlines", &deadlines);
         self.emit(lang, &path, "reports.html", &ctx);
@@ -260,15 +222,8 @@ impl Renderer<'_> {
             let Some(v) = r.versions.get(lang) else {
                 continue;
             };
-            let path = self.path(lang, Section::Reports, Some(&v.slug));
-            let mut ctx = self.context(
-                lang,
-                Section::Reports,
-                &v.fm.title,
-                &v.fm.summary,
-                &path,
-                &self.item_alternates(r, Section::Reports),
-            );
+            let (path, mut ctx) =
+                self.item_context(lang, Section::Reports, r, &v.fm.title, &v.fm.summary);
             ctx.insert("report", &self.report_card(r, lang, &deadlines));
             ctx.insert("body", &self.body(v));
             let results = self.result_rows(lang, |rep, _| rep.id == r.id);
@@ -302,15 +257,8 @@ impl Renderer<'_> {
             let Some(v) = p.versions.get(lang) else {
                 continue;
             };
-            let path = self.path(lang, Section::Plan, Some(&v.slug));
-            let mut ctx = self.context(
-                lang,
-                Section::Plan,
-                &v.fm.title,
-                &v.fm.summary,
-                &path,
-                &self.item_alternates(p, Section::Plan),
-            );
+            let (path, mut ctx) =
+                self.item_context(lang, Section::Plan, p, &v.fm.title, &v.fm.summary);
             ctx.insert("plan", &self.plan_view(v, lang));
             ctx.insert("body", &self.body(v));
             ctx.insert(
@@ -402,15 +350,7 @@ impl Renderer<'_> {
             .map(|(slug, (name, cs))| (slug, name, cs))
             .collect();
         field_list.sort_by(|a, b| collate(&a.1, &b.1));
-        let path = self.path(lang, Section::Fields, None);
-        let mut ctx = self.context(
-            lang,
-            Section::Fields,
-            &self.t(lang, "nav_fields"),
-            "",
-            &path,
-            &self.all_langs(Section::Fields, None),
-        );
+        let (path, mut ctx) = self.index_context(lang, Section::Fields);
         let index: Vec<serde_json::Value> = field_list.iter().map(|(slug, name, cs)| serde_json::json!({"link": self.field_link(name, lang), "count": cs.len(), "slug": slug})).collect();
         ctx.insert("fields", &index);
         ctx.insert("field", &Option::<()>::None);
@@ -434,15 +374,7 @@ impl Renderer<'_> {
         }
 
         // Timeline.
-        let path = self.path(lang, Section::Timeline, None);
-        let mut ctx = self.context(
-            lang,
-            Section::Timeline,
-            &self.t(lang, "nav_timeline"),
-            "",
-            &path,
-            &self.all_langs(Section::Timeline, None),
-        );
+        let (path, mut ctx) = self.index_context(lang, Section::Timeline);
         ctx.insert(
             "timeline",
             &self.group_timeline(lang, self.timeline_items(lang, None)),
@@ -454,15 +386,8 @@ impl Renderer<'_> {
             let Some(v) = p.versions.get(lang) else {
                 continue;
             };
-            let path = self.path(lang, Section::Page, Some(&v.slug));
-            let mut ctx = self.context(
-                lang,
-                Section::Page,
-                &v.fm.title,
-                &v.fm.summary,
-                &path,
-                &self.item_alternates(p, Section::Page),
-            );
+            let (path, mut ctx) =
+                self.item_context(lang, Section::Page, p, &v.fm.title, &v.fm.summary);
             ctx.insert("body", &self.body(v));
             self.emit(lang, &path, "page.html", &ctx);
         }
