@@ -409,6 +409,11 @@ impl Renderer<'_> {
                 .collect(),
         );
         ctx.insert("headline", &self.headline(lang, None));
+        ctx.insert("deadlines", &deadlines);
+        ctx.insert(
+            "reports_href",
+            &self.href(&self.path(lang, Section::Reports, None)),
+        );
         ctx.insert(
             "campaigns_href",
             &self.href(&self.path(lang, Section::Campaigns, None)),
