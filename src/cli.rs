@@ -20,7 +20,87 @@ pub enum Command {
     /// Build the site into public/ (or --output). A failed build leaves public/ untouched.
     Build(BuildArgs),
     /// Load and validate everything, print every problem, write nothing.
-    Check(CommonArgs),
+    Check(CheckArgs),
+    /// Build, serve on loopback, rebuild on change and reload open pages.
+    Serve(ServeArgs),
+    /// Create a new content file (or a translation pair) with every field explained.
+    New(NewArgs),
+    /// Create a minimal new site that builds.
+    Init(InitArgs),
+    /// Write the JSON Schemas of site.yaml and of each content kind's front matter.
+    Schemas(SchemasArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// `path:line:col: message`, the source line and a hint, for people.
+    Text,
+    /// One JSON object with every diagnostic, for editors and CI.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Output format of the diagnostics.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Port to listen on.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on; loopback by default so the preview is not on the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum NewKind {
+    Campaign,
+    Exemplar,
+    Report,
+    Page,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum NewLang {
+    Vi,
+    En,
+    Both,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// What to create.
+    #[arg(value_enum)]
+    pub kind: NewKind,
+    /// The title; the file is named by its Vietnamese slug ("Đổi mới" → doi-moi).
+    pub title: String,
+    /// The site folder (the one with site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Which language file(s) to create.
+    #[arg(long, value_enum, default_value = "vi")]
+    pub lang: NewLang,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder to create the site in (must be empty or not exist).
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemasArgs {
+    /// Folder to write the schemas to.
+    #[arg(long, default_value = "docs/schemas")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -171,6 +171,31 @@ impl Error {
     }
 }
 
+/// Diagnostics as one JSON object, for editors and CI: `{"errors": n, "warnings": n,
+/// "diagnostics": [{file, line, column, severity, message, hint}]}`.
+pub fn to_json(diags: &[Diagnostic]) -> String {
+    let items: Vec<serde_json::Value> = diags
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "file": d.path,
+                "line": d.span.map(|s| s.line),
+                "column": d.span.map(|s| s.col),
+                "severity": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
+                "message": d.message,
+                "hint": d.hint,
+            })
+        })
+        .collect();
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    serde_json::to_string_pretty(&serde_json::json!({
+        "errors": errors,
+        "warnings": diags.len() - errors,
+        "diagnostics": items,
+    }))
+    .expect("JSON values always serialize")
+}
+
 /// Levenshtein distance over characters, for "did you mean" suggestions.
 fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

@@ -11,6 +11,9 @@ pub mod error;
 pub mod i18n;
 pub mod output;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
+pub mod serve;
 pub mod yaml;
 
 use chrono::NaiveDate;

@@ -2,7 +2,7 @@
 //! Exit codes: 0 success, 1 content errors, 2 usage errors.
 
 use clap::Parser;
-use minhbach::cli::{Cli, Command, CommonArgs};
+use minhbach::cli::{Cli, Command, CommonArgs, Format};
 use minhbach::error::{Diagnostic, Error};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -56,10 +56,26 @@ fn main() -> ExitCode {
             })
         }
         Command::Check(c) => {
-            let opts = match options(c, None, None) {
+            let opts = match options(&c.common, None, None) {
                 Ok(o) => o,
                 Err(code) => return code,
             };
+            if c.format == Format::Json {
+                let (diags, ok) = match minhbach::check(&opts) {
+                    Ok(w) => (w, true),
+                    Err(Error::Content(d)) => (d, false),
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        return ExitCode::from(1);
+                    }
+                };
+                println!("{}", minhbach::error::to_json(&diags));
+                return if ok {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                };
+            }
             minhbach::check(&opts).map(|warnings| {
                 print_all(&warnings);
                 println!(
@@ -69,6 +85,30 @@ fn main() -> ExitCode {
                 );
             })
         }
+        Command::Serve(s) => {
+            let opts = match options(&s.common, None, None) {
+                Ok(o) => o,
+                Err(code) => return code,
+            };
+            minhbach::serve::run(&opts, &s.bind, s.port)
+        }
+        Command::New(n) => {
+            minhbach::scaffold::new(&n.root, n.kind, &n.title, n.lang).map(|paths| {
+                for p in paths {
+                    println!("created {}", p.display());
+                }
+            })
+        }
+        Command::Init(i) => minhbach::scaffold::init(&i.dir).map(|paths| {
+            for p in paths {
+                println!("created {}", p.display());
+            }
+        }),
+        Command::Schemas(s) => minhbach::schema::write_all(&s.out).map(|paths| {
+            for p in paths {
+                println!("wrote {}", p.display());
+            }
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
