@@ -73,6 +73,25 @@ impl PartialDate {
             .expect("validated at parse time")
     }
 
+    /// The last day the date can mean: 31 December for a year, the month's last day.
+    pub fn end(&self) -> NaiveDate {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => self.start(),
+            (Some(m), None) => {
+                let (y, next) = if m == 12 {
+                    (self.year + 1, 1)
+                } else {
+                    (self.year, m + 1)
+                };
+                NaiveDate::from_ymd_opt(y, next, 1)
+                    .expect("valid month")
+                    .pred_opt()
+                    .expect("not the first day ever")
+            }
+            _ => NaiveDate::from_ymd_opt(self.year, 12, 31).expect("valid year"),
+        }
+    }
+
     /// Sort key that puts less precise dates after precise ones in the same period.
     pub fn sort_key(&self) -> (i32, u32, u32) {
         (self.year, self.month.unwrap_or(13), self.day.unwrap_or(32))
@@ -186,6 +205,54 @@ impl<'de> Deserialize<'de> for Day {
     }
 }
 
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a month 01–12 and a day 01–31; whether the day
+/// exists in its month is checked by [`PartialDate::parse`], not by the pattern.
+pub const PARTIAL_DATE_PATTERN: &str =
+    "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
+
+/// `YYYY-MM-DD` only.
+pub const DAY_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+
+// Hand-written schemas: these types deserialize through a visitor, so there is no derive to
+// lean on. Inlined so each field keeps its own description next to the format. YAML reads an
+// unquoted `2022` as a number, hence `integer` beside `string`.
+impl schemars::JsonSchema for PartialDate {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PartialDate".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A date: 2022-01-15 (day), \"2022-01\" (month) or 2022 (year).",
+            "type": ["string", "integer"],
+            "pattern": PARTIAL_DATE_PATTERN,
+            "minimum": 1000,
+            "maximum": 9999,
+            "examples": ["2022-01-15", "2022-01", 2022],
+        })
+    }
+}
+
+impl schemars::JsonSchema for Day {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Day".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A full date, year-month-day: 2022-01-15.",
+            "type": "string",
+            "format": "date",
+            "pattern": DAY_PATTERN,
+            "examples": ["2022-01-15"],
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,6 +268,15 @@ mod tests {
         assert_eq!(d("2022").format("vi"), "năm 2022");
         assert_eq!(d("2022-01-05").format("en"), "5 January 2022");
         assert_eq!(d("2022-01").format("en"), "January 2022");
+    }
+
+    #[test]
+    fn partial_dates_end_at_the_end_of_their_period() {
+        let d = |s| PartialDate::parse(s).expect("valid");
+        assert_eq!(d("2022").end().to_string(), "2022-12-31");
+        assert_eq!(d("2024-02").end().to_string(), "2024-02-29");
+        assert_eq!(d("2022-12").end().to_string(), "2022-12-31");
+        assert_eq!(d("2022-03-05").end().to_string(), "2022-03-05");
     }
 
     #[test]

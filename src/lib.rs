@@ -3,6 +3,7 @@
 //! The pipeline is `load → model → render → write`; each stage is a module that takes
 //! values and returns values, and only `output` touches the disk.
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -83,11 +84,17 @@ pub fn plan(opts: &Options) -> Result<Planned, Error> {
         return Err(Error::Content(diags.into_sorted()));
     }
     match render::render(&site, &theme, statics) {
-        Ok((output, pages)) => Ok(Planned {
-            output,
-            pages,
-            warnings: diags.into_sorted(),
-        }),
+        Ok(rendered) => {
+            check::links(&site, &rendered, &mut diags);
+            if diags.has_errors() {
+                return Err(Error::Content(diags.into_sorted()));
+            }
+            Ok(Planned {
+                output: rendered.output,
+                pages: rendered.pages,
+                warnings: diags.into_sorted(),
+            })
+        }
         Err(render_diags) => {
             diags.extend(render_diags);
             Err(Error::Content(diags.into_sorted()))

@@ -1569,3 +1569,89 @@ fn search_in_javascript_folds_vietnamese_under_a_sub_path() {
         stderr(&o)
     );
 }
+
+// ---- check: links, files, pasted text, JSON output ----------------------------------
+
+#[test]
+fn check_json_lists_the_known_problems_of_the_problems_fixture() {
+    let site = fixture("problems");
+    let o = minhbach(site.path(), &["check", "--now", NOW, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let got: serde_json::Value =
+        serde_json::from_slice(&o.stdout).expect("check --format json prints JSON");
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/problems/expected-check.json"),
+        )
+        .expect("expected"),
+    )
+    .expect("expected JSON");
+    assert_eq!(
+        got,
+        expected,
+        "got:\n{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    // Every diagnostic tells a person what to do.
+    for d in got["diagnostics"].as_array().expect("list") {
+        assert!(
+            d["hint"].as_str().is_some_and(|h| !h.is_empty()),
+            "no hint: {d}"
+        );
+    }
+}
+
+#[test]
+fn broken_links_stop_the_build_and_leave_public_untouched() {
+    let site = fixture("basic");
+    let page =
+        std::fs::read_to_string(site.path().join("content/pages/gioi-thieu.vi.md")).expect("read");
+    write(
+        site.path(),
+        "content/pages/gioi-thieu.vi.md",
+        &page.replace(
+            "[Phong trào](/phong-trao/)",
+            "[Phong trào](/phong-trao/khong-co/)",
+        ),
+    );
+    assert_fails_untouched(site.path(), "content/pages/gioi-thieu.vi.md:5:");
+}
+
+#[test]
+fn links_to_unpublished_pages_are_broken_links() {
+    let site = fixture("basic");
+    let page =
+        std::fs::read_to_string(site.path().join("content/pages/gioi-thieu.vi.md")).expect("read");
+    // `nhap` is a draft campaign.
+    write(
+        site.path(),
+        "content/pages/gioi-thieu.vi.md",
+        &page.replace("[Phong trào](/phong-trao/)", "[Nháp](/phong-trao/nhap/)"),
+    );
+    assert_fails_untouched(site.path(), "link to \"/phong-trao/nhap/\" points nowhere");
+    assert_ok(&build(site.path(), &["--drafts"]));
+}
+
+#[test]
+fn a_missing_photo_or_attachment_is_an_error() {
+    let site = fixture("basic");
+    let x = std::fs::read_to_string(site.path().join("content/exemplars/nguyen-van-a.vi.md"))
+        .expect("read");
+    write(
+        site.path(),
+        "content/exemplars/nguyen-van-a.vi.md",
+        &x.replace(
+            "illustrative: true",
+            "illustrative: true\nphoto: /images/a.jpg",
+        ),
+    );
+    assert_fails_untouched(
+        site.path(),
+        "photo \"/images/a.jpg\" is not a file of the site",
+    );
+    write(site.path(), "static/images/a.jpg", "jpeg");
+    assert_ok(&build(site.path(), &[]));
+    assert!(read(site.path(), "guong-dien-hinh/nguyen-van-a/index.html")
+        .contains(r#"<img src="/images/a.jpg""#));
+}

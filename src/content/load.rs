@@ -138,7 +138,10 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
         let folder = parts.first().map(String::as_str).unwrap_or("");
         let read = |diags: &mut Diagnostics| match std::fs::read(entry.path()) {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(s) => Some(clean_text(&s)),
+                Ok(s) => {
+                    super::lint::file(&rel_str, &s, name.ends_with(".md"), diags);
+                    Some(clean_text(&s))
+                }
                 Err(_) => {
                     diags.push(
                         Diagnostic::error(&rel_str, "the file is not UTF-8 text")

@@ -1,6 +1,7 @@
 //! Content: load files, parse typed front matter, build the validated model.
 
 pub mod frontmatter;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod reporting;

@@ -349,6 +349,21 @@ pub fn build(
             Some(&campaign_ids),
             "content/campaigns/",
         );
+        // Recognized after the campaign ended: usually a wrong date.
+        let ended = campaigns
+            .iter()
+            .find(|c| c.id == v.fm.campaign)
+            .and_then(|c| c.get_or_fallback(&v.lang, &langs).fm.ends);
+        if let Some(ends) = ended.filter(|e| v.fm.recognized.0 > e.end()) {
+            diags.push(
+                Diagnostic::warning(&v.path, format!(
+                    "recognized on {}, after its campaign \"{}\" ended ({ends})",
+                    v.fm.recognized.0, v.fm.campaign
+                ))
+                .at_in(src.src.span_of("recognized", &v.fm.recognized.0.to_string()), src.text)
+                .hint("check the date here or the campaign's `ends:`; if the recognition really came after the campaign closed, ignore this"),
+            );
+        }
     }
     for (_, v, src) in versions_with_sources(&reports, &loaded) {
         for r in &v.fm.results {

@@ -98,6 +98,16 @@ struct Renderer<'a> {
     diags: Diagnostics,
     /// Every HTML page emitted, for the sitemap and the search index.
     records: Vec<PageRecord>,
+    /// Source file → site path of the page it became, for checking links in the source.
+    sources: BTreeMap<String, String>,
+}
+
+/// The rendered site, not yet written.
+pub struct Rendered {
+    pub output: Output,
+    pub pages: PageCounts,
+    /// Source file (`content/…/x.vi.md`) → site path of its page (`/phong-trao/x/`).
+    pub sources: BTreeMap<String, String>,
 }
 
 /// What later outputs (sitemap, search) need to know about an emitted page.
@@ -119,7 +129,7 @@ pub fn render(
     site: &Site,
     theme: &Theme,
     statics: BTreeMap<String, Vec<u8>>,
-) -> Result<(Output, PageCounts), Diagnostics> {
+) -> Result<Rendered, Diagnostics> {
     let base_path = match site.settings.base_url.find("://") {
         Some(i) => {
             let after = &site.settings.base_url[i + 3..];
@@ -138,6 +148,7 @@ pub fn render(
         counts: BTreeMap::new(),
         diags: Diagnostics::default(),
         records: Vec::new(),
+        sources: BTreeMap::new(),
     };
     for lang in site.settings.languages.clone() {
         r.render_language(&lang);
@@ -153,7 +164,11 @@ pub fn render(
     if r.diags.has_errors() {
         return Err(r.diags);
     }
-    Ok((r.out, r.counts))
+    Ok(Rendered {
+        output: r.out,
+        pages: r.counts,
+        sources: r.sources,
+    })
 }
 
 fn page_record(lang: &str, path: &str, ctx: &tera::Context, html: &str) -> PageRecord {
@@ -513,15 +528,16 @@ impl<'a> Renderer<'a> {
     /// Context for one item's page (in `lang`, which it must have), with its translations as
     /// alternates.
     fn item_context<T>(
-        &self,
+        &mut self,
         lang: &str,
         section: Section,
         e: &Entry<T>,
         title: &str,
         summary: &str,
     ) -> (String, tera::Context) {
-        let slug = &e.versions[lang].slug;
-        let path = self.path(lang, section, Some(slug));
+        let version = &e.versions[lang];
+        let path = self.path(lang, section, Some(&version.slug));
+        self.sources.insert(version.path.clone(), path.clone());
         let ctx = self.context(
             lang,
             section,

@@ -1,0 +1,247 @@
+//! Checks on the rendered site that point back at the source: every internal link, `#anchor`,
+//! image and attachment a writer typed must resolve in the site being built.
+//!
+//! Runs after render because only then is it known which pages exist (drafts excluded)
+//! and which ids each page has; runs before write, so a broken link stops the build like
+//! any other content error.
+
+use crate::content::Site;
+use crate::error::{Diagnostic, Diagnostics, Span};
+use crate::render::Rendered;
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What a link points at, once resolved against the page it is on.
+#[derive(Debug, PartialEq, Eq)]
+enum Target {
+    /// Not ours to check: another site, mail, phone.
+    External,
+    /// A file of the site (without the base path) and maybe an anchor in it.
+    Site {
+        file: String,
+        anchor: Option<String>,
+    },
+}
+
+/// Resolves `href` written on the page at site path `page` (`/phong-trao/x/`).
+fn resolve(href: &str, page: &str) -> Target {
+    let href = href.trim();
+    if href.is_empty()
+        || href.contains("://")
+        || href.starts_with("//")
+        || href.starts_with("mailto:")
+        || href.starts_with("tel:")
+    {
+        return Target::External;
+    }
+    let (path, anchor) = match href.split_once('#') {
+        Some((p, a)) => (p, Some(a.to_string())),
+        None => (href, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    let joined = if path.is_empty() {
+        page.to_string()
+    } else if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("{page}{path}")
+    };
+    // Normalize `.` and `..` segments; `..` above the root stays at the root.
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in joined.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut file = parts.join("/");
+    let looks_like_file = parts.last().is_some_and(|l| l.contains('.'));
+    if !looks_like_file {
+        file = if file.is_empty() {
+            "index.html".into()
+        } else {
+            format!("{file}/index.html")
+        };
+    }
+    Target::Site { file, anchor }
+}
+
+/// The `id` attributes of an HTML page.
+fn ids(html: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(" id=\"") {
+        rest = &rest[i + 5..];
+        if let Some(end) = rest.find('"') {
+            out.insert(rest[..end].to_string());
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+/// Line and column (1-based, in characters) of a byte offset in `text`.
+fn position(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count();
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    (line, col + 1)
+}
+
+struct Checker<'a> {
+    rendered: &'a Rendered,
+    ids: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Checker<'_> {
+    /// Why `target` does not resolve, or `None` if it does.
+    fn problem(&mut self, target: &Target) -> Option<String> {
+        let Target::Site { file, anchor } = target else {
+            return None;
+        };
+        let Some(bytes) = self.rendered.output.files.get(file) else {
+            return Some(format!("/{}", file.trim_end_matches("index.html")));
+        };
+        let anchor = anchor.as_deref().filter(|a| !a.is_empty())?;
+        let ids = self
+            .ids
+            .entry(file.clone())
+            .or_insert_with(|| ids(&String::from_utf8_lossy(bytes)));
+        (!ids.contains(anchor)).then(|| format!("#{anchor}"))
+    }
+}
+
+/// Checks links and images in every published body, and the files named in front matter.
+pub fn links(site: &Site, rendered: &Rendered, diags: &mut Diagnostics) {
+    let mut checker = Checker {
+        rendered,
+        ids: BTreeMap::new(),
+    };
+    let mut bodies: Vec<(&str, &str, usize)> = Vec::new();
+    macro_rules! collect {
+        ($entries:expr) => {
+            for e in $entries {
+                for v in e.versions.values() {
+                    bodies.push((&v.path, &v.body, v.body_line));
+                }
+            }
+        };
+    }
+    collect!(&site.plans);
+    collect!(&site.campaigns);
+    collect!(&site.exemplars);
+    collect!(&site.reports);
+    collect!(&site.pages);
+    for (path, body, body_line) in bodies {
+        let Some(page) = rendered.sources.get(path) else {
+            continue;
+        };
+        let opts =
+            Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+        for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+            let (dest, what) = match &event {
+                Event::Start(Tag::Link { dest_url, .. }) => (dest_url.to_string(), "link"),
+                Event::Start(Tag::Image { dest_url, .. }) => (dest_url.to_string(), "image"),
+                _ => continue,
+            };
+            let target = resolve(&dest, page);
+            let Some(missing) = checker.problem(&target) else {
+                continue;
+            };
+            let (line, col) = position(body, range.start);
+            let file_line = body_line + line;
+            let message = if what == "image" {
+                format!("image \"{dest}\" is not a file of the site")
+            } else if missing.starts_with('#') && !dest.starts_with('#') {
+                format!("{what} to \"{dest}\": the page has no anchor {missing}")
+            } else if missing.starts_with('#') {
+                format!("{what} to \"{dest}\": this page has no heading or anchor {missing}")
+            } else {
+                format!("{what} to \"{dest}\" points nowhere: {missing} is not a page or file of the site")
+            };
+            let hint = if what == "image" {
+                "put the image in static/ (static/images/x.jpg is served as /images/x.jpg) and check the spelling".to_string()
+            } else if missing.starts_with('#') {
+                "anchors are made from headings: \"## Mục đích\" gets #muc-dich; check the spelling or the heading".to_string()
+            } else {
+                "check the address; a draft or future-dated page is not published, so links to it break".to_string()
+            };
+            let mut d = Diagnostic::error(path, message)
+                .hint(hint)
+                .at(Span::new(file_line, col));
+            d.source_line = body.lines().nth(line).map(str::to_string);
+            diags.push(d);
+        }
+    }
+    files_in_front_matter(site, &mut checker, diags);
+}
+
+/// `photo:` of exemplars and `file:` of documents must exist when they are site paths.
+fn files_in_front_matter(site: &Site, checker: &mut Checker, diags: &mut Diagnostics) {
+    for x in &site.exemplars {
+        for v in x.versions.values() {
+            let Some(photo) = &v.fm.photo else { continue };
+            if checker.problem(&resolve(photo, "/")).is_some() {
+                diags.push(
+                    Diagnostic::error(&v.path, format!("photo \"{photo}\" is not a file of the site"))
+                        .hint("put the photo in static/ (static/images/x.jpg is written photo: /images/x.jpg)"),
+                );
+            }
+        }
+    }
+    for d in &site.documents {
+        let Some(file) = &d.fm.file else { continue };
+        if checker.problem(&resolve(file, "/")).is_some() {
+            diags.push(
+                Diagnostic::error("content/data/documents.yaml", format!("\"{}\": attached file \"{file}\" is not a file of the site", d.fm.id))
+                    .hint("put the file in static/ (static/van-ban/x.pdf is written file: /van-ban/x.pdf), or give its full https:// address"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(file: &str, anchor: Option<&str>) -> Target {
+        Target::Site {
+            file: file.into(),
+            anchor: anchor.map(String::from),
+        }
+    }
+
+    #[test]
+    fn resolves_site_relative_and_relative_links() {
+        assert_eq!(
+            resolve("/phong-trao/x/", "/"),
+            site("phong-trao/x/index.html", None)
+        );
+        assert_eq!(
+            resolve("/phong-trao/x", "/"),
+            site("phong-trao/x/index.html", None)
+        );
+        assert_eq!(
+            resolve("../y/#muc-dich", "/phong-trao/x/"),
+            site("phong-trao/y/index.html", Some("muc-dich"))
+        );
+        assert_eq!(
+            resolve("#a", "/en/about/"),
+            site("en/about/index.html", Some("a"))
+        );
+        assert_eq!(resolve("/images/a.jpg", "/"), site("images/a.jpg", None));
+        assert_eq!(resolve("/", "/x/"), site("index.html", None));
+        assert_eq!(resolve("https://example.org/", "/"), Target::External);
+        assert_eq!(resolve("mailto:a@b.vn", "/"), Target::External);
+    }
+
+    #[test]
+    fn finds_ids_and_positions() {
+        let ids = ids(r#"<h2 id="muc-dich">x</h2><li id="ct-12" class="card">"#);
+        assert!(ids.contains("muc-dich") && ids.contains("ct-12"));
+        assert_eq!(position("ab\ncdé [x]", 8), (1, 5));
+    }
+}
