@@ -154,9 +154,35 @@ impl Source<'_> {
         })
     }
 
+    /// Where `key: value` is written on one line, also inside `{ … }` flow mappings.
+    fn find_pair(&self, key: &str, value: &str) -> Option<Span> {
+        let forms = [
+            format!("{key}: {value}"),
+            format!("{key}: \"{value}\""),
+            format!("{key}: '{value}'"),
+        ];
+        self.yaml.lines().enumerate().find_map(|(i, line)| {
+            forms.iter().find_map(|f| {
+                let at = line.match_indices(f.as_str()).map(|(b, _)| b).find(|&b| {
+                    // A whole key, not the end of a longer one (`unit` in `lead_unit`).
+                    line[..b]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric() && c != '_' && c != '-')
+                })?;
+                let value_at = at + f.len() - value.len() - usize::from(!f.ends_with(value));
+                Some(Span::new(
+                    self.first_line + i,
+                    line[..value_at].chars().count() + 1,
+                ))
+            })
+        })
+    }
+
     /// Span for a problem with `key`'s value: the value if found, else the key, else the block.
     pub fn span_of(&self, key: &str, value: &str) -> Span {
-        self.find_value(key, value)
+        self.find_pair(key, value)
+            .or_else(|| self.find_value(key, value))
             .or_else(|| self.find_key(key))
             .unwrap_or(Span::new(self.first_line, 1))
     }
@@ -213,6 +239,14 @@ mod tests {
         let file = "---\ntitle: A\ncount: many\n---\n";
         let d = src(file).parse::<Fm>().expect_err("bad type");
         assert_eq!(d.span.map(|s| s.line), Some(3));
+    }
+
+    #[test]
+    fn finds_pairs_inside_flow_mappings() {
+        let file =
+            "---\nsegments: { plan: ke-hoach, fields: ke-hoach, lead_unit: x, unit: x }\n---\n";
+        assert_eq!(src(file).span_of("fields", "ke-hoach"), Span::new(2, 37));
+        assert_eq!(src(file).span_of("unit", "x"), Span::new(2, 67));
     }
 
     #[test]
