@@ -179,8 +179,46 @@ pub fn links(site: &Site, rendered: &Rendered, diags: &mut Diagnostics) {
     files_in_front_matter(site, &mut checker, diags);
 }
 
-/// `photo:` of exemplars and `file:` of documents must exist when they are site paths.
+/// `photo:` of exemplars, `file:` of documents and `link:` of events must be safe and, when
+/// they are site paths, exist.
 fn files_in_front_matter(site: &Site, checker: &mut Checker, diags: &mut Diagnostics) {
+    let unsafe_url = |path: &str, what: &str, url: &str| {
+        Diagnostic::error(
+            path,
+            format!("{what} \"{url}\" is not an address a reader can safely open"),
+        )
+        .hint("use a path on this site (/van-ban/x.pdf) or an https:// address")
+    };
+    for (path, what, url) in site
+        .exemplars
+        .iter()
+        .flat_map(|x| x.versions.values())
+        .filter_map(|v| v.fm.photo.as_deref().map(|p| (v.path.as_str(), "photo", p)))
+        .chain(site.documents.iter().filter_map(|d| {
+            d.fm.file
+                .as_deref()
+                .map(|f| ("content/data/documents.yaml", "file", f))
+        }))
+        .chain(site.events.iter().filter_map(|e| {
+            e.fm.link
+                .as_deref()
+                .map(|l| ("content/data/events.yaml", "link", l))
+        }))
+    {
+        if !crate::render::markdown::safe_url(url) {
+            diags.push(unsafe_url(path, what, url));
+        }
+    }
+    for e in &site.events {
+        let Some(link) = &e.fm.link else { continue };
+        if crate::render::markdown::safe_url(link) && checker.problem(&resolve(link, "/")).is_some()
+        {
+            diags.push(
+                Diagnostic::error("content/data/events.yaml", format!("\"{}\": link \"{link}\" points nowhere on this site", e.fm.id))
+                    .hint("check the address; a draft or future-dated page is not published, so links to it break"),
+            );
+        }
+    }
     for x in &site.exemplars {
         for v in x.versions.values() {
             let Some(photo) = &v.fm.photo else { continue };

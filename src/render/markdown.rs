@@ -23,12 +23,32 @@ pub fn strip_artifacts(md: &str) -> String {
     out
 }
 
+/// Links may be relative or use a scheme that only navigates; anything else (`javascript:`,
+/// `data:`, `vbscript:`, …) could run code in a reader's browser.
+pub fn safe_url(url: &str) -> bool {
+    let lower: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .flat_map(char::to_lowercase)
+        .collect();
+    match lower.find(':') {
+        // A colon after a path separator or fragment is not a scheme: `/a:b`, `#x:y`.
+        Some(i) if !lower[..i].contains(['/', '?', '#']) => {
+            ["http", "https", "mailto", "tel"].contains(&&lower[..i])
+        }
+        _ => true,
+    }
+}
+
 /// Renders markdown; `base_path` (like `/` or `/sub/`) is put in front of links that start with `/`.
 pub fn render(md: &str, base_path: &str) -> String {
     let md = strip_artifacts(md);
     let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let rebase = |url: CowStr<'_>| -> CowStr<'static> {
-        if url.starts_with('/') && !url.starts_with("//") {
+        if !safe_url(&url) {
+            // `javascript:` and friends: keep the text, drop the target.
+            CowStr::from("#")
+        } else if url.starts_with('/') && !url.starts_with("//") {
             CowStr::from(format!("{}{}", base_path, url.trim_start_matches('/')))
         } else {
             CowStr::from(url.into_string())
@@ -143,6 +163,35 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("id=\"1-muc-dich-2\""), "{html}");
+    }
+
+    #[test]
+    fn script_urls_are_neutralized() {
+        for url in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "java\tscript:x",
+            " data:text/html,x",
+            "vbscript:x",
+        ] {
+            let html = render(&format!("[a](<{url}>) ![b](<{url}>)"), "/");
+            assert!(
+                !html.to_lowercase().contains("script:") && !html.contains("data:"),
+                "{url}: {html}"
+            );
+        }
+        let html = render(
+            "[a](https://x.vn/) [b](mailto:a@b.vn) [c](/p/q:r/) [d](#x:y)",
+            "/",
+        );
+        assert!(
+            html.contains("href=\"https://x.vn/\"") && html.contains("mailto:a@b.vn"),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"/p/q:r/\"") && html.contains("href=\"#x:y\""),
+            "{html}"
+        );
     }
 
     #[test]
