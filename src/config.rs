@@ -2,52 +2,93 @@
 
 use crate::error::{Diagnostic, Diagnostics};
 use crate::yaml::Source;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Deserialize)]
+/// site.yaml: the address, the languages and the organization of the site.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawSite {
+pub(crate) struct RawSite {
+    /// The address the site is published at: https://…, http://… or a path starting with /.
+    #[schemars(pattern(r"^\s*(https?://|/)"))]
     base_url: String,
+    /// The language at the root of the site: one of the codes under languages. Default: the
+    /// first language listed.
     default_language: Option<String>,
+    /// The theme to use. Default: default.
     theme: Option<String>,
+    /// The languages of the site, at least one.
+    #[schemars(length(min = 1))]
     languages: Vec<RawLanguage>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One language of the site.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawLanguage {
+    /// Language code, used in file names (.vi.md) and addresses (/en/): vi, en. Each once.
     code: String,
+    /// Site title in this language (header, browser tab, home page).
     title: String,
+    /// One sentence about the site: on the home page and for search engines.
     #[serde(default)]
     description: String,
+    /// The organization that publishes the site, in this language.
     organization: Organization,
+    /// The word used in addresses for each section, in this language.
     #[serde(default)]
     segments: Segments,
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+/// The organization that publishes the site.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
+    /// The organization's name (header and footer), e.g. "Sở Tài chính tỉnh Tây Ninh".
     pub name: String,
+    /// The body above it, e.g. "Ủy ban nhân dân tỉnh Tây Ninh".
     pub parent: String,
+    /// Shown in the footer.
     #[serde(default)]
     pub address: String,
 }
 
-/// URL segment per section, per language (`phong-trao` / `campaigns`).
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+/// The word used in addresses for each section, per language (phong-trao / campaigns):
+/// lowercase letters, digits and dashes, all different. A section left out uses its English
+/// name.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Segments {
+    /// Address word of the plan.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub plan: String,
+    /// Address word of the campaigns.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub campaigns: String,
+    /// Address word of the exemplars.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub exemplars: String,
+    /// Address word of the reports.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub reports: String,
+    /// Address word of the legal documents.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub documents: String,
+    /// Address word of the fields (lĩnh vực).
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub fields: String,
+    /// Address word of the timeline.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub timeline: String,
+    /// Address word of the units, under the exemplars.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub units: String,
+    /// Address word of the search page.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub search: String,
+    /// Address word of the open data page.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub data: String,
 }
 

@@ -207,8 +207,7 @@ impl<'de> Deserialize<'de> for Day {
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a month 01–12 and a day 01–31; whether the day
 /// exists in its month is checked by [`PartialDate::parse`], not by the pattern.
-pub const PARTIAL_DATE_PATTERN: &str =
-    "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
+pub const PARTIAL_DATE_PATTERN: &str = "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
 
 /// `YYYY-MM-DD` only.
 pub const DAY_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";

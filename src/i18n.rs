@@ -43,6 +43,10 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
+/// The shape [`slugify`] produces, for ids and URL segments: lowercase ASCII letters and
+/// digits in groups joined by single dashes.
+pub const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
 /// NFC normalization; all text is compared and written in NFC.
 pub fn nfc(s: &str) -> String {
     s.nfc().collect()

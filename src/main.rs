@@ -31,6 +31,15 @@ fn print_all(diags: &[Diagnostic]) {
     }
 }
 
+fn print_created(c: minhbach::scaffold::Created) {
+    for p in &c.paths {
+        println!("created {}", p.display());
+    }
+    for n in &c.notes {
+        println!("note: {n}");
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let started = Instant::now();
@@ -93,17 +102,9 @@ fn main() -> ExitCode {
             minhbach::serve::run(&opts, &s.bind, s.port)
         }
         Command::New(n) => {
-            minhbach::scaffold::new(&n.root, n.kind, &n.title, n.lang).map(|paths| {
-                for p in paths {
-                    println!("created {}", p.display());
-                }
-            })
+            minhbach::scaffold::new(&n.root, n.kind, &n.title, n.lang).map(print_created)
         }
-        Command::Init(i) => minhbach::scaffold::init(&i.dir).map(|paths| {
-            for p in paths {
-                println!("created {}", p.display());
-            }
-        }),
+        Command::Init(i) => minhbach::scaffold::init(&i.dir).map(print_created),
         Command::Schemas(s) => minhbach::schema::write_all(&s.out).map(|paths| {
             for p in paths {
                 println!("wrote {}", p.display());

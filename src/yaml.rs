@@ -188,6 +188,29 @@ impl Source<'_> {
     }
 }
 
+/// `s` as a YAML double-quoted scalar, for writing values into files people then edit:
+/// quotes, backslashes and control characters are escaped, everything else (Vietnamese
+/// included) is kept as it is, so `title: "Báo cáo: \"6 tháng\""` reads back unchanged.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+                out.push_str(&format!("\\u{:04X}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let from = s.find(start)? + start.len();
     let len = s[from..].find(end)?;
@@ -247,6 +270,25 @@ mod tests {
             "---\nsegments: { plan: ke-hoach, fields: ke-hoach, lead_unit: x, unit: x }\n---\n";
         assert_eq!(src(file).span_of("fields", "ke-hoach"), Span::new(2, 37));
         assert_eq!(src(file).span_of("unit", "x"), Span::new(2, 67));
+    }
+
+    #[test]
+    fn quoted_strings_read_back_unchanged() {
+        for s in [
+            "Đổi mới",
+            "Báo cáo: \"6 tháng\" # đầu năm",
+            "a\\b",
+            "- list? no: {a: b} [c] & * ! | > ' % @ `",
+            "line\nbreak\ttab\r\u{7}\u{2028}",
+            "",
+            "true",
+            "2022",
+        ] {
+            let yaml = format!("v: {}\n", quote(s));
+            let back: std::collections::BTreeMap<String, String> =
+                serde_yaml::from_str(&yaml).unwrap_or_else(|e| panic!("{yaml}: {e}"));
+            assert_eq!(back["v"], s, "{yaml}");
+        }
     }
 
     #[test]

@@ -1,36 +1,57 @@
 //! Front matter: one typed serde struct per kind, unknown keys rejected. These are the raw
 //! shapes people write; `model.rs` validates them into the types the renderer sees.
+//!
+//! The doc comments are also the descriptions editors show: `schema.rs` derives the JSON
+//! Schemas from these types, so write them for the people who fill in the files.
 
 use crate::date::{Day, PartialDate};
+use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Deserialize)]
+/// The front matter of a plan: content/plan/<name>.<lang>.md.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFm {
+    /// The subject of the document (trích yếu), printed under the document kind.
     pub title: String,
-    /// Kind of document, an id like `ke-hoach`; printed large in the header ("KẾ HOẠCH").
+    /// Kind of document, printed large in the header ("KẾ HOẠCH"). Default: ke-hoach.
     #[serde(default = "default_plan_kind")]
+    #[schemars(schema_with = "doc_kind_schema")]
     pub doc_kind: String,
-    /// May be blank: plans are often published before the number is assigned.
+    /// The number in the số ký hiệu (15 in 15/KH-STC). May be "" while no number is assigned.
     #[serde(default)]
     pub number: String,
+    /// The symbol in the số ký hiệu, e.g. "KH-STC"; shown as Số: <number>/<symbol>.
     pub symbol: String,
+    /// Issue date; the plan is published from this date. 2022-01-15, "2022-01" or 2022.
     pub issued: PartialDate,
+    /// Place in the place-and-date line, e.g. "Tây Ninh".
     pub place: String,
+    /// The issuing body, printed in capitals in the header.
     pub issuer: Issuer,
+    /// Ids of the documents in content/data/documents.yaml the plan is based on (căn cứ).
     #[serde(default)]
+    #[schemars(inner(pattern(crate::i18n::SLUG_PATTERN)))]
     pub based_on: Vec<String>,
+    /// Ids of the campaigns the plan launches: file names in content/campaigns/.
     #[serde(default)]
+    #[schemars(inner(pattern(crate::i18n::SLUG_PATTERN)))]
     pub campaigns: Vec<String>,
+    /// The reporting duty the plan sets: who receives the reports and when they are due.
     pub reporting: Option<Reporting>,
+    /// The signature block. Leave it out if the published document has none.
     pub signer: Option<Signer>,
+    /// The Nơi nhận list at the end of the document.
     #[serde(default)]
     pub recipients: Vec<String>,
+    /// One or two sentences; the page description for search engines.
     #[serde(default)]
     pub summary: String,
+    /// true keeps this language version unpublished.
     #[serde(default)]
     pub draft: bool,
+    /// Address of this language version instead of the file name.
     pub slug: Option<String>,
 }
 
@@ -38,37 +59,55 @@ fn default_plan_kind() -> String {
     "ke-hoach".into()
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+/// The kinds of legal document the site can name, offered by editors as a list.
+fn doc_kind_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "string",
+        "enum": super::model::DOC_KINDS,
+    })
+}
+
+/// Who issues the plan.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issuer {
     /// The body above the issuer ("UBND tỉnh Tây Ninh").
     pub parent: String,
+    /// The issuer itself ("Sở Tài chính").
     pub name: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// The reporting duty a plan sets.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reporting {
+    /// Who receives the reports.
     pub recipient: String,
+    /// Due date of the six-month report (the report with period <year of issued>-H1).
     pub six_month_due: Option<Day>,
+    /// Due date of the annual report (the report with period <year of issued>).
     pub annual_due: Option<Day>,
-    /// Set when the due dates are samples, not taken from the document.
+    /// true when the due dates are samples, not taken from the document.
     #[serde(default)]
     pub illustrative: bool,
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+/// The signature block of a plan.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
+    /// Name of the person who signs.
     pub name: String,
+    /// Their title, e.g. "PHÓ GIÁM ĐỐC".
     pub title: String,
     /// "TM." (on behalf of a collective body) or "KT." (deputy signing for the head).
     pub on_behalf: Option<OnBehalf>,
-    /// What `on_behalf` signs for, e.g. "GIÁM ĐỐC".
+    /// What on_behalf signs for, printed after it, e.g. "GIÁM ĐỐC".
     pub for_title: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, serde::Serialize)]
+/// How the signer signs: "TM." (thay mặt) or "KT." (ký thay).
+#[derive(Debug, Clone, Copy, Deserialize, serde::Serialize, JsonSchema)]
 pub enum OnBehalf {
     #[serde(rename = "TM.")]
     Tm,
@@ -76,130 +115,207 @@ pub enum OnBehalf {
     Kt,
 }
 
-#[derive(Debug, Deserialize)]
+/// The front matter of a campaign: content/campaigns/<name>.<lang>.md.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CampaignFm {
+    /// Name of the campaign.
     pub title: String,
+    /// When it was launched (phát động); the campaign is published from this date.
+    /// 2022-01-15, "2022-01" or 2022.
     pub launched: PartialDate,
+    /// When it ends, not before launched; "2022" means to 31 December 2022. Without it the
+    /// campaign never ends.
     pub ends: Option<PartialDate>,
+    /// The unit in charge (đơn vị chủ trì): an id from content/data/units.yaml.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub lead_unit: String,
+    /// Fields (lĩnh vực), in the language of the file; the same name groups campaigns.
     #[serde(default)]
     pub fields: Vec<String>,
+    /// One or two sentences, shown in lists and at the top of the page.
     #[serde(default)]
     pub summary: String,
+    /// Ids of the documents in content/data/documents.yaml the campaign is based on.
     #[serde(default)]
+    #[schemars(inner(pattern(crate::i18n::SLUG_PATTERN)))]
     pub based_on: Vec<String>,
+    /// true keeps this language version unpublished.
     #[serde(default)]
     pub draft: bool,
+    /// Address of this language version instead of the file name.
     pub slug: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+/// A person or a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ExemplarKind {
+    /// A person (cá nhân).
     Individual,
+    /// A group (tập thể).
     Collective,
 }
 
-#[derive(Debug, Deserialize)]
+/// The front matter of an exemplar: content/exemplars/<name>.<lang>.md.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExemplarFm {
+    /// Name of the person or group, e.g. "Ông Nguyễn Văn A".
     pub title: String,
+    /// individual (cá nhân) or collective (tập thể).
     pub kind: ExemplarKind,
+    /// The unit they belong to: an id from content/data/units.yaml.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub unit: String,
+    /// The campaign they were recognized in: a file name in content/campaigns/.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub campaign: String,
+    /// Date of recognition, a full date 2022-05-16; published from this date.
     pub recognized: Day,
+    /// The form of commendation, e.g. "Giấy khen của Giám đốc Sở Tài chính".
     pub award: String,
+    /// A photo: /anh/a.jpg for static/anh/a.jpg, or a full https:// address.
     pub photo: Option<String>,
+    /// What the photo shows, for people who cannot see it. Default: the title.
     pub photo_alt: Option<String>,
+    /// One or two sentences for lists.
     #[serde(default)]
     pub summary: String,
+    /// true marks an invented sample; the site shows a badge.
     #[serde(default)]
     pub illustrative: bool,
+    /// true keeps this language version unpublished.
     #[serde(default)]
     pub draft: bool,
+    /// Address of this language version instead of the file name.
     pub slug: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// The front matter of a report: content/reports/<name>.<lang>.md.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportFm {
+    /// Title of the report.
     pub title: String,
-    /// `2022-H1` (six months) or `2022` (annual); validated in the model.
+    /// The reporting period: "2022-H1" (first six months) or "2022" (the year).
     pub period: period::Period,
+    /// Date the report was sent, a full date; published from this date. Leave it out while
+    /// the report has not been sent.
     pub submitted: Option<Day>,
+    /// Who the report is sent to.
     pub recipient: String,
+    /// The result figures, one entry per indicator.
     #[serde(default)]
     pub results: Vec<ResultFm>,
+    /// One or two sentences for lists.
     #[serde(default)]
     pub summary: String,
+    /// true marks invented figures; the site shows a badge and a notice.
     #[serde(default)]
     pub illustrative: bool,
+    /// true keeps this language version unpublished.
     #[serde(default)]
     pub draft: bool,
+    /// Address of this language version instead of the file name.
     pub slug: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// One result figure of a report.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResultFm {
+    /// The campaign the figure belongs to: a file name in content/campaigns/.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub campaign: String,
+    /// What is measured (chỉ tiêu).
     pub indicator: String,
+    /// Planned value, a number without quotes: 100, 12.5.
     pub target: f64,
+    /// Achieved value, a number without quotes.
     pub actual: f64,
+    /// Unit of measure: "%", "triệu đồng", "hồ sơ".
     pub unit: String,
+    /// A note for the row.
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// The front matter of a page: content/pages/<name>.<lang>.md.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageFm {
+    /// Page title.
     pub title: String,
+    /// One sentence; the page description for search engines.
     #[serde(default)]
     pub summary: String,
-    /// Position in the site menu; pages without it are not in the menu.
+    /// Position in the site menu (1, 2, …); pages without it are not in the menu.
     pub menu: Option<u32>,
+    /// true keeps this language version unpublished.
     #[serde(default)]
     pub draft: bool,
+    /// Address of this language version instead of the file name; not a section word.
     pub slug: Option<String>,
 }
 
 /// Text given once per language: `{ vi: "…", en: "…" }`.
 pub type Localized = BTreeMap<String, String>;
 
-#[derive(Debug, Deserialize)]
+/// A legal document in content/data/documents.yaml.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentFm {
+    /// Short name used in based_on lists: lowercase letters, digits and dashes; unique.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub id: String,
+    /// Kind of document.
+    #[schemars(schema_with = "doc_kind_schema")]
     pub kind: String,
-    /// Số ký hiệu: "12/CT-UBND".
+    /// The full số ký hiệu: "12/CT-UBND".
     pub number: String,
+    /// The issuing body, once per language: { vi: "…", en: "…" }.
     pub issuer: Localized,
+    /// Issue date; the document is published from this date.
     pub issued: PartialDate,
+    /// Date it takes effect.
     pub effective: Option<PartialDate>,
+    /// The subject line (trích yếu), once per language: { vi: "…", en: "…" }.
     pub summary: Localized,
-    /// Attached file: a URL, or a path under `static/`.
+    /// The document file: /van-ban/a.pdf for static/van-ban/a.pdf, or a full https:// address.
     pub file: Option<String>,
+    /// true keeps this document unpublished.
     #[serde(default)]
     pub draft: bool,
 }
 
-#[derive(Debug, Deserialize)]
+/// A unit of the organization in content/data/units.yaml.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UnitFm {
+    /// Short name used in lead_unit and unit: lowercase letters, digits and dashes; unique.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub id: String,
+    /// Name of the unit, once per language: { vi: "…", en: "…" }.
     pub name: Localized,
 }
 
-#[derive(Debug, Deserialize)]
+/// A timeline event in content/data/events.yaml.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EventFm {
+    /// Short name of the entry: lowercase letters, digits and dashes; unique.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub id: String,
+    /// When it happened; published from this date.
     pub date: PartialDate,
+    /// What happened, once per language: { vi: "…", en: "…" }.
     pub title: Localized,
+    /// Where the title links to: a site address starting with / or a full https:// address.
     pub link: Option<String>,
+    /// true marks an invented sample.
     #[serde(default)]
     pub illustrative: bool,
+    /// true keeps this event unpublished.
     #[serde(default)]
     pub draft: bool,
 }
@@ -255,6 +371,28 @@ pub mod period {
                 (Period::H1(y), _) => format!("First half of {y}"),
                 (Period::Year(y), _) => format!("Year {y}"),
             }
+        }
+    }
+
+    /// The written forms [`Period::parse`] accepts.
+    pub const PERIOD_PATTERN: &str = "^[0-9]{4}(-H1)?$";
+
+    impl schemars::JsonSchema for Period {
+        fn inline_schema() -> bool {
+            true
+        }
+        fn schema_name() -> std::borrow::Cow<'static, str> {
+            "Period".into()
+        }
+        fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+            schemars::json_schema!({
+                "description": "A reporting period: \"2022-H1\" (first six months) or \"2022\" (the year).",
+                "type": ["string", "integer"],
+                "pattern": PERIOD_PATTERN,
+                "minimum": 1000,
+                "maximum": 9999,
+                "examples": ["2022-H1", "2022"],
+            })
         }
     }
 

@@ -68,3 +68,45 @@ pub fn write(out: &Output, dest: &Path) -> Result<(), Error> {
     }
     Ok(())
 }
+
+/// Writes small generated files (schemas) in place, creating their folders; files that are
+/// already there are replaced.
+pub fn write_files(files: &[(PathBuf, String)]) -> Result<(), Error> {
+    for (path, text) in files {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        fs::write(path, text).map_err(|e| Error::io(path, e))?;
+    }
+    Ok(())
+}
+
+/// Creates new files that people will edit, never replacing one: the caller has checked
+/// that none exists, and `create_new` makes the check and the write one step. If any file
+/// cannot be created, the ones created before it are removed again.
+pub fn create_files(files: &[(PathBuf, String)]) -> Result<(), Error> {
+    use std::io::Write;
+    let mut created: Vec<&Path> = Vec::new();
+    let result = (|| {
+        for (path, text) in files {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            }
+            let mut f = fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+                .map_err(|e| Error::io(path, e))?;
+            created.push(path);
+            f.write_all(text.as_bytes())
+                .map_err(|e| Error::io(path, e))?;
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        for p in created {
+            let _ = fs::remove_file(p);
+        }
+    }
+    result
+}
