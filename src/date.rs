@@ -245,7 +245,6 @@ impl schemars::JsonSchema for Day {
         schemars::json_schema!({
             "description": "A full date, year-month-day: 2022-01-15.",
             "type": "string",
-            "format": "date",
             "pattern": DAY_PATTERN,
             "examples": ["2022-01-15"],
         })

@@ -116,14 +116,14 @@ fn finish(name: &str, schema: Value) -> SchemaFile {
 }
 
 /// Object keys in byte order at every level; doc comment lines joined into one paragraph;
-/// only standard formats kept (schemars adds `double`, `uint32`…, which editors do not know
-/// and strict validators reject).
+/// no `format` (schemars adds `double`, `uint32`…, which editors do not know and strict
+/// AJV-based linters reject; the patterns already say what is allowed).
 fn tidy(v: Value) -> Value {
     match v {
         Value::Object(map) => {
             let mut entries: Vec<(String, Value)> = map
                 .into_iter()
-                .filter(|(k, v)| !(k == "format" && v.is_string() && v.as_str() != Some("date")))
+                .filter(|(k, v)| !(k == "format" && v.is_string()))
                 .map(|(k, v)| match (k.as_str(), v) {
                     ("description", Value::String(d)) => {
                         let joined = d.split_whitespace().collect::<Vec<_>>().join(" ");

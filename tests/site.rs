@@ -2020,3 +2020,65 @@ fn bundled_content_is_valid_against_the_committed_schemas() {
     fm.as_object_mut().expect("mapping").remove("lead_unit");
     assert!(!v.is_valid(&fm));
 }
+
+#[test]
+fn editor_examples_point_at_real_schemas_and_match_check_output() {
+    let json = |rel: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(repo().join(rel)).expect(rel))
+            .unwrap_or_else(|e| panic!("{rel}: {e}"))
+    };
+    let settings = json("docs/vscode/settings.json");
+    let schemas = settings["yaml.schemas"].as_object().expect("yaml.schemas");
+    assert_eq!(schemas.len(), 4);
+    for (schema, file) in schemas {
+        assert!(repo().join(schema).is_file(), "{schema}");
+        let file = file.as_str().expect("one pattern");
+        assert!(repo().join(file).is_file(), "{file}");
+        schema_validator(
+            schema
+                .trim_start_matches("./docs/schemas/")
+                .trim_end_matches(".schema.json"),
+        );
+    }
+    // The task's problem matchers read what `check` prints, and nothing else.
+    let tasks = json("docs/vscode/tasks.json");
+    let matchers = tasks["tasks"][0]["problemMatcher"]
+        .as_array()
+        .expect("matchers");
+    let matches = |i: usize, line: &str| {
+        let pattern = &matchers[i]["pattern"]["regexp"];
+        jsonschema::draft7::new(&serde_json::json!({ "pattern": pattern }))
+            .expect("regexp compiles")
+            .is_valid(&serde_json::json!(line))
+    };
+    let site = fixture("basic");
+    let mut out = stderr(&minhbach(site.path(), &["check", "--now", NOW]));
+    write(
+        site.path(),
+        "content/exemplars/nguyen-van-a.vi.md",
+        "---\ntitle: \"A\"\nkind: individual\nunit: van-phong\ncampaign: an-toàn\nrecognized: 2022-03-12\naward: \"x\"\n---\n",
+    );
+    out.push_str(&stderr(&minhbach(site.path(), &["check", "--now", NOW])));
+    let positioned = out
+        .lines()
+        .find(|l| l.contains("unknown campaign"))
+        .expect("an error with a position");
+    assert!(
+        matches(0, positioned) && !matches(1, positioned),
+        "{positioned}"
+    );
+    let unpositioned = out
+        .lines()
+        .find(|l| l.contains("warning: no \"en\" translation"))
+        .expect("a warning without a position");
+    assert!(
+        matches(1, unpositioned) && !matches(0, unpositioned),
+        "{unpositioned}"
+    );
+    for other in out
+        .lines()
+        .filter(|l| !l.contains(": error: ") && !l.contains(": warning: "))
+    {
+        assert!(!matches(0, other) && !matches(1, other), "{other}");
+    }
+}
