@@ -2021,6 +2021,39 @@ fn bundled_content_is_valid_against_the_committed_schemas() {
     assert!(!v.is_valid(&fm));
 }
 
+/// Runs the corpus generator (`src/bin/gen-corpus/`) into a fresh folder.
+fn gen_corpus(items: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let o = Command::new(env!("CARGO_BIN_EXE_gen-corpus"))
+        .args(["--items", items, "--seed", "42", "--out"])
+        .arg(dir.path())
+        .output()
+        .expect("run gen-corpus");
+    assert!(o.status.success(), "gen-corpus failed:\n{}", stderr(&o));
+    dir
+}
+
+#[test]
+fn generated_corpus_is_reproducible_and_builds_without_warnings() {
+    let site = gen_corpus("30");
+    assert_eq!(tree(site.path()), tree(gen_corpus("30").path()));
+    let o = minhbach(site.path(), &["build", "--now", "2026-01-01"]);
+    assert_ok(&o);
+    assert_eq!(stderr(&o), "", "the generated corpus has warnings");
+    assert!(String::from_utf8_lossy(&o.stdout).contains(" 0 warning(s)"));
+    // Both languages of every item, and its links at their real addresses.
+    assert!(read(site.path(), "gioi-thieu/index.html").contains("<html lang=\"vi\">"));
+    assert!(read(site.path(), "en/about/index.html").contains("<html lang=\"en\">"));
+    let exemplars = tree(&site.path().join("content/exemplars"));
+    assert_eq!(exemplars.len(), 2 * 21);
+    let en = exemplars
+        .iter()
+        .find(|(p, _)| p.to_string_lossy().ends_with(".en.md"))
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .expect("an English exemplar");
+    assert!(en.contains("](/en/campaigns/"), "{en}");
+}
+
 #[test]
 fn editor_examples_point_at_real_schemas_and_match_check_output() {
     let json = |rel: &str| -> serde_json::Value {
