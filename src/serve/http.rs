@@ -1,0 +1,275 @@
+//! Serve, requests: which file of the built site a request-target names, and with which
+//! status and Content-Type it is answered.
+//!
+//! Pure functions over the in-memory output, so the rules are unit-tested without a socket.
+//! Nothing here reads the disk: a path either names a key of the built site or it is
+//! answered 400/404, so no request can reach a file outside the output.
+
+use std::collections::BTreeMap;
+
+/// What a request-target resolves to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A file of the built site, by its key.
+    File(String),
+    /// A folder asked for without its trailing slash: redirect here (already encoded).
+    Redirect(String),
+    /// Nothing there; answer with this 404 page of the site, if it has one.
+    NotFound(Option<String>),
+    /// A malformed or dangerous path (`..`, backslash, NUL, encoded separators, double
+    /// encoding): refused without looking anything up.
+    BadRequest,
+}
+
+/// Resolves a request-target such as `/phong-trao/?x=1` against the built files.
+pub fn resolve(files: &BTreeMap<String, Vec<u8>>, target: &str) -> Target {
+    let (raw, query) = match target.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (target, None),
+    };
+    let Some(path) = decode_path(raw) else {
+        return Target::BadRequest;
+    };
+    let rel = &path[1..];
+    if rel.is_empty() || rel.ends_with('/') {
+        let key = format!("{rel}index.html");
+        if files.contains_key(&key) {
+            return Target::File(key);
+        }
+    } else if files.contains_key(rel) {
+        return Target::File(rel.to_string());
+    } else if files.contains_key(&format!("{rel}/index.html")) {
+        let mut to = encode_location(raw);
+        to.push('/');
+        if let Some(q) = query {
+            to.push('?');
+            to.push_str(&encode_location(q));
+        }
+        return Target::Redirect(to);
+    }
+    Target::NotFound(not_found_page(files, rel))
+}
+
+/// The 404 page for a missing path: the one of the language whose prefix the path starts
+/// with (`en/...` → `en/404.html`), else the site's root `404.html`.
+fn not_found_page(files: &BTreeMap<String, Vec<u8>>, rel: &str) -> Option<String> {
+    let localized = rel
+        .split_once('/')
+        .map(|(first, _)| format!("{first}/404.html"))
+        .filter(|p| files.contains_key(p));
+    localized.or_else(|| {
+        files
+            .contains_key("404.html")
+            .then(|| "404.html".to_string())
+    })
+}
+
+/// Percent-decodes an origin-form path, refusing anything that could step outside the
+/// output or that means something else once decoded again.
+fn decode_path(raw: &str) -> Option<String> {
+    if !raw.starts_with('/') || raw.contains('\\') {
+        return None;
+    }
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            let byte = u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
+            // An encoded separator or NUL would turn one segment into several.
+            if matches!(byte, b'/' | b'\\' | 0) {
+                return None;
+            }
+            out.push(byte);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    let path = String::from_utf8(out).ok()?;
+    let refused = path.chars().any(char::is_control)
+        || path.contains('\\')
+        || has_escape(&path)
+        || path.split('/').any(|s| s == "." || s == "..");
+    (!refused).then_some(path)
+}
+
+/// Whether a decoded path still holds a `%XX` escape: double encoding such as `%252e`.
+fn has_escape(s: &str) -> bool {
+    s.as_bytes()
+        .windows(3)
+        .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+}
+
+/// A request path as a header value: bytes outside printable ASCII percent-encoded.
+fn encode_location(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_graphic() {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The Content-Type of a built file, by its extension.
+pub fn content_type(path: &str) -> &'static str {
+    let ext = path
+        .rsplit_once('.')
+        .filter(|(_, e)| !e.contains('/'))
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "csv" => "text/csv; charset=utf-8",
+        "xml" if path.ends_with("atom.xml") => "application/atom+xml",
+        "xml" => "application/xml",
+        "svg" => "image/svg+xml",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "wasm" => "application/wasm",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "gif" => "image/gif",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "webmanifest" => "application/manifest+json",
+        // Pagefind's index files (`.pf_meta`, `.pf_index`, `.pf_fragment`, `.pagefind`)
+        // and anything unknown: bytes the browser must not guess at.
+        _ => "application/octet-stream",
+    }
+}
+
+/// Whether a file gets the live-reload script and the problems overlay.
+pub fn is_html(path: &str) -> bool {
+    content_type(path).starts_with("text/html")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> BTreeMap<String, Vec<u8>> {
+        [
+            "index.html",
+            "404.html",
+            "en/index.html",
+            "en/404.html",
+            "phong-trao/index.html",
+            "style.css",
+            "tài liệu.pdf",
+        ]
+        .into_iter()
+        .map(|p| (p.to_string(), p.as_bytes().to_vec()))
+        .collect()
+    }
+
+    fn file(p: &str) -> Target {
+        Target::File(p.to_string())
+    }
+
+    #[test]
+    fn pretty_urls_map_to_index_files() {
+        let s = site();
+        assert_eq!(resolve(&s, "/"), file("index.html"));
+        assert_eq!(resolve(&s, "/?utm=x"), file("index.html"));
+        assert_eq!(resolve(&s, "/phong-trao/"), file("phong-trao/index.html"));
+        assert_eq!(resolve(&s, "/en/"), file("en/index.html"));
+        assert_eq!(resolve(&s, "/style.css"), file("style.css"));
+        assert_eq!(
+            resolve(&s, "/t%C3%A0i%20li%E1%BB%87u.pdf"),
+            file("tài liệu.pdf")
+        );
+    }
+
+    #[test]
+    fn folders_without_slash_redirect_keeping_the_query() {
+        let s = site();
+        assert_eq!(
+            resolve(&s, "/phong-trao"),
+            Target::Redirect("/phong-trao/".into())
+        );
+        assert_eq!(
+            resolve(&s, "/phong-trao?a=1"),
+            Target::Redirect("/phong-trao/?a=1".into())
+        );
+    }
+
+    #[test]
+    fn unknown_paths_get_the_404_page_of_their_language() {
+        let s = site();
+        assert_eq!(
+            resolve(&s, "/en/nothing/"),
+            Target::NotFound(Some("en/404.html".into()))
+        );
+        assert_eq!(
+            resolve(&s, "/khong-co"),
+            Target::NotFound(Some("404.html".into()))
+        );
+        assert_eq!(
+            resolve(&s, "/phong-trao/x/"),
+            Target::NotFound(Some("404.html".into()))
+        );
+        assert_eq!(resolve(&BTreeMap::new(), "/x"), Target::NotFound(None));
+    }
+
+    #[test]
+    fn traversal_and_encoded_tricks_are_refused() {
+        let s = site();
+        for bad in [
+            "/../site.yaml",
+            "/%2e%2e/site.yaml",
+            "/%2E%2E/site.yaml",
+            "/..%2fsite.yaml",
+            "/..%2Fsite.yaml",
+            "/%252e%252e/site.yaml",
+            "/phong-trao/../../site.yaml",
+            "/phong-trao/./index.html",
+            "/..\\site.yaml",
+            "/%5c..%5csite.yaml",
+            "/index.html%00",
+            "/%zz",
+            "/%e",
+            "/%C3",
+            "site.yaml",
+            "http://example.com/",
+            "*",
+        ] {
+            assert_eq!(resolve(&s, bad), Target::BadRequest, "{bad}");
+        }
+    }
+
+    #[test]
+    fn content_types_follow_the_extension() {
+        assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("sitemap.xml"), "application/xml");
+        assert_eq!(content_type("en/atom.xml"), "application/atom+xml");
+        assert_eq!(content_type("du-lieu/x.CSV"), "text/csv; charset=utf-8");
+        assert_eq!(
+            content_type("pagefind/wasm.vi.pagefind"),
+            "application/octet-stream"
+        );
+        assert_eq!(
+            content_type("pagefind/x.pf_fragment"),
+            "application/octet-stream"
+        );
+        assert_eq!(
+            content_type("pagefind/pagefind.js"),
+            "text/javascript; charset=utf-8"
+        );
+        assert_eq!(content_type("x.wasm"), "application/wasm");
+        assert_eq!(content_type("logo.svg"), "image/svg+xml");
+        assert_eq!(content_type("v1.0/README"), "application/octet-stream");
+        assert!(is_html("404.html") && !is_html("robots.txt"));
+    }
+}
