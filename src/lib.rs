@@ -168,7 +168,7 @@ fn read_static(root: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Vec<u8>
             Err(e) => diags.push(Diagnostic::error(
                 format!("static/{rel}"),
                 format!("cannot read: {e}"),
-            )),
+            ).hint("check that the file exists and can be read (permissions), then run the command again")),
         }
     }
     out

@@ -275,8 +275,11 @@ fn schema_modeline(root: &Path, kind: Kind) -> Option<String> {
 }
 
 fn today() -> Result<NaiveDate, Error> {
-    crate::resolve_now(None)
-        .map_err(|e| Error::Content(vec![Diagnostic::error("SOURCE_DATE_EPOCH", e)]))
+    crate::resolve_now(None).map_err(|e| {
+        Error::Content(vec![Diagnostic::error("SOURCE_DATE_EPOCH", e).hint(
+            "unset SOURCE_DATE_EPOCH, or set it to a number of seconds since 1970",
+        )])
+    })
 }
 
 /// The site's language codes, from site.yaml; the folder must be a site.

@@ -113,7 +113,7 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                diags.push(Diagnostic::error("content", format!("cannot read: {e}")));
+                diags.push(Diagnostic::error("content", format!("cannot read: {e}")).hint("check that the file exists and can be read (permissions), then run the command again"));
                 continue;
             }
         };
@@ -154,7 +154,7 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
                 diags.push(Diagnostic::error(
                     &rel_str,
                     format!("cannot read the file: {e}"),
-                ));
+                ).hint("check that the file exists and can be read (permissions), then run the command again"));
                 None
             }
         };
@@ -172,10 +172,13 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
                     });
                 }
             } else {
-                diags.push(Diagnostic::warning(
-                    &rel_str,
-                    "ignored: only .yaml files are read in content/data/",
-                ));
+                diags.push(
+                    Diagnostic::warning(
+                        &rel_str,
+                        "ignored: only .yaml files are read in content/data/",
+                    )
+                    .hint("keep only .yaml files in content/data/; put other files in static/"),
+                );
             }
             continue;
         }

@@ -84,7 +84,7 @@ fn read_tree(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Vec<u8>> {
             Err(e) => diags.push(Diagnostic::error(
                 entry.path().display().to_string(),
                 format!("cannot read: {e}"),
-            )),
+            ).hint("check that the file exists and can be read (permissions), then run the command again")),
         }
     }
     out
@@ -114,10 +114,10 @@ pub fn load(
         if let Some(name) = path.strip_prefix("templates/") {
             match String::from_utf8(bytes.clone()) {
                 Ok(s) => templates.push((name.to_string(), s)),
-                Err(_) => diags.push(Diagnostic::error(
-                    format!("{theme_dir}/{path}"),
-                    "not UTF-8 text",
-                )),
+                Err(_) => diags.push(
+                    Diagnostic::error(format!("{theme_dir}/{path}"), "not UTF-8 text")
+                        .hint("save the template as UTF-8"),
+                ),
             }
         } else if let Some(file) = path.strip_prefix("i18n/") {
             let lang = file.trim_end_matches(".yaml").to_string();

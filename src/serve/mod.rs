@@ -207,7 +207,8 @@ fn rebuild(opts: &Options, state: &State, changed: &[String]) {
         Err(e) => {
             let problems = match e {
                 Error::Content(diags) => diags,
-                other => vec![Diagnostic::error(".", other.to_string())],
+                other => vec![Diagnostic::error(".", other.to_string())
+                    .hint("check that the site folder exists and can be read")],
             };
             for d in &problems {
                 eprintln!("{d}\n");
