@@ -2115,3 +2115,33 @@ fn editor_examples_point_at_real_schemas_and_match_check_output() {
         assert!(!matches(0, other) && !matches(1, other), "{other}");
     }
 }
+
+#[test]
+fn generated_corpus_can_also_be_laid_out_for_hugo() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let o = Command::new(env!("CARGO_BIN_EXE_gen-corpus"))
+        .args(["--items", "30", "--hugo"])
+        .arg(dir.path())
+        .output()
+        .expect("run gen-corpus");
+    assert!(o.status.success(), "gen-corpus failed:\n{}", stderr(&o));
+    let hugo = tree(dir.path());
+    let minhbach = tree(gen_corpus("30").path());
+    // The same exemplars, one file per language, plus a section page per language.
+    let count = |t: &BTreeMap<PathBuf, Vec<u8>>, dir: &str| {
+        t.keys()
+            .filter(|p| p.starts_with(dir) && !p.ends_with("_index.vi.md"))
+            .filter(|p| !p.ends_with("_index.en.md"))
+            .count()
+    };
+    assert_eq!(
+        count(&hugo, "content/exemplars"),
+        count(&minhbach, "content/exemplars")
+    );
+    let config = String::from_utf8_lossy(&hugo[Path::new("hugo.toml")]).into_owned();
+    assert!(
+        config.contains("defaultContentLanguage = \"vi\""),
+        "{config}"
+    );
+    assert!(hugo.contains_key(Path::new("layouts/_default/list.html")));
+}

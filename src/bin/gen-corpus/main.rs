@@ -2,15 +2,18 @@
 //! measuring builds and search at scale (`benches/run-search-bytes.sh`).
 //!
 //! The corpus is made once as layout-free content (`model.rs`: items, facts, bodies with
-//! links to items) and then laid out for a generator (`minhbach.rs`). Same seed and size
-//! give byte-identical files: one seeded PRNG (`rng.rs`), fixed word lists, sorted output.
+//! links to items) and then laid out for a generator: `minhbach.rs`, and `hugo.rs` for
+//! comparing with Hugo. Same seed and size give byte-identical files: one seeded PRNG
+//! (`rng.rs`), fixed word lists, sorted output.
 //!
 //! ```text
 //! cargo run --release --bin gen-corpus -- --out /tmp/corpus --items 1000 --seed 42
+//! cargo run --release --bin gen-corpus -- --hugo /tmp/corpus-hugo --items 1000
 //! ```
 
 mod dates;
 mod generate;
+mod hugo;
 mod minhbach;
 mod model;
 mod rng;
@@ -27,9 +30,13 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "gen-corpus")]
 struct Args {
-    /// Folder to write the site into; created if missing, and it must be empty.
+    /// Folder to write the minhbach site into; created if missing, and it must be empty.
+    #[arg(long, required_unless_present = "hugo")]
+    out: Option<PathBuf>,
+    /// Folder to write the same content as a Hugo site into (`hugo.toml`, content, data,
+    /// minimal layouts); created if missing, and it must be empty.
     #[arg(long)]
-    out: PathBuf,
+    hugo: Option<PathBuf>,
     /// Items per language.
     #[arg(long, default_value_t = 1000)]
     items: usize,
@@ -54,23 +61,35 @@ fn write_all(
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    if std::fs::read_dir(&args.out).is_ok_and(|mut d| d.next().is_some()) {
-        eprintln!(
-            "error: {} is not empty; choose a new or empty folder",
-            args.out.display()
-        );
-        return ExitCode::from(2);
+    let targets: Vec<&PathBuf> = args.out.iter().chain(args.hugo.iter()).collect();
+    for dir in &targets {
+        if std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some()) {
+            eprintln!(
+                "error: {} is not empty; choose a new or empty folder",
+                dir.display()
+            );
+            return ExitCode::from(2);
+        }
     }
     let corpus = generate::generate(args.seed, args.items);
-    let files = minhbach::files(&corpus, args.seed);
-    if let Err(e) = write_all(&args.out, &files) {
-        eprintln!("error: cannot write into {}: {e}", args.out.display());
-        return ExitCode::FAILURE;
+    let layouts = [
+        (
+            args.out.as_ref(),
+            minhbach::files as fn(&model::Corpus, u64) -> _,
+        ),
+        (args.hugo.as_ref(), hugo::files),
+    ];
+    for (dir, layout) in layouts {
+        let Some(dir) = dir else { continue };
+        let files = layout(&corpus, args.seed);
+        if let Err(e) = write_all(dir, &files) {
+            eprintln!("error: cannot write into {}: {e}", dir.display());
+            return ExitCode::FAILURE;
+        }
+        println!("Wrote {} files to {}", files.len(), dir.display());
     }
     println!(
-        "Wrote {} files to {}: {} plans, {} campaigns, {} exemplars, {} reports, {} pages, {} documents per language",
-        files.len(),
-        args.out.display(),
+        "Per language: {} plans, {} campaigns, {} exemplars, {} reports, {} pages, {} documents",
         corpus.plans.len(),
         corpus.campaigns.len(),
         corpus.exemplars.len(),

@@ -58,11 +58,11 @@ pub fn url(c: &Corpus, r: Ref, lang: Lang) -> String {
 }
 
 /// A YAML double-quoted string.
-fn q(s: &str) -> String {
+pub(crate) fn q(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
-fn list(ids: impl IntoIterator<Item = String>) -> String {
+pub(crate) fn list(ids: impl IntoIterator<Item = String>) -> String {
     format!("[{}]", ids.into_iter().collect::<Vec<_>>().join(", "))
 }
 
@@ -98,7 +98,10 @@ pub fn files(c: &Corpus, seed: u64) -> BTreeMap<String, String> {
     }
     out.insert("content/data/documents.yaml".into(), documents_yaml(c));
     out.insert("content/data/units.yaml".into(), units_yaml(c));
-    out.insert("content/data/events.yaml".into(), events_yaml(c));
+    out.insert(
+        "content/data/events.yaml".into(),
+        events_yaml(c, &|r| url(c, r, Lang::Vi)),
+    );
     out
 }
 
@@ -251,7 +254,7 @@ fn front_matter(c: &Corpus, r: Ref, lang: Lang) -> String {
 }
 
 /// Tenths as a YAML number: 965 → `96.5`, 960 → `96`.
-fn yaml_number(tenths: i64) -> String {
+pub(crate) fn yaml_number(tenths: i64) -> String {
     if tenths % 10 == 0 {
         (tenths / 10).to_string()
     } else {
@@ -263,7 +266,7 @@ fn bi_inline(b: &crate::model::Bi) -> String {
     format!("{{ vi: {}, en: {} }}", q(&b.vi), q(&b.en))
 }
 
-fn documents_yaml(c: &Corpus) -> String {
+pub(crate) fn documents_yaml(c: &Corpus) -> String {
     let mut s = String::new();
     for d in &c.documents {
         let ok = "write to String";
@@ -289,20 +292,21 @@ fn documents_yaml(c: &Corpus) -> String {
     s
 }
 
-fn units_yaml(c: &Corpus) -> String {
+pub(crate) fn units_yaml(c: &Corpus) -> String {
     c.units
         .iter()
         .map(|u| format!("- id: {}\n  name: {}\n", u.id, bi_inline(&u.name)))
         .collect()
 }
 
-fn events_yaml(c: &Corpus) -> String {
+/// `url` gives an event link's target; events have one link for every language.
+pub(crate) fn events_yaml(c: &Corpus, url: &dyn Fn(Ref) -> String) -> String {
     c.events
         .iter()
         .map(|e| {
             let link = e
                 .link
-                .map(|r| format!("  link: {}\n", url(c, r, Lang::Vi)))
+                .map(|r| format!("  link: {}\n", url(r)))
                 .unwrap_or_default();
             format!(
                 "- id: {}\n  date: {}\n  title: {}\n{link}",
