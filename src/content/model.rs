@@ -89,6 +89,44 @@ pub struct Site {
     pub documents: Vec<Document>,
     pub units: Vec<Unit>,
     pub events: Vec<Event>,
+    /// Positions by id in the lists above, built once with them.
+    ids: Ids,
+}
+
+/// Where each item sits in its list, by id. The renderer resolves an id for every card,
+/// row and link it writes; scanning the lists each time made rendering quadratic.
+/// Invariant: built from the final (published) lists, which nothing changes afterwards.
+#[derive(Debug, Default)]
+struct Ids {
+    campaigns: BTreeMap<String, usize>,
+    reports: BTreeMap<String, usize>,
+    units: BTreeMap<String, usize>,
+    documents: BTreeMap<String, usize>,
+}
+
+impl Ids {
+    fn new(
+        campaigns: &[Entry<CampaignFm>],
+        reports: &[Entry<ReportFm>],
+        units: &[Unit],
+        documents: &[Document],
+    ) -> Self {
+        Ids {
+            campaigns: positions(campaigns.iter().map(|c| c.id.as_str())),
+            reports: positions(reports.iter().map(|r| r.id.as_str())),
+            units: positions(units.iter().map(|u| u.id.as_str())),
+            documents: positions(documents.iter().map(|d| d.fm.id.as_str())),
+        }
+    }
+}
+
+/// Id → position; the first of equal ids wins, as a front-to-back search would find it.
+fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    for (i, id) in ids.enumerate() {
+        out.entry(id.to_string()).or_insert(i);
+    }
+    out
 }
 
 impl Site {
@@ -96,13 +134,16 @@ impl Site {
         self.settings.codes().map(String::from).collect()
     }
     pub fn campaign(&self, id: &str) -> Option<&Entry<CampaignFm>> {
-        self.campaigns.iter().find(|c| c.id == id)
+        self.ids.campaigns.get(id).map(|&i| &self.campaigns[i])
+    }
+    pub fn report(&self, id: &str) -> Option<&Entry<ReportFm>> {
+        self.ids.reports.get(id).map(|&i| &self.reports[i])
     }
     pub fn unit(&self, id: &str) -> Option<&Unit> {
-        self.units.iter().find(|u| u.id == id)
+        self.ids.units.get(id).map(|&i| &self.units[i])
     }
     pub fn document(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.fm.id == id)
+        self.ids.documents.get(id).map(|&i| &self.documents[i])
     }
 }
 
@@ -229,6 +270,10 @@ pub fn build(
     // Cross-references, checked against everything (drafts included) so that a draft
     // being referred to is not an error; the renderer only links what is published.
     let campaign_ids: BTreeSet<&str> = campaigns.iter().map(|c| c.id.as_str()).collect();
+    let mut campaign_by_id: BTreeMap<&str, &Entry<CampaignFm>> = BTreeMap::new();
+    for c in &campaigns {
+        campaign_by_id.entry(c.id.as_str()).or_insert(c);
+    }
     let check = |diags: &mut Diagnostics,
                  v: &SourceRef,
                  key: &str,
@@ -350,9 +395,8 @@ pub fn build(
             "content/campaigns/",
         );
         // Recognized after the campaign ended: usually a wrong date.
-        let ended = campaigns
-            .iter()
-            .find(|c| c.id == v.fm.campaign)
+        let ended = campaign_by_id
+            .get(v.fm.campaign.as_str())
             .and_then(|c| c.get_or_fallback(&v.lang, &langs).fm.ends);
         if let Some(ends) = ended.filter(|e| v.fm.recognized.0 > e.end()) {
             diags.push(
@@ -435,7 +479,7 @@ pub fn build(
         .filter(|e| publish.allows(e.draft, Some(&e.date)))
         .map(|fm| Event { fm })
         .collect();
-    let units = units
+    let units: Vec<Unit> = units
         .into_iter()
         .map(|u| Unit {
             id: u.id,
@@ -456,8 +500,10 @@ pub fn build(
     warn_missing_translations(&exemplars, &langs, &held_back, diags);
     warn_missing_translations(&reports, &langs, &held_back, diags);
     warn_missing_translations(&pages, &langs, &held_back, diags);
+    let ids = Ids::new(&campaigns, &reports, &units, &documents);
     Some(Site {
         now: publish.now,
+        ids,
         plans,
         campaigns,
         exemplars,
@@ -501,13 +547,16 @@ fn versions_with_sources<'a, T>(
     entries: &'a [Entry<T>],
     loaded: &'a Loaded,
 ) -> Vec<(&'a Entry<T>, &'a Version<T>, SourceRef<'a>)> {
+    // By path, so that pairing a version with its file does not scan every file.
+    let mut files: BTreeMap<&str, &SourceFile> = BTreeMap::new();
+    for f in &loaded.files {
+        files.entry(f.path.as_str()).or_insert(f);
+    }
     let mut out = Vec::new();
     for e in entries {
         for v in e.versions.values() {
-            let f = loaded
-                .files
-                .iter()
-                .find(|f| f.path == v.path)
+            let f = *files
+                .get(v.path.as_str())
                 .expect("versions come from loaded files");
             out.push((
                 e,

@@ -127,7 +127,7 @@ impl Renderer<'_> {
                     },
                     report: d
                         .report
-                        .and_then(|id| self.site.reports.iter().find(|r| r.id == id))
+                        .and_then(|id| self.site.report(&id))
                         .map(|r| self.link(r, lang, Section::Reports, |f: &ReportFm| &f.title)),
                 }
             })
