@@ -8,15 +8,22 @@ use crate::content::frontmatter::{
 use crate::content::{Entry, Version};
 use crate::date::PartialDate;
 use crate::i18n::collate;
+use std::collections::BTreeMap;
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
     pub(super) fn is_active(&self, c: &CampaignFm) -> bool {
         c.launched.start() <= self.site.now
             && c.ends
                 .is_none_or(|e| e.sort_key() >= PartialDate::day(self.site.now).sort_key())
     }
 
-    pub(super) fn campaign_card(&self, e: &Entry<CampaignFm>, lang: &str) -> CampaignCard {
+    /// `exemplar_count`: the exemplars that name this campaign, as seen from `lang`.
+    pub(super) fn campaign_card(
+        &self,
+        e: &Entry<CampaignFm>,
+        lang: &str,
+        exemplar_count: usize,
+    ) -> CampaignCard {
         let v = e.get_or_fallback(lang, &self.order);
         CampaignCard {
             id: e.id.clone(),
@@ -31,12 +38,7 @@ impl Renderer<'_> {
                 .iter()
                 .map(|f| self.field_link(f, &v.lang))
                 .collect(),
-            exemplar_count: self
-                .site
-                .exemplars
-                .iter()
-                .filter(|x| x.get_or_fallback(lang, &self.order).fm.campaign == e.id)
-                .count(),
+            exemplar_count,
             active: self.is_active(&v.fm),
         }
     }
@@ -75,29 +77,27 @@ impl Renderer<'_> {
         }
     }
 
-    /// Exemplars newest first, ties by Vietnamese collation of the title.
-    pub(super) fn exemplars_sorted(
-        &self,
-        lang: &str,
-        keep: impl Fn(&ExemplarFm) -> bool,
-    ) -> Vec<ExemplarCard> {
+    /// Every exemplar's card with the entry it shows: newest first, ties by Vietnamese
+    /// collation of the title, then in the site's order (the sort is stable, so any part
+    /// of this list is in the order that part would get sorted on its own).
+    pub(super) fn exemplar_cards(&self, lang: &str) -> Vec<(&'a Entry<ExemplarFm>, ExemplarCard)> {
         let mut list: Vec<_> = self
             .site
             .exemplars
             .iter()
-            .filter(|e| keep(&e.get_or_fallback(lang, &self.order).fm))
             .map(|e| {
                 (
                     e.get_or_fallback(lang, &self.order).fm.recognized.0,
+                    e,
                     self.exemplar_card(e, lang),
                 )
             })
             .collect();
         list.sort_by(|a, b| {
             b.0.cmp(&a.0)
-                .then_with(|| collate(&a.1.link.title, &b.1.link.title))
+                .then_with(|| collate(&a.2.link.title, &b.2.link.title))
         });
-        list.into_iter().map(|(_, c)| c).collect()
+        list.into_iter().map(|(_, e, c)| (e, c)).collect()
     }
 
     /// The due reports of every plan, with their status on the build date.
@@ -160,26 +160,23 @@ impl Renderer<'_> {
         }
     }
 
-    /// Result rows of every report, oldest period first, that `keep` accepts.
+    /// Result rows of every report, oldest period first, each with the report and the
+    /// result it comes from.
     pub(super) fn result_rows(
         &self,
         lang: &str,
-        keep: impl Fn(&Entry<ReportFm>, &ResultFm) -> bool,
-    ) -> Vec<ResultRow> {
+    ) -> Vec<(&'a Entry<ReportFm>, &'a ResultFm, ResultRow)> {
         let mut rows = Vec::new();
         let mut reports: Vec<&Entry<ReportFm>> = self.site.reports.iter().collect();
         reports.sort_by_key(|r| r.get_or_fallback(lang, &self.order).fm.period);
         for r in reports {
             let v = r.get_or_fallback(lang, &self.order);
             for res in &v.fm.results {
-                if !keep(r, res) {
-                    continue;
-                }
                 let percent_value =
                     (res.target != 0.0).then(|| (res.actual / res.target * 1000.0).round() / 10.0);
                 let percent = percent_value
                     .map_or_else(|| "—".into(), |p| format!("{}%", format_number(p, lang)));
-                rows.push(ResultRow {
+                let row = ResultRow {
                     campaign: self.campaign_link(&res.campaign, lang),
                     indicator: res.indicator.clone(),
                     target: format_number(res.target, lang),
@@ -191,7 +188,8 @@ impl Renderer<'_> {
                     note: res.note.clone().unwrap_or_default(),
                     period: v.fm.period.label(lang),
                     report: Some(self.link(r, lang, Section::Reports, |f| &f.title)),
-                });
+                };
+                rows.push((r, res, row));
             }
         }
         rows
@@ -222,27 +220,30 @@ impl Renderer<'_> {
                 .cmp(&a.fm.issued.sort_key())
                 .then_with(|| a.fm.number.cmp(&b.fm.number))
         });
+        // What cites each document: plans, then campaigns, each in the site's order.
+        let mut citing: BTreeMap<&str, Vec<Link>> = BTreeMap::new();
+        let mut cite = |based_on: &'a [String], link: Link| {
+            for (i, id) in based_on.iter().enumerate() {
+                // A document named twice by one item is cited by it once.
+                if !based_on[..i].contains(id) {
+                    citing.entry(id).or_default().push(link.clone());
+                }
+            }
+        };
+        for p in &self.site.plans {
+            let based_on = &p.get_or_fallback(lang, &self.order).fm.based_on;
+            cite(based_on, self.link(p, lang, Section::Plan, |f| &f.title));
+        }
+        for c in &self.site.campaigns {
+            let based_on = &c.get_or_fallback(lang, &self.order).fm.based_on;
+            cite(
+                based_on,
+                self.link(c, lang, Section::Campaigns, |f| &f.title),
+            );
+        }
         docs.into_iter()
             .map(|d| {
-                let mut cited_by: Vec<Link> = Vec::new();
-                for p in &self.site.plans {
-                    if p.get_or_fallback(lang, &self.order)
-                        .fm
-                        .based_on
-                        .contains(&d.fm.id)
-                    {
-                        cited_by.push(self.link(p, lang, Section::Plan, |f| &f.title));
-                    }
-                }
-                for c in &self.site.campaigns {
-                    if c.get_or_fallback(lang, &self.order)
-                        .fm
-                        .based_on
-                        .contains(&d.fm.id)
-                    {
-                        cited_by.push(self.link(c, lang, Section::Campaigns, |f| &f.title));
-                    }
-                }
+                let cited_by = citing.get(d.fm.id.as_str()).cloned().unwrap_or_default();
                 DocumentView {
                     id: d.fm.id.clone(),
                     kind: self.t(lang, &format!("doc_kind_{}", d.fm.kind.replace('-', "_"))),
@@ -318,32 +319,66 @@ impl Renderer<'_> {
         })
     }
 
-    /// Exemplars recognized, and indicators met out of the total in the latest period that
-    /// reported any — for the whole site, or one campaign.
-    pub(super) fn headline(&self, lang: &str, campaign: Option<&str>) -> Headline {
-        let exemplars = self
-            .site
-            .exemplars
-            .iter()
-            .filter(|x| {
-                campaign.is_none_or(|c| x.get_or_fallback(lang, &self.order).fm.campaign == c)
-            })
-            .count();
-        let rows = |r: &Entry<ReportFm>| -> Vec<(bool, bool)> {
-            let v = r.get_or_fallback(lang, &self.order);
-            v.fm.results
-                .iter()
-                .filter(|res| campaign.is_none_or(|c| res.campaign == c))
-                .map(|res| (res.actual >= res.target, v.fm.illustrative))
-                .collect()
-        };
+    /// Headline figures of the whole site: every exemplar, and the indicators of the latest
+    /// period that reported any.
+    pub(super) fn headline(&self, lang: &str) -> Headline {
         let latest = self
             .site
             .reports
             .iter()
-            .filter(|r| !rows(r).is_empty())
+            .filter(|r| !r.get_or_fallback(lang, &self.order).fm.results.is_empty())
             .max_by_key(|r| r.get_or_fallback(lang, &self.order).fm.period);
-        let results = latest.map(rows).unwrap_or_default();
+        self.headline_of(lang, self.site.exemplars.len(), latest, None)
+    }
+
+    /// Headline figures of each campaign: its exemplars (`exemplar_counts`), and its
+    /// indicators in the latest period that reported any of them.
+    pub(super) fn campaign_headlines(
+        &self,
+        lang: &str,
+        exemplar_counts: &BTreeMap<&str, usize>,
+    ) -> BTreeMap<String, Headline> {
+        // On equal periods the later report in the site's order wins, as with `max_by_key`.
+        let mut latest: BTreeMap<&str, &Entry<ReportFm>> = BTreeMap::new();
+        for r in &self.site.reports {
+            let period = r.get_or_fallback(lang, &self.order).fm.period;
+            for res in &r.get_or_fallback(lang, &self.order).fm.results {
+                let slot = latest.entry(&res.campaign).or_insert(r);
+                if period >= slot.get_or_fallback(lang, &self.order).fm.period {
+                    *slot = r;
+                }
+            }
+        }
+        self.site
+            .campaigns
+            .iter()
+            .map(|c| {
+                let id = c.id.as_str();
+                let exemplars = exemplar_counts.get(id).copied().unwrap_or(0);
+                let headline = self.headline_of(lang, exemplars, latest.get(id).copied(), Some(id));
+                (c.id.clone(), headline)
+            })
+            .collect()
+    }
+
+    /// Figures from the results of `latest` (about `campaign`, or all of them).
+    fn headline_of(
+        &self,
+        lang: &str,
+        exemplars: usize,
+        latest: Option<&Entry<ReportFm>>,
+        campaign: Option<&str>,
+    ) -> Headline {
+        let results: Vec<(bool, bool)> = latest
+            .map(|r| {
+                let v = r.get_or_fallback(lang, &self.order);
+                v.fm.results
+                    .iter()
+                    .filter(|res| campaign.is_none_or(|c| res.campaign == c))
+                    .map(|res| (res.actual >= res.target, v.fm.illustrative))
+                    .collect()
+            })
+            .unwrap_or_default();
         Headline {
             exemplars,
             indicators_met: results.iter().filter(|(met, _)| *met).count(),
@@ -360,7 +395,9 @@ pub(super) struct YearGroup<'a> {
     items: Vec<&'a ExemplarCard>,
 }
 
-pub(super) fn group_by_year(list: &[ExemplarCard]) -> Vec<YearGroup<'_>> {
+pub(super) fn group_by_year<'c>(
+    list: impl IntoIterator<Item = &'c ExemplarCard>,
+) -> Vec<YearGroup<'c>> {
     let mut groups: Vec<YearGroup> = Vec::new();
     for x in list {
         match groups.last_mut() {

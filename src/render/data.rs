@@ -12,6 +12,7 @@
 mod csv;
 mod tables;
 
+use super::index::LangIndex;
 use super::views::Link;
 use super::{format_number, Renderer, Section};
 use crate::config::Language;
@@ -374,10 +375,10 @@ pub(super) struct Download {
 
 impl Renderer<'_> {
     /// Data files and the open data page of one language, under its data section.
-    pub(super) fn render_data(&mut self, l: &Language) {
+    pub(super) fn render_data(&mut self, l: &Language, index: &LangIndex) {
         let lang = l.code.as_str();
         let dir = self.path(lang, Section::Data, None);
-        let tables = self.data_tables(lang);
+        let tables = self.data_tables(lang, index);
         let mut datasets = Vec::new();
         let mut resources = Vec::new();
         for table in &tables {

@@ -3,6 +3,7 @@
 
 use super::{Renderer, Section};
 use crate::date::PartialDate;
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Escapes text for XML content and attributes: the HTML escaping, minus the control
@@ -20,6 +21,7 @@ fn rfc3339(d: PartialDate) -> String {
     format!("{}T00:00:00Z", d.start().format("%Y-%m-%d"))
 }
 
+#[derive(Clone)]
 struct FeedEntry {
     title: String,
     url: String,
@@ -28,7 +30,19 @@ struct FeedEntry {
     kind: String,
 }
 
-impl Renderer<'_> {
+/// Newest first, ties by URL so the order never depends on anything else; as many as a
+/// feed carries.
+fn newest_first(entries: &mut Vec<FeedEntry>) {
+    entries.sort_by(|a, b| {
+        b.date
+            .start()
+            .cmp(&a.date.start())
+            .then_with(|| a.url.cmp(&b.url))
+    });
+    entries.truncate(50);
+}
+
+impl<'a> Renderer<'a> {
     /// Site path of the language's site-wide feed.
     pub(super) fn feed_path(&self, lang: &str) -> String {
         format!("{}atom.xml", self.lang(lang).prefix)
@@ -63,80 +77,82 @@ impl Renderer<'_> {
         }
     }
 
-    /// Items written in `lang`, optionally only those about one campaign.
-    fn feed_entries(&self, lang: &str, campaign: Option<&str>) -> Vec<FeedEntry> {
-        let mut out = Vec::new();
-        if campaign.is_none() {
-            for p in &self.site.plans {
-                if let Some(v) = p.versions.get(lang) {
-                    out.push(self.entry(
-                        lang,
-                        Section::Plan,
-                        "nav_plan",
-                        &v.slug,
-                        (&v.fm.title, &v.fm.summary),
-                        v.fm.issued,
-                    ));
-                }
+    /// Items written in `lang`: those of the site-wide feed, and those about each campaign
+    /// (by campaign id), each list newest first and cut to the feed's length.
+    fn feed_entries(&self, lang: &str) -> (Vec<FeedEntry>, BTreeMap<&str, Vec<FeedEntry>>) {
+        let mut all = Vec::new();
+        let mut by_campaign: BTreeMap<&str, Vec<FeedEntry>> = BTreeMap::new();
+        for p in &self.site.plans {
+            if let Some(v) = p.versions.get(lang) {
+                all.push(self.entry(
+                    lang,
+                    Section::Plan,
+                    "nav_plan",
+                    &v.slug,
+                    (&v.fm.title, &v.fm.summary),
+                    v.fm.issued,
+                ));
             }
         }
-        for c in &self.site.campaigns {
-            if campaign.is_some_and(|id| id != c.id) {
-                continue;
+        let mut push = |entry: FeedEntry, about: &[&'a str]| {
+            for c in about {
+                by_campaign.entry(c).or_default().push(entry.clone());
             }
+            all.push(entry);
+        };
+        for c in &self.site.campaigns {
             if let Some(v) = c.versions.get(lang) {
-                out.push(self.entry(
+                let entry = self.entry(
                     lang,
                     Section::Campaigns,
                     "campaign",
                     &v.slug,
                     (&v.fm.title, &v.fm.summary),
                     v.fm.launched,
-                ));
+                );
+                push(entry, &[&c.id]);
             }
         }
         for x in &self.site.exemplars {
             if let Some(v) = x.versions.get(lang) {
-                if campaign.is_some_and(|id| id != v.fm.campaign) {
-                    continue;
-                }
                 let date = PartialDate::day(v.fm.recognized.0);
-                out.push(self.entry(
+                let entry = self.entry(
                     lang,
                     Section::Exemplars,
                     "nav_exemplars",
                     &v.slug,
                     (&v.fm.title, &v.fm.summary),
                     date,
-                ));
+                );
+                push(entry, &[&v.fm.campaign]);
             }
         }
         for r in &self.site.reports {
             if let Some(v) = r.versions.get(lang) {
-                if campaign.is_some_and(|id| !v.fm.results.iter().any(|res| res.campaign == id)) {
-                    continue;
-                }
                 if let Some(s) = v.fm.submitted {
-                    out.push(self.entry(
+                    let mut about: Vec<&str> = Vec::new();
+                    for res in &v.fm.results {
+                        if !about.contains(&res.campaign.as_str()) {
+                            about.push(&res.campaign);
+                        }
+                    }
+                    let entry = self.entry(
                         lang,
                         Section::Reports,
                         "report",
                         &v.slug,
                         (&v.fm.title, &v.fm.summary),
                         PartialDate::day(s.0),
-                    ));
+                    );
+                    push(entry, &about);
                 }
             }
         }
-        // Newest first; ties by URL so the order never depends on anything else.
-        out.sort_by(|a, b| {
-            b.date
-                .start()
-                .cmp(&a.date.start())
-                .then_with(|| a.url.cmp(&b.url))
-        });
-        out.truncate(50);
-        out
+        newest_first(&mut all);
+        for list in by_campaign.values_mut() {
+            newest_first(list);
+        }
+        (all, by_campaign)
     }
 
     fn atom(
@@ -184,7 +200,7 @@ impl Renderer<'_> {
         let mut files = Vec::new();
         for l in &self.site.settings.languages {
             let lang = l.code.as_str();
-            let entries = self.feed_entries(lang, None);
+            let (entries, by_campaign) = self.feed_entries(lang);
             files.push((
                 self.feed_path(lang),
                 self.atom(lang, &l.title, &self.feed_path(lang), &l.prefix, &entries),
@@ -193,14 +209,13 @@ impl Renderer<'_> {
                 let Some(v) = c.versions.get(lang) else {
                     continue;
                 };
-                let entries = self.feed_entries(lang, Some(&c.id));
+                let entries = by_campaign
+                    .get(c.id.as_str())
+                    .map_or(&[][..], Vec::as_slice);
                 let page = self.path(lang, Section::Campaigns, Some(&v.slug));
                 let title = format!("{} – {}", v.fm.title, l.title);
                 let path = self.campaign_feed_path(lang, &v.slug);
-                files.push((
-                    path.clone(),
-                    self.atom(lang, &title, &path, &page, &entries),
-                ));
+                files.push((path.clone(), self.atom(lang, &title, &path, &page, entries)));
             }
         }
         for (path, xml) in files {

@@ -5,6 +5,7 @@ mod cards;
 mod charts;
 mod data;
 mod feeds;
+mod index;
 pub mod markdown;
 mod meta;
 mod pages;
@@ -151,8 +152,9 @@ pub fn render(
         sources: BTreeMap::new(),
     };
     for lang in site.settings.languages.clone() {
-        r.render_language(&lang);
-        r.render_data(&lang);
+        let index = r.lang_index(&lang.code);
+        r.render_language(&lang, &index);
+        r.render_data(&lang, &index);
     }
     r.render_feeds();
     r.render_search();

@@ -1,6 +1,7 @@
 //! The page plan: which pages each language gets, with which template and context.
 
 use super::cards::group_by_year;
+use super::index::LangIndex;
 use super::views::*;
 use super::{Renderer, Section};
 use crate::config::Language;
@@ -9,20 +10,14 @@ use crate::i18n::collate;
 use std::collections::BTreeMap;
 
 impl Renderer<'_> {
-    pub(super) fn render_language(&mut self, l: &Language) {
+    pub(super) fn render_language(&mut self, l: &Language, index: &LangIndex) {
         let lang = l.code.as_str();
-        let deadlines = self.deadlines(lang);
+        let deadlines = &index.deadlines;
 
         // Campaigns: index sorted by Vietnamese collation, and one page each.
-        let mut campaigns: Vec<CampaignCard> = self
-            .site
-            .campaigns
-            .iter()
-            .map(|c| self.campaign_card(c, lang))
-            .collect();
-        campaigns.sort_by(|a, b| collate(&a.link.title, &b.link.title));
+        let campaigns = &index.campaigns;
         let (path, mut ctx) = self.index_context(lang, Section::Campaigns);
-        ctx.insert("campaigns", &campaigns);
+        ctx.insert("campaigns", campaigns);
         self.emit(lang, &path, "campaigns.html", &ctx);
 
         for c in &self.site.campaigns {
@@ -31,26 +26,21 @@ impl Renderer<'_> {
             };
             let (path, mut ctx) =
                 self.item_context(lang, Section::Campaigns, c, &v.fm.title, &v.fm.summary);
-            ctx.insert("campaign", &self.campaign_card(c, lang));
-            ctx.insert("headline", &self.headline(lang, Some(&c.id)));
+            ctx.insert("campaign", index.campaign(&c.id));
+            ctx.insert("headline", index.headline_of_campaign(&c.id));
             ctx.insert("body", &self.body(v));
-            ctx.insert(
-                "exemplars",
-                &self.exemplars_sorted(lang, |x| x.campaign == c.id),
-            );
-            let results = self.result_rows(lang, |_, res| res.campaign == c.id);
+            ctx.insert("exemplars", &index.exemplars_of_campaign(&c.id));
+            let results = index.results_of_campaign(&c.id);
             let chart = self.trend_chart(
                 lang,
                 "chart-trend",
                 &self.t(lang, "results_across_periods"),
-                &results,
+                results,
             );
             ctx.insert("chart", &chart);
-            ctx.insert("results", &results);
-            ctx.insert(
-                "timeline",
-                &self.group_timeline(lang, self.timeline_items(lang, Some(&c.id))),
-            );
+            ctx.insert("results", results);
+            let timeline = index.timeline_of_campaign(&c.id).to_vec();
+            ctx.insert("timeline", &self.group_timeline(lang, timeline));
             ctx.insert("documents", &self.doc_links(lang, &v.fm.based_on));
             ctx.insert(
                 "exemplars_href",
@@ -86,9 +76,9 @@ impl Renderer<'_> {
         }
 
         // Exemplars: grouped by year, newest first; pages per exemplar, campaign and unit.
-        let all = self.exemplars_sorted(lang, |_| true);
+        let all = &index.exemplars;
         let (path, mut ctx) = self.index_context(lang, Section::Exemplars);
-        ctx.insert("groups", &group_by_year(&all));
+        ctx.insert("groups", &group_by_year(all));
         ctx.insert("heading", &self.t(lang, "nav_exemplars"));
         ctx.insert(
             "by_campaign",
@@ -118,7 +108,7 @@ impl Renderer<'_> {
 
         for c in &self.site.campaigns {
             let v = c.get_or_fallback(lang, &self.order);
-            let list = self.exemplars_sorted(lang, |x| x.campaign == c.id);
+            let list = index.exemplars_of_campaign(&c.id);
             let sub = |code: &str| -> String {
                 let ol = self.lang(code);
                 format!(
@@ -135,13 +125,13 @@ impl Renderer<'_> {
                 .collect();
             let title = format!("{}: {}", self.t(lang, "nav_exemplars"), v.fm.title);
             let mut ctx = self.context(lang, Section::Exemplars, &title, "", &path, &alts);
-            ctx.insert("groups", &group_by_year(&list));
+            ctx.insert("groups", &group_by_year(list));
             ctx.insert("heading", &title);
             ctx.insert("parent", &self.campaign_link(&c.id, lang));
             self.emit(lang, &path, "exemplars.html", &ctx);
         }
         for u in &self.site.units {
-            let list = self.exemplars_sorted(lang, |x| x.unit == u.id);
+            let list = index.exemplars_of_unit(&u.id);
             let sub = |code: &str| -> String {
                 let ol = self.lang(code);
                 format!(
@@ -159,13 +149,9 @@ impl Renderer<'_> {
             let name = u.name.get(lang).cloned().unwrap_or_default();
             let title = format!("{}: {}", self.t(lang, "nav_exemplars"), name);
             let mut ctx = self.context(lang, Section::Exemplars, &title, "", &path, &alts);
-            ctx.insert("groups", &group_by_year(&list));
+            ctx.insert("groups", &group_by_year(list));
             ctx.insert("heading", &title);
-            let led: Vec<&CampaignCard> = campaigns
-                .iter()
-                .filter(|c| c.lead_unit.href == self.unit_link(&u.id, lang).href)
-                .collect();
-            ctx.insert("led_campaigns", &led);
+            ctx.insert("led_campaigns", &index.led_by(&self.unit_link(&u.id, lang)));
             self.emit(lang, &path, "exemplars.html", &ctx);
         }
         for x in &self.site.exemplars {
@@ -174,7 +160,7 @@ impl Renderer<'_> {
             };
             let (path, mut ctx) =
                 self.item_context(lang, Section::Exemplars, x, &v.fm.title, &v.fm.summary);
-            ctx.insert("exemplar", &self.exemplar_card(x, lang));
+            ctx.insert("exemplar", index.exemplar(&x.id));
             ctx.insert("body", &self.body(v));
             let about = match v.fm.kind {
                 crate::content::frontmatter::ExemplarKind::Individual => "Person",
@@ -204,7 +190,7 @@ impl Renderer<'_> {
             .map(|r| {
                 (
                     r.get_or_fallback(lang, &self.order).fm.period,
-                    self.report_card(r, lang, &deadlines),
+                    self.report_card(r, lang, deadlines),
                 )
             })
             .collect();
@@ -216,7 +202,7 @@ impl Renderer<'_> {
         let report_cards: Vec<ReportCard> = reports.into_iter().map(|(_, c)| c).collect();
         let (path, mut ctx) = self.index_context(lang, Section::Reports);
         ctx.insert("reports", &report_cards);
-        ctx.insert("deadlines", &deadlines);
+        ctx.insert("deadlines", deadlines);
         self.emit(lang, &path, "reports.html", &ctx);
         for r in &self.site.reports {
             let Some(v) = r.versions.get(lang) else {
@@ -224,15 +210,15 @@ impl Renderer<'_> {
             };
             let (path, mut ctx) =
                 self.item_context(lang, Section::Reports, r, &v.fm.title, &v.fm.summary);
-            ctx.insert("report", &self.report_card(r, lang, &deadlines));
+            ctx.insert("report", &self.report_card(r, lang, deadlines));
             ctx.insert("body", &self.body(v));
-            let results = self.result_rows(lang, |rep, _| rep.id == r.id);
+            let results = index.results_of_report(&r.id);
             let title = format!("{} — {}", self.t(lang, "results"), v.fm.period.label(lang));
             ctx.insert(
                 "chart",
-                &self.report_chart(lang, "chart-report", &title, &results),
+                &self.report_chart(lang, "chart-report", &title, results),
             );
-            ctx.insert("results", &results);
+            ctx.insert("results", results);
             let mut report = serde_json::json!({
                 "@type": "Report",
                 "name": v.fm.title,
@@ -270,7 +256,7 @@ impl Renderer<'_> {
                     .collect::<Vec<_>>(),
             );
             ctx.insert("documents", &self.doc_links(lang, &v.fm.based_on));
-            ctx.insert("deadlines", &deadlines);
+            ctx.insert("deadlines", deadlines);
             let plan = serde_json::json!({
                 "@type": "CreativeWork",
                 "genre": self.t(lang, &format!("doc_kind_{}", v.fm.doc_kind.replace('-', "_"))),
@@ -342,7 +328,7 @@ impl Renderer<'_> {
                     .entry(crate::i18n::slugify(f))
                     .or_insert_with(|| (f.clone(), Vec::new()))
                     .1
-                    .push(self.campaign_card(c, lang));
+                    .push(index.campaign(&c.id).clone());
             }
         }
         let mut field_list: Vec<(String, String, Vec<CampaignCard>)> = fields
@@ -351,8 +337,8 @@ impl Renderer<'_> {
             .collect();
         field_list.sort_by(|a, b| collate(&a.1, &b.1));
         let (path, mut ctx) = self.index_context(lang, Section::Fields);
-        let index: Vec<serde_json::Value> = field_list.iter().map(|(slug, name, cs)| serde_json::json!({"link": self.field_link(name, lang), "count": cs.len(), "slug": slug})).collect();
-        ctx.insert("fields", &index);
+        let field_index: Vec<serde_json::Value> = field_list.iter().map(|(slug, name, cs)| serde_json::json!({"link": self.field_link(name, lang), "count": cs.len(), "slug": slug})).collect();
+        ctx.insert("fields", &field_index);
         ctx.insert("field", &Option::<()>::None);
         self.emit(lang, &path, "fields.html", &ctx);
         for (slug, name, mut cs) in field_list {
@@ -377,7 +363,7 @@ impl Renderer<'_> {
         let (path, mut ctx) = self.index_context(lang, Section::Timeline);
         ctx.insert(
             "timeline",
-            &self.group_timeline(lang, self.timeline_items(lang, None)),
+            &self.group_timeline(lang, index.timeline.clone()),
         );
         self.emit(lang, &path, "timeline.html", &ctx);
 
@@ -408,8 +394,8 @@ impl Renderer<'_> {
                 .map(|o| (o.code.clone(), o.prefix.clone()))
                 .collect(),
         );
-        ctx.insert("headline", &self.headline(lang, None));
-        ctx.insert("deadlines", &deadlines);
+        ctx.insert("headline", &index.headline);
+        ctx.insert("deadlines", deadlines);
         ctx.insert(
             "reports_href",
             &self.href(&self.path(lang, Section::Reports, None)),

@@ -6,16 +6,23 @@ use crate::content::frontmatter::PlanFm;
 use crate::date::PartialDate;
 use crate::i18n::collate;
 
-impl Renderer<'_> {
-    /// Every dated event in the published site, as seen from `lang`.
-    pub(super) fn timeline_items(&self, lang: &str, campaign: Option<&str>) -> Vec<TimelineItem> {
+impl<'a> Renderer<'a> {
+    /// Every dated event in the published site, as seen from `lang`, each with the
+    /// campaigns it is about (a campaign's page shows those). Unsorted: see
+    /// [`sort_timeline`].
+    pub(super) fn timeline_items(
+        &self,
+        lang: &str,
+        deadlines: &[Deadline],
+    ) -> Vec<(TimelineItem, Vec<&'a str>)> {
         let mut items = Vec::new();
         let mut push = |date: PartialDate,
                         kind: &str,
                         title: String,
                         link: Option<Link>,
-                        illustrative: bool| {
-            items.push(TimelineItem {
+                        illustrative: bool,
+                        about: Vec<&'a str>| {
+            let item = TimelineItem {
                 date: date_view(date, lang),
                 kind: self.t(lang, &format!("event_{kind}")),
                 kind_code: kind.replace('_', "-"),
@@ -24,63 +31,62 @@ impl Renderer<'_> {
                 illustrative,
                 status: None,
                 sort: date.sort_key(),
-            });
+            };
+            items.push((item, about));
         };
-        if campaign.is_none() {
-            for d in &self.site.documents {
-                let kind = self.t(lang, &format!("doc_kind_{}", d.fm.kind.replace('-', "_")));
-                let link = Link {
-                    title: d.fm.number.clone(),
-                    href: format!(
-                        "{}#{}",
-                        self.href(&self.path(lang, Section::Documents, None)),
-                        d.fm.id
-                    ),
-                    lang: None,
-                    only_in: None,
-                };
-                push(
-                    d.fm.issued,
-                    "document",
-                    format!("{kind} {}", d.fm.number),
-                    Some(link),
-                    false,
-                );
-            }
-            for p in &self.site.plans {
-                let v = p.get_or_fallback(lang, &self.order);
-                push(
-                    v.fm.issued,
-                    "plan",
-                    v.fm.title.clone(),
-                    Some(self.link(p, lang, Section::Plan, |f: &PlanFm| &f.title)),
-                    false,
-                );
-            }
-            for e in &self.site.events {
-                let link = e.fm.link.as_deref().map(|l| Link {
-                    title: e.fm.title.get(lang).cloned().unwrap_or_default(),
-                    href: if l.starts_with('/') {
-                        self.href(l)
-                    } else {
-                        l.to_string()
-                    },
-                    lang: None,
-                    only_in: None,
-                });
-                push(
-                    e.fm.date,
-                    "event",
-                    e.fm.title.get(lang).cloned().unwrap_or_default(),
-                    link,
-                    e.fm.illustrative,
-                );
-            }
+        for d in &self.site.documents {
+            let kind = self.t(lang, &format!("doc_kind_{}", d.fm.kind.replace('-', "_")));
+            let link = Link {
+                title: d.fm.number.clone(),
+                href: format!(
+                    "{}#{}",
+                    self.href(&self.path(lang, Section::Documents, None)),
+                    d.fm.id
+                ),
+                lang: None,
+                only_in: None,
+            };
+            push(
+                d.fm.issued,
+                "document",
+                format!("{kind} {}", d.fm.number),
+                Some(link),
+                false,
+                Vec::new(),
+            );
+        }
+        for p in &self.site.plans {
+            let v = p.get_or_fallback(lang, &self.order);
+            push(
+                v.fm.issued,
+                "plan",
+                v.fm.title.clone(),
+                Some(self.link(p, lang, Section::Plan, |f: &PlanFm| &f.title)),
+                false,
+                Vec::new(),
+            );
+        }
+        for e in &self.site.events {
+            let link = e.fm.link.as_deref().map(|l| Link {
+                title: e.fm.title.get(lang).cloned().unwrap_or_default(),
+                href: if l.starts_with('/') {
+                    self.href(l)
+                } else {
+                    l.to_string()
+                },
+                lang: None,
+                only_in: None,
+            });
+            push(
+                e.fm.date,
+                "event",
+                e.fm.title.get(lang).cloned().unwrap_or_default(),
+                link,
+                e.fm.illustrative,
+                Vec::new(),
+            );
         }
         for c in &self.site.campaigns {
-            if campaign.is_some_and(|id| id != c.id) {
-                continue;
-            }
             let v = c.get_or_fallback(lang, &self.order);
             let link = self.link(c, lang, Section::Campaigns, |f| &f.title);
             push(
@@ -89,6 +95,7 @@ impl Renderer<'_> {
                 v.fm.title.clone(),
                 Some(link.clone()),
                 false,
+                vec![c.id.as_str()],
             );
             if let Some(ends) = v.fm.ends {
                 push(
@@ -97,67 +104,55 @@ impl Renderer<'_> {
                     v.fm.title.clone(),
                     Some(link),
                     false,
+                    vec![c.id.as_str()],
                 );
             }
         }
         for x in &self.site.exemplars {
             let v = x.get_or_fallback(lang, &self.order);
-            if campaign.is_some_and(|id| id != v.fm.campaign) {
-                continue;
-            }
             push(
                 PartialDate::day(v.fm.recognized.0),
                 "exemplar",
                 v.fm.title.clone(),
                 Some(self.link(x, lang, Section::Exemplars, |f| &f.title)),
                 v.fm.illustrative,
+                vec![v.fm.campaign.as_str()],
             );
         }
         for r in &self.site.reports {
             let v = r.get_or_fallback(lang, &self.order);
-            if campaign.is_some_and(|id| !v.fm.results.iter().any(|res| res.campaign == id)) {
-                continue;
-            }
             if let Some(s) = v.fm.submitted {
+                let mut about: Vec<&str> = Vec::new();
+                for res in &v.fm.results {
+                    if !about.contains(&res.campaign.as_str()) {
+                        about.push(&res.campaign);
+                    }
+                }
                 push(
                     PartialDate::day(s.0),
                     "report_submitted",
                     v.fm.title.clone(),
                     Some(self.link(r, lang, Section::Reports, |f| &f.title)),
                     v.fm.illustrative,
+                    about,
                 );
             }
         }
         // Due reports, with where each stands.
-        if campaign.is_none() {
-            for d in self.deadlines(lang) {
-                let date = PartialDate::parse(&d.due.iso).expect("formatted by us");
-                items.push(TimelineItem {
-                    date: d.due.clone(),
-                    kind: self.t(lang, "event_report_due"),
-                    kind_code: "report-due".into(),
-                    title: format!("{} — {}", self.t(lang, "report_due_for"), d.period),
-                    link: d.report.clone(),
-                    illustrative: d.illustrative,
-                    status: Some(d.status.clone()),
-                    sort: date.sort_key(),
-                });
-            }
-        }
-        // Newest first; within a period, precise dates before "sometime in" dates.
-        items.sort_by(|a, b| {
-            let key = |s: (i32, u32, u32)| {
-                (
-                    s.0,
-                    if s.1 == 13 { 0 } else { s.1 },
-                    if s.2 == 32 { 0 } else { s.2 },
-                )
+        for d in deadlines {
+            let date = PartialDate::parse(&d.due.iso).expect("formatted by us");
+            let item = TimelineItem {
+                date: d.due.clone(),
+                kind: self.t(lang, "event_report_due"),
+                kind_code: "report-due".into(),
+                title: format!("{} — {}", self.t(lang, "report_due_for"), d.period),
+                link: d.report.clone(),
+                illustrative: d.illustrative,
+                status: Some(d.status.clone()),
+                sort: date.sort_key(),
             };
-            key(b.sort)
-                .cmp(&key(a.sort))
-                .then_with(|| a.kind_code.cmp(&b.kind_code))
-                .then_with(|| collate(&a.title, &b.title))
-        });
+            items.push((item, Vec::new()));
+        }
         items
     }
 
@@ -187,4 +182,22 @@ impl Renderer<'_> {
         }
         years
     }
+}
+
+/// Newest first; within a period, precise dates before "sometime in" dates. Stable, so
+/// items that compare equal keep the order they were made in.
+pub(super) fn sort_timeline(items: &mut [TimelineItem]) {
+    items.sort_by(|a, b| {
+        let key = |s: (i32, u32, u32)| {
+            (
+                s.0,
+                if s.1 == 13 { 0 } else { s.1 },
+                if s.2 == 32 { 0 } else { s.2 },
+            )
+        };
+        key(b.sort)
+            .cmp(&key(a.sort))
+            .then_with(|| a.kind_code.cmp(&b.kind_code))
+            .then_with(|| collate(&a.title, &b.title))
+    });
 }

@@ -9,6 +9,7 @@ use super::{Cell, Column, Table, Type};
 use crate::content::frontmatter::{ExemplarKind, ReportFm};
 use crate::content::model::DOC_KINDS;
 use crate::date::PartialDate;
+use crate::render::index::LangIndex;
 use crate::render::{Renderer, Section};
 
 const EXEMPLAR_KINDS: &[&str] = &["individual", "collective"];
@@ -115,14 +116,14 @@ const EVENTS: &[Column] = &[
 
 impl Renderer<'_> {
     /// Every open data table of one language, in the order the open data page lists them.
-    pub(in crate::render) fn data_tables(&self, lang: &str) -> Vec<Table> {
+    pub(in crate::render) fn data_tables(&self, lang: &str, index: &LangIndex) -> Vec<Table> {
         vec![
-            self.campaigns_table(lang),
+            self.campaigns_table(lang, index),
             self.exemplars_table(lang),
-            self.reports_table(lang),
+            self.reports_table(lang, index),
             self.results_table(lang),
             self.documents_table(lang),
-            self.events_table(lang),
+            self.events_table(index),
         ]
     }
 
@@ -143,13 +144,13 @@ impl Renderer<'_> {
         }
     }
 
-    fn campaigns_table(&self, lang: &str) -> Table {
+    fn campaigns_table(&self, lang: &str, index: &LangIndex) -> Table {
         let mut t = Table::new("campaigns", CAMPAIGNS).primary_key("id");
         let mut list: Vec<_> = self.site.campaigns.iter().collect();
         list.sort_by(|a, b| a.id.cmp(&b.id));
         for c in list {
             let v = c.get_or_fallback(lang, &self.order);
-            let card = self.campaign_card(c, lang);
+            let card = index.campaign(&c.id);
             let based_on =
                 v.fm.based_on
                     .iter()
@@ -167,7 +168,7 @@ impl Renderer<'_> {
                 ("ends_text", Cell::opt(v.fm.ends.map(|d| d.format(lang)))),
                 ("active", Cell::Bool(card.active)),
                 ("lead_unit_id", Cell::text(&v.fm.lead_unit)),
-                ("lead_unit_name", Cell::text(card.lead_unit.title)),
+                ("lead_unit_name", Cell::text(&card.lead_unit.title)),
                 ("fields", Cell::List(v.fm.fields.clone())),
                 ("based_on", Cell::List(based_on)),
                 ("exemplar_count", Cell::count(card.exemplar_count)),
@@ -224,14 +225,14 @@ impl Renderer<'_> {
         t
     }
 
-    fn reports_table(&self, lang: &str) -> Table {
+    fn reports_table(&self, lang: &str, index: &LangIndex) -> Table {
         let mut t = Table::new("reports", REPORTS).primary_key("id");
-        let deadlines = self.deadlines(lang);
+        let deadlines = &index.deadlines;
         let mut list: Vec<_> = self.site.reports.iter().collect();
         list.sort_by(|a, b| a.id.cmp(&b.id));
         for r in list {
             let v = r.get_or_fallback(lang, &self.order);
-            let card = self.report_card(r, lang, &deadlines);
+            let card = self.report_card(r, lang, deadlines);
             t.push(vec![
                 ("id", Cell::text(&r.id)),
                 ("lang", Cell::text(&v.lang)),
@@ -358,9 +359,10 @@ impl Renderer<'_> {
 
     /// The timeline as the timeline page shows it, oldest first; dates known only to the
     /// month or year come after the precise dates of that month or year.
-    fn events_table(&self, lang: &str) -> Table {
+    fn events_table(&self, index: &LangIndex) -> Table {
         let mut t = Table::new("events", EVENTS);
-        let mut items = self.timeline_items(lang, None);
+        // Re-sorted from the page's order, which decides ties.
+        let mut items = index.timeline.clone();
         items.sort_by(|a, b| {
             a.sort
                 .cmp(&b.sort)

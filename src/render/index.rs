@@ -1,0 +1,187 @@
+//! What a language's pages share, built once before they are rendered: campaign and
+//! exemplar cards, result rows, the timeline and headline figures, whole and by campaign,
+//! unit or report.
+//!
+//! Why: a campaign card is on the campaigns index, on field and unit pages and on the
+//! campaign's own page, and each campaign page shows its exemplars, results and timeline.
+//! Building those per page scanned the whole site for every page, so rendering grew with
+//! the square of the site. Here each is made in one pass; pages only look them up.
+//!
+//! Order: every list is made in the order a page shows it, and the groups are cut from it
+//! (or sorted with the same stable sort), so a page shows what it did when it built its
+//! own list.
+
+use super::timeline::sort_timeline;
+use super::views::*;
+use super::Renderer;
+use crate::i18n::collate;
+use std::collections::BTreeMap;
+
+pub(super) struct LangIndex {
+    pub deadlines: Vec<Deadline>,
+    /// Every campaign's card, in collation order of the title.
+    pub campaigns: Vec<CampaignCard>,
+    /// Campaign id → position in `campaigns`.
+    campaign_at: BTreeMap<String, usize>,
+    /// Lead unit (its link) → positions in `campaigns`.
+    led_by: BTreeMap<String, Vec<usize>>,
+    /// Every exemplar's card, newest first.
+    pub exemplars: Vec<ExemplarCard>,
+    /// Exemplar id → position in `exemplars`.
+    exemplar_at: BTreeMap<String, usize>,
+    /// Campaign id (unit id) → positions in `exemplars` of the exemplars naming it.
+    exemplars_by_campaign: BTreeMap<String, Vec<usize>>,
+    exemplars_by_unit: BTreeMap<String, Vec<usize>>,
+    /// Result rows, oldest period first, by campaign id and by report id.
+    results_by_campaign: BTreeMap<String, Vec<ResultRow>>,
+    results_by_report: BTreeMap<String, Vec<ResultRow>>,
+    /// The whole site's timeline, newest first.
+    pub timeline: Vec<TimelineItem>,
+    /// Campaign id → the part of the timeline about it, newest first.
+    timeline_by_campaign: BTreeMap<String, Vec<TimelineItem>>,
+    pub headline: Headline,
+    headline_by_campaign: BTreeMap<String, Headline>,
+}
+
+impl LangIndex {
+    /// The card of a published campaign.
+    pub fn campaign(&self, id: &str) -> &CampaignCard {
+        &self.campaigns[self.campaign_at[id]]
+    }
+
+    /// The cards of the campaigns led by the unit `unit` links to, in collation order.
+    pub fn led_by(&self, unit: &Link) -> Vec<&CampaignCard> {
+        self.led_by
+            .get(&unit.href)
+            .map(|at| at.iter().map(|&i| &self.campaigns[i]).collect())
+            .unwrap_or_default()
+    }
+
+    /// The card of a published exemplar.
+    pub fn exemplar(&self, id: &str) -> &ExemplarCard {
+        &self.exemplars[self.exemplar_at[id]]
+    }
+
+    /// The exemplars naming a campaign, newest first.
+    pub fn exemplars_of_campaign(&self, id: &str) -> Vec<&ExemplarCard> {
+        self.pick(self.exemplars_by_campaign.get(id))
+    }
+
+    /// The exemplars of a unit, newest first.
+    pub fn exemplars_of_unit(&self, id: &str) -> Vec<&ExemplarCard> {
+        self.pick(self.exemplars_by_unit.get(id))
+    }
+
+    fn pick(&self, at: Option<&Vec<usize>>) -> Vec<&ExemplarCard> {
+        at.map(|at| at.iter().map(|&i| &self.exemplars[i]).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn results_of_campaign(&self, id: &str) -> &[ResultRow] {
+        self.results_by_campaign.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn results_of_report(&self, id: &str) -> &[ResultRow] {
+        self.results_by_report.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn timeline_of_campaign(&self, id: &str) -> &[TimelineItem] {
+        self.timeline_by_campaign.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The headline figures of a published campaign.
+    pub fn headline_of_campaign(&self, id: &str) -> &Headline {
+        &self.headline_by_campaign[id]
+    }
+}
+
+impl Renderer<'_> {
+    /// Everything the pages of `lang` share, each made once.
+    pub(super) fn lang_index(&self, lang: &str) -> LangIndex {
+        let deadlines = self.deadlines(lang);
+
+        // Exemplars first: campaign cards count them.
+        let cards = self.exemplar_cards(lang);
+        let mut exemplar_at = BTreeMap::new();
+        let mut exemplars_by_campaign: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut exemplars_by_unit: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut exemplar_counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, (e, _)) in cards.iter().enumerate() {
+            let fm = &e.get_or_fallback(lang, &self.order).fm;
+            exemplar_at.insert(e.id.clone(), i);
+            exemplars_by_campaign
+                .entry(fm.campaign.clone())
+                .or_default()
+                .push(i);
+            exemplars_by_unit
+                .entry(fm.unit.clone())
+                .or_default()
+                .push(i);
+            *exemplar_counts.entry(&fm.campaign).or_default() += 1;
+        }
+        let exemplars: Vec<ExemplarCard> = cards.into_iter().map(|(_, c)| c).collect();
+
+        let mut campaigns: Vec<CampaignCard> = self
+            .site
+            .campaigns
+            .iter()
+            .map(|c| {
+                let count = exemplar_counts.get(c.id.as_str()).copied().unwrap_or(0);
+                self.campaign_card(c, lang, count)
+            })
+            .collect();
+        campaigns.sort_by(|a, b| collate(&a.link.title, &b.link.title));
+        let mut campaign_at = BTreeMap::new();
+        let mut led_by: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, c) in campaigns.iter().enumerate() {
+            campaign_at.entry(c.id.clone()).or_insert(i);
+            led_by.entry(c.lead_unit.href.clone()).or_default().push(i);
+        }
+
+        let mut results_by_campaign: BTreeMap<String, Vec<ResultRow>> = BTreeMap::new();
+        let mut results_by_report: BTreeMap<String, Vec<ResultRow>> = BTreeMap::new();
+        for (report, result, row) in self.result_rows(lang) {
+            results_by_campaign
+                .entry(result.campaign.clone())
+                .or_default()
+                .push(row.clone());
+            results_by_report
+                .entry(report.id.clone())
+                .or_default()
+                .push(row);
+        }
+
+        let mut timeline = Vec::new();
+        let mut timeline_by_campaign: BTreeMap<String, Vec<TimelineItem>> = BTreeMap::new();
+        for (item, about) in self.timeline_items(lang, &deadlines) {
+            for id in about {
+                timeline_by_campaign
+                    .entry(id.to_string())
+                    .or_default()
+                    .push(item.clone());
+            }
+            timeline.push(item);
+        }
+        sort_timeline(&mut timeline);
+        for items in timeline_by_campaign.values_mut() {
+            sort_timeline(items);
+        }
+
+        LangIndex {
+            headline: self.headline(lang),
+            headline_by_campaign: self.campaign_headlines(lang, &exemplar_counts),
+            deadlines,
+            campaigns,
+            campaign_at,
+            led_by,
+            exemplars,
+            exemplar_at,
+            exemplars_by_campaign,
+            exemplars_by_unit,
+            results_by_campaign,
+            results_by_report,
+            timeline,
+            timeline_by_campaign,
+        }
+    }
+}
