@@ -470,7 +470,7 @@ impl Renderer<'_> {
         ctx.insert("datasets", &datasets);
         ctx.insert("package", &package_view);
         ctx.insert("license", &LICENSE);
-        self.emit(lang, &page_path, "opendata.html", &ctx);
+        self.emit_page(lang, &page_path, "opendata.html", ctx);
     }
 
     /// The download links a page gets, by the template that shows the data.

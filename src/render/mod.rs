@@ -101,6 +101,8 @@ struct Renderer<'a> {
     records: Vec<PageRecord>,
     /// Source file → site path of the page it became, for checking links in the source.
     sources: BTreeMap<String, String>,
+    /// Each language's menu, by language code (see `menu`).
+    navs: BTreeMap<String, Vec<(Option<Section>, NavItem)>>,
 }
 
 /// The rendered site, not yet written.
@@ -150,7 +152,13 @@ pub fn render(
         diags: Diagnostics::default(),
         records: Vec::new(),
         sources: BTreeMap::new(),
+        navs: BTreeMap::new(),
     };
+    r.navs = site
+        .settings
+        .codes()
+        .map(|c| (c.to_string(), r.menu(c)))
+        .collect();
     for lang in site.settings.languages.clone() {
         let index = r.lang_index(&lang.code);
         r.render_language(&lang, &index);
@@ -327,8 +335,20 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The navigation of a page of `section`: the language's menu, with the section marked.
     fn nav(&self, lang: &str, current: Section) -> Vec<NavItem> {
-        let mut nav: Vec<NavItem> = [
+        self.navs[lang]
+            .iter()
+            .map(|(section, item)| NavItem {
+                current: *section == Some(current),
+                ..item.clone()
+            })
+            .collect()
+    }
+
+    /// The menu of a language, made once: the sections, then the pages that ask to be in it.
+    fn menu(&self, lang: &str) -> Vec<(Option<Section>, NavItem)> {
+        let mut nav: Vec<(Option<Section>, NavItem)> = [
             Section::Home,
             Section::Plan,
             Section::Campaigns,
@@ -350,11 +370,12 @@ impl<'a> Renderer<'a> {
                 }
                 _ => self.href(&self.path(lang, s, None)),
             };
-            Some(NavItem {
+            let item = NavItem {
                 label: self.t(lang, &format!("nav_{}", s.key())),
                 href,
-                current: s == current,
-            })
+                current: false,
+            };
+            Some((Some(s), item))
         })
         .collect();
         let mut pages: Vec<_> = self
@@ -372,11 +393,12 @@ impl<'a> Renderer<'a> {
                 .then_with(|| collate(&a.2.fm.title, &b.2.fm.title))
         });
         for (_, _, v) in pages {
-            nav.push(NavItem {
+            let item = NavItem {
                 label: v.fm.title.clone(),
                 href: self.href(&self.path(lang, Section::Page, Some(&v.slug))),
                 current: false,
-            });
+            };
+            nav.push((None, item));
         }
         nav
     }
@@ -484,9 +506,14 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// Renders a page from a context the caller still needs (copies it); see `emit_page`.
     fn emit(&mut self, lang: &str, path: &str, template: &str, ctx: &tera::Context) {
+        self.emit_page(lang, path, template, ctx.clone());
+    }
+
+    /// Renders a page of the site: written, counted, and in the sitemap and search.
+    fn emit_page(&mut self, lang: &str, path: &str, template: &str, mut ctx: tera::Context) {
         // Pages that show data link to its open data files.
-        let mut ctx = ctx.clone();
         ctx.insert("downloads", &self.downloads(lang, template));
         let ctx = &ctx;
         match self.theme.tera.render(template, ctx) {

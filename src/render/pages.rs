@@ -18,7 +18,7 @@ impl Renderer<'_> {
         let campaigns = &index.campaigns;
         let (path, mut ctx) = self.index_context(lang, Section::Campaigns);
         ctx.insert("campaigns", campaigns);
-        self.emit(lang, &path, "campaigns.html", &ctx);
+        self.emit_page(lang, &path, "campaigns.html", ctx);
 
         for c in &self.site.campaigns {
             let Some(v) = c.versions.get(lang) else {
@@ -72,7 +72,7 @@ impl Renderer<'_> {
                 ],
             );
             ctx.insert("og_type", "article");
-            self.emit(lang, &path, "campaign.html", &ctx);
+            self.emit_page(lang, &path, "campaign.html", ctx);
         }
 
         // Exemplars: grouped by year, newest first; pages per exemplar, campaign and unit.
@@ -104,7 +104,7 @@ impl Renderer<'_> {
             .collect();
         units.sort_by(|a, b| collate(&a.title, &b.title));
         ctx.insert("by_unit", &units);
-        self.emit(lang, &path, "exemplars.html", &ctx);
+        self.emit_page(lang, &path, "exemplars.html", ctx);
 
         for c in &self.site.campaigns {
             let v = c.get_or_fallback(lang, &self.order);
@@ -128,7 +128,7 @@ impl Renderer<'_> {
             ctx.insert("groups", &group_by_year(list));
             ctx.insert("heading", &title);
             ctx.insert("parent", &self.campaign_link(&c.id, lang));
-            self.emit(lang, &path, "exemplars.html", &ctx);
+            self.emit_page(lang, &path, "exemplars.html", ctx);
         }
         for u in &self.site.units {
             let list = index.exemplars_of_unit(&u.id);
@@ -152,7 +152,7 @@ impl Renderer<'_> {
             ctx.insert("groups", &group_by_year(list));
             ctx.insert("heading", &title);
             ctx.insert("led_campaigns", &index.led_by(&self.unit_link(&u.id, lang)));
-            self.emit(lang, &path, "exemplars.html", &ctx);
+            self.emit_page(lang, &path, "exemplars.html", ctx);
         }
         for x in &self.site.exemplars {
             let Some(v) = x.versions.get(lang) else {
@@ -179,7 +179,7 @@ impl Renderer<'_> {
                 &self.jsonld(lang, &url, &v.fm.title, Some(article)),
             );
             ctx.insert("og_type", "article");
-            self.emit(lang, &path, "exemplar.html", &ctx);
+            self.emit_page(lang, &path, "exemplar.html", ctx);
         }
 
         // Reports.
@@ -203,7 +203,7 @@ impl Renderer<'_> {
         let (path, mut ctx) = self.index_context(lang, Section::Reports);
         ctx.insert("reports", &report_cards);
         ctx.insert("deadlines", deadlines);
-        self.emit(lang, &path, "reports.html", &ctx);
+        self.emit_page(lang, &path, "reports.html", ctx);
         for r in &self.site.reports {
             let Some(v) = r.versions.get(lang) else {
                 continue;
@@ -235,7 +235,7 @@ impl Renderer<'_> {
                 &self.jsonld(lang, &url, &v.fm.title, Some(report)),
             );
             ctx.insert("og_type", "article");
-            self.emit(lang, &path, "report.html", &ctx);
+            self.emit_page(lang, &path, "report.html", ctx);
         }
 
         // Plans, in the official layout.
@@ -268,7 +268,7 @@ impl Renderer<'_> {
             let url = self.site.settings.absolute(&path);
             ctx.insert("jsonld", &self.jsonld(lang, &url, &v.fm.title, Some(plan)));
             ctx.insert("og_type", "article");
-            self.emit(lang, &path, "plan.html", &ctx);
+            self.emit_page(lang, &path, "plan.html", ctx);
         }
 
         // Legal documents with what cites each: newest first, and a second page oldest
@@ -314,7 +314,7 @@ impl Renderer<'_> {
                 })
                 .collect();
             ctx.insert("sort_links", &sort);
-            self.emit(lang, path, "documents.html", &ctx);
+            self.emit_page(lang, path, "documents.html", ctx);
         }
 
         // Fields (lĩnh vực): from the campaigns written in this language.
@@ -340,7 +340,7 @@ impl Renderer<'_> {
         let field_index: Vec<serde_json::Value> = field_list.iter().map(|(slug, name, cs)| serde_json::json!({"link": self.field_link(name, lang), "count": cs.len(), "slug": slug})).collect();
         ctx.insert("fields", &field_index);
         ctx.insert("field", &Option::<()>::None);
-        self.emit(lang, &path, "fields.html", &ctx);
+        self.emit_page(lang, &path, "fields.html", ctx);
         for (slug, name, mut cs) in field_list {
             cs.sort_by(|a, b| collate(&a.link.title, &b.link.title));
             let path = self.path(lang, Section::Fields, Some(&slug));
@@ -356,7 +356,7 @@ impl Renderer<'_> {
             );
             ctx.insert("field", &name);
             ctx.insert("campaigns", &cs);
-            self.emit(lang, &path, "fields.html", &ctx);
+            self.emit_page(lang, &path, "fields.html", ctx);
         }
 
         // Timeline.
@@ -365,7 +365,7 @@ impl Renderer<'_> {
             "timeline",
             &self.group_timeline(lang, index.timeline.clone()),
         );
-        self.emit(lang, &path, "timeline.html", &ctx);
+        self.emit_page(lang, &path, "timeline.html", ctx);
 
         // Pages.
         for p in &self.site.pages {
@@ -375,7 +375,7 @@ impl Renderer<'_> {
             let (path, mut ctx) =
                 self.item_context(lang, Section::Page, p, &v.fm.title, &v.fm.summary);
             ctx.insert("body", &self.body(v));
-            self.emit(lang, &path, "page.html", &ctx);
+            self.emit_page(lang, &path, "page.html", ctx);
         }
 
         // Home: active campaigns, newest exemplars, latest report, next deadline.
@@ -423,7 +423,7 @@ impl Renderer<'_> {
                 .map(|p| self.link(p, lang, Section::Plan, |f| &f.title))
                 .collect::<Vec<_>>(),
         );
-        self.emit(lang, &path, "home.html", &ctx);
+        self.emit_page(lang, &path, "home.html", ctx);
 
         // Not found: a page per language, outside the sitemap and search.
         let ctx = self.context(
