@@ -21,6 +21,7 @@ use crate::date::PartialDate;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::i18n::collate;
 use crate::output::Output;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use theme::Theme;
 use views::*;
@@ -159,10 +160,24 @@ pub fn render(
         .codes()
         .map(|c| (c.to_string(), r.menu(c)))
         .collect();
-    for lang in site.settings.languages.clone() {
-        let index = r.lang_index(&lang.code);
-        r.render_language(&lang, &index);
-        r.render_data(&lang, &index);
+    // Languages are independent until the feeds, search and sitemap, which read every
+    // page: each is rendered on a thread of its own into a part of its own, and the parts
+    // are joined in the site's order of languages, so no byte depends on which finished
+    // first.
+    let parts: Vec<Renderer> = site
+        .settings
+        .languages
+        .par_iter()
+        .map(|lang| {
+            let mut part = r.part();
+            let index = part.lang_index(&lang.code);
+            part.render_language(lang, &index);
+            part.render_data(lang, &index);
+            part
+        })
+        .collect();
+    for part in parts {
+        r.join(part);
     }
     r.render_feeds();
     r.render_search();
@@ -246,6 +261,35 @@ pub fn format_number(x: f64, lang: &str) -> String {
 }
 
 impl<'a> Renderer<'a> {
+    /// A renderer for the same site with nothing emitted yet, to render a part of it.
+    fn part(&self) -> Renderer<'a> {
+        Renderer {
+            site: self.site,
+            theme: self.theme,
+            base_path: self.base_path.clone(),
+            order: self.order.clone(),
+            out: Output::default(),
+            counts: BTreeMap::new(),
+            diags: Diagnostics::default(),
+            records: Vec::new(),
+            sources: BTreeMap::new(),
+            navs: self.navs.clone(),
+        }
+    }
+
+    /// Takes in what a part emitted, as if it had been emitted here.
+    fn join(&mut self, part: Renderer) {
+        for (file, bytes) in part.out.files {
+            self.add_file(file, bytes);
+        }
+        for (lang, n) in part.counts {
+            *self.counts.entry(lang).or_default() += n;
+        }
+        self.diags.extend(part.diags);
+        self.records.extend(part.records);
+        self.sources.extend(part.sources);
+    }
+
     fn t(&self, lang: &str, key: &str) -> String {
         self.theme
             .strings
