@@ -61,3 +61,38 @@ test("English pages have their own index", async () => {
     await s.close();
   }
 });
+
+test("the last word matches longer words while it is being typed", async () => {
+  const s = await openSearch(publicDir, "vi", base);
+  try {
+    const urls = async (q) => (await s.search(q)).results.map((r) => r.url);
+    const typing = await urls("dan van kh");
+    assert.equal(typing[0], `${base}phong-trao/dan-van-kheo/`, JSON.stringify(typing));
+    for (const u of await urls("dân vận khéo")) assert.ok(typing.includes(u), u);
+    // After a space the word is complete, and one letter is too little to go on.
+    assert.deepEqual(await urls("dan van kh "), []);
+    assert.ok(!(await urls("dan van k")).includes(`${base}phong-trao/dan-van-kheo/`));
+  } finally {
+    await s.close();
+  }
+});
+
+test("a query downloads its words' shards and its results' chunks, nothing else", async () => {
+  const s = await openSearch(publicDir, "vi", base);
+  try {
+    const { results } = await s.search("duong");
+    const files = s.downloaded().map(([u]) => u.slice(base.length));
+    const shards = files.filter((f) => /^search-index\/vi\/w\/\d+\.json$/.test(f));
+    const chunks = files.filter((f) => /^search-index\/vi\/p\/\d+\.json$/.test(f));
+    assert.equal(shards.length, 1, JSON.stringify(files));
+    assert.ok(chunks.length >= 1 && chunks.length <= results.length, JSON.stringify(files));
+    assert.deepEqual(
+      files.filter((f) => !shards.includes(f) && !chunks.includes(f)).sort(),
+      ["search-index/vi/meta.json", "search.js"],
+    );
+    // Extracts are escaped text with <mark> around the matches, and nothing else.
+    for (const r of results) assert.ok(!/</.test(r.excerpt.replace(/<\/?mark>/g, "")), r.excerpt);
+  } finally {
+    await s.close();
+  }
+});

@@ -253,8 +253,7 @@ fn serves_pages_and_assets_with_their_content_types_and_pretty_urls() {
         ("/en/data/campaigns.csv", "text/csv; charset=utf-8"),
         ("/robots.txt", "text/plain; charset=utf-8"),
         ("/logo.svg", "image/svg+xml"),
-        ("/pagefind/pagefind.js", "text/javascript; charset=utf-8"),
-        ("/pagefind/wasm.en.pagefind", "application/octet-stream"),
+        ("/search-index/en/meta.json", "application/json"),
     ] {
         let r = server.fetch(path);
         assert_eq!(r.status, 200, "{path}: {r:?}");

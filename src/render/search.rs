@@ -1,95 +1,93 @@
-//! Search: a static Pagefind index of every emitted page (and of each legal document), and
-//! the search page per language that queries it in the browser.
+//! Search: a static word index per language of every emitted page (and of each legal
+//! document), and the search page that queries it in the browser.
 //!
-//! Why Pagefind: its index is split into chunks by word and its page texts into fragments,
-//! so a query downloads only what it needs and the site can grow to thousands of pages; it
-//! is built here in-process from the records of the pages already rendered, so only
-//! published content can reach it. Its browser runtime (`pagefind.js`, its web worker and
-//! the wasm) comes from the crate, never a CDN, and finds its files relative to itself, so
-//! search works under a sub-path and over plain HTTP.
+//! Why our own index: until this module replaced it, the site used Pagefind, built
+//! in-process. At 10,000 items per language (≈20,000 pages) Pagefind took ≈70 s and 6 GB of
+//! memory (it keeps every word position of every page, twice, and gzips 20,000 files at the
+//! best level on one thread), and none of its settings brought it near a second or a few
+//! hundred MB (see the figures in `git log` of this file). What the search page needs is
+//! smaller: which pages hold every word of the query, whether in the title, and a short
+//! text to show. That is built here in one pass over the pages, on one thread per
+//! language: at 10,000 items per language about 1 s and 70 MB, and 17 MB of index.
 //!
-//! Vietnamese: Pagefind lowercases and strips combining marks, so `nong thon moi` finds
-//! `nông thôn mới`; but `đ` is a letter of its own, not `d` plus a mark, so `duong` would
-//! not find `đường`. We therefore index `đ`/`Đ` written as `d`/`D` + U+0335 (combining
-//! short stroke overlay, which draws nearly the same glyph): Pagefind keeps only the
-//! letters of a word for its index, so the word becomes `duong`, while the stored text
-//! keeps the mark and `search.js` turns it back into `đ` for titles and excerpts. The
-//! browser side likewise writes a typed `đ` as `d` before querying.
+//! The files, under `search-index/<lang>/`, are plain JSON; `search.js` fetches them
+//! relative to the search page's `data-index`, so search works under a sub-path and over
+//! plain HTTP, and a query downloads only what it needs:
+//!
+//! - `meta.json`: `{"v": version, "pages": N, "chunk": C, "shards": [key, …]}`. `v` is a
+//!   hash of the other files, added to their addresses so a cached old shard is never read
+//!   with a new list of pages.
+//! - `w/<i>.json`: shard `i`, the words starting with `shards[i]`: `{"word": postings}`.
+//!   A shard holds the words of a two-letter start (`th`); one that grows past
+//!   [`SHARD_BYTES`] is split one letter deeper (`tha`, `thi`, …), and a word is always in
+//!   the shard of the longest key it starts with. A query fetches one shard per word.
+//! - `p/<i>.json`: pages `i·C … i·C+C-1` as `[href, title, text]`, in address order. The
+//!   text is the start of the page (without its title), for the result's extract; only the
+//!   chunks of the results shown are fetched.
+//!
+//! Words are runs of letters, digits and marks, folded with [`fold`] (lowercase, no marks,
+//! `đ` → `d`), the same folding `search.js` applies to the query: `nong thon moi`,
+//! `NÔNG THÔN MỚI` and `nông thôn mới` are the same three words, and `duong` finds
+//! `đường`. Postings list a word's pages in ascending order, each as a number: the gap
+//! from the previous page × 8, plus 4 if the word is in the page's title, plus how often it
+//! occurs (0: once, 1: twice, 2: 3–5 times, 3: more); a title posting is followed by the
+//! number of words in the title (at most [`TITLE_WORDS`]), so that a query covering more of
+//! a short title ranks first. Numbers are written in base 32, one character per digit, the
+//! last digit from [`DIGITS`]`[..32]` and the others from `[32..]`, so most postings take
+//! one or two characters. Everything is sorted; nothing depends on hash-map order or on
+//! thread timing.
 
-use super::theme::escape_html;
+mod text;
+
 use super::views::Link;
 use super::{Renderer, Section};
-use crate::error::Diagnostic;
-use crate::i18n::nfc;
-use pagefind::api::PagefindIndex;
-use pagefind::options::PagefindServiceConfig;
+use crate::i18n::fold;
+use rayon::prelude::*;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+use text::{page_text, words};
 
-/// Folder of the index and Pagefind's runtime, from the site root.
-const BUNDLE: &str = "pagefind/";
+/// Folder of the index, from the site root.
+const BUNDLE: &str = "search-index/";
 
-/// Combining short stroke overlay: `d` + this is indexed as `d`, shown as `đ`.
-const STROKE: char = '\u{335}';
+/// Pages per chunk of `p/`. A first page of 20 results fetches up to 20 chunks, so
+/// chunks are small; the number of files is the pages divided by this.
+const CHUNK: usize = 16;
 
-/// Text as fed to Pagefind: NFC, with `đ`/`Đ` as `d`/`D` + [`STROKE`] so that Pagefind's
-/// own folding (lowercase, no marks) makes `đường` the word `duong`.
-pub fn index_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in nfc(s).chars() {
-        match c {
-            'đ' => out.extend(['d', STROKE]),
-            'Đ' => out.extend(['D', STROKE]),
-            c => out.push(c),
-        }
-    }
-    out
+/// A shard larger than this (bytes of JSON) is split one letter deeper.
+const SHARD_BYTES: usize = 16 * 1024;
+
+/// Characters of page text kept for the extract of a result.
+const TEXT_CHARS: usize = 360;
+
+/// Titles longer than this many words count as this long.
+const TITLE_WORDS: usize = 31;
+
+/// Digits of the posting numbers: final digits first, then continued ones.
+const DIGITS: &[u8; 64] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+
+/// One search result to be.
+struct Source<'a> {
+    lang: &'a str,
+    /// Site path, the sort key: `/en/campaigns/x/`, `/van-ban/#ct-12`.
+    path: String,
+    /// What the result links to: the path with the site's base path in front.
+    href: String,
+    title: Cow<'a, str>,
+    body: Body<'a>,
 }
 
-/// One search result to be: its site path (`/en/campaigns/x/`; `pagefind.js` puts the base
-/// path it is served from in front) and an HTML document for Pagefind.
-struct Item {
-    url: String,
-    html: String,
-}
-
-/// An HTML document as Pagefind reads it: the language picks the index, the meta attribute
-/// the result title, and headings weigh more than body text, so title matches rank first.
-fn document(lang: &str, title: &str, body: &str) -> String {
-    index_text(&format!(
-        "<html lang=\"{lang}\"><body data-pagefind-meta=\"title:{}\">{body}</body></html>",
-        escape_html(title)
-    ))
-}
-
-/// Pagefind joins the text of adjacent cells and definition terms (`<dt>Loại</dt><dd>Tập
-/// thể</dd>` would read `LoạiTập thể`, losing both words); a space after each keeps them apart.
-fn spaced(html: &str) -> String {
-    [
-        "</dt>",
-        "</dd>",
-        "</th>",
-        "</caption>",
-        "</figcaption>",
-        "</summary>",
-    ]
-    .iter()
-    .fold(html.to_string(), |h, tag| {
-        h.replace(tag, &format!("{tag} "))
-    })
+enum Body<'a> {
+    /// The HTML inside `<main>`.
+    Html(&'a str),
+    Text(String),
 }
 
 impl Renderer<'_> {
     pub(super) fn render_search(&mut self) {
-        let items = self.search_items();
-        match build_index(items) {
-            Ok(files) => {
-                for (name, bytes) in files {
-                    self.add_file(format!("{BUNDLE}{name}"), bytes);
-                }
-            }
-            Err(e) => self.diags.push(
-                Diagnostic::error(BUNDLE, format!("cannot build the search index: {e}"))
-                    .hint("this is a bug in minhbach or Pagefind; please report it"),
-            ),
+        for (name, bytes) in build_index(self.search_sources()) {
+            self.add_file(format!("{BUNDLE}{name}"), bytes);
         }
         for l in self.site.settings.languages.clone() {
             self.search_page(&l.code);
@@ -97,41 +95,38 @@ impl Renderer<'_> {
     }
 
     /// Every page emitted so far, plus one item per legal document (the documents index
-    /// lists them all on one page; each is its own result, at its `#id`). Sorted by URL,
-    /// so the index does not depend on render order.
-    fn search_items(&self) -> Vec<Item> {
-        let mut items = Vec::new();
+    /// lists them all on one page; each is its own result, at its `#id`).
+    fn search_sources(&self) -> Vec<Source<'_>> {
+        let mut sources = Vec::with_capacity(self.records.len());
         for r in &self.records {
+            // The documents index: its entries are indexed one by one below.
             let body = if r.section == Section::Documents.key() {
-                // Its entries are indexed one by one below.
-                format!("<h1>{}</h1>", escape_html(&r.title))
+                Body::Text(String::new())
             } else {
-                format!("{}</main>", spaced(&r.main_html))
+                Body::Html(&r.main_html)
             };
-            items.push(Item {
-                url: r.path.clone(),
-                html: document(&r.lang, &r.title, &body),
+            sources.push(Source {
+                lang: &r.lang,
+                path: r.path.clone(),
+                href: self.href(&r.path),
+                title: Cow::Borrowed(&r.title),
+                body,
             });
         }
         for code in self.site.settings.codes() {
             let docs_index = self.path(code, Section::Documents, None);
             for d in self.documents(code) {
-                let title = format!("{} {}", d.kind, d.number);
-                let body = format!(
-                    "<h1>{}</h1><p>{}</p><p>{}</p><p>{}</p>",
-                    escape_html(&title),
-                    escape_html(&d.summary),
-                    escape_html(&d.issuer),
-                    escape_html(&d.issued.text),
-                );
-                items.push(Item {
-                    url: format!("{docs_index}#{}", d.id),
-                    html: document(code, &title, &body),
+                let path = format!("{docs_index}#{}", d.id);
+                sources.push(Source {
+                    lang: code,
+                    href: self.href(&path),
+                    path,
+                    title: Cow::Owned(format!("{} {}", d.kind, d.number)),
+                    body: Body::Text(format!("{} {} {}", d.summary, d.issuer, d.issued.text)),
                 });
             }
         }
-        items.sort_by(|a, b| a.url.cmp(&b.url));
-        items
+        sources
     }
 
     /// The search page: a GET form, results filled in by `search.js`, and for browsers
@@ -162,94 +157,373 @@ impl Renderer<'_> {
         })
         .collect();
         ctx.insert("browse", &browse);
-        ctx.insert("pagefind", &self.href(BUNDLE));
+        ctx.insert("search_index", &self.href(&format!("{BUNDLE}{lang}/")));
         self.emit(lang, &path, "search.html", &ctx);
     }
 }
 
-/// Runs Pagefind over the items; returns its files (path inside the bundle → bytes), without
-/// Pagefind's own UI bundles, which the theme's `search.js` replaces. Pagefind's errors are
-/// `anyhow` errors; only their text is kept.
-fn build_index(items: Vec<Item>) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| e.to_string())?;
-    runtime.block_on(async {
-        let config = PagefindServiceConfig::builder().build();
-        let mut index = PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
-        for item in items {
-            index
-                .add_html_file(None, Some(item.url.clone()), item.html)
-                .await
-                .map_err(|e| format!("{}: {e}", item.url))?;
+/// The index files (path inside [`BUNDLE`] → bytes) of every language, each language
+/// built on a thread of its own (the results are collected in language order).
+fn build_index(mut sources: Vec<Source<'_>>) -> Vec<(String, Vec<u8>)> {
+    sources.sort_by(|a, b| (a.lang, &a.path).cmp(&(b.lang, &b.path)));
+    let mut by_lang: Vec<&[Source]> = Vec::new();
+    let mut rest = &sources[..];
+    while let Some(first) = rest.first() {
+        let n = rest.iter().take_while(|s| s.lang == first.lang).count();
+        by_lang.push(&rest[..n]);
+        rest = &rest[n..];
+    }
+    let built: Vec<Vec<(String, Vec<u8>)>> = by_lang
+        .into_par_iter()
+        .map(|pages| language_files(pages))
+        .collect();
+    built.into_iter().flatten().collect()
+}
+
+/// The files of one language's index; `pages` are sorted by path.
+fn language_files(pages: &[Source]) -> Vec<(String, Vec<u8>)> {
+    let Some(lang) = pages.first().map(|p| p.lang) else {
+        return Vec::new();
+    };
+    let mut index = WordIndex::default();
+    let mut shown: Vec<(&str, &str, String)> = Vec::with_capacity(pages.len());
+    for page in pages {
+        let text = match &page.body {
+            Body::Html(html) => page_text(html),
+            Body::Text(text) => text.clone(),
+        };
+        index.add_page(&page.title, &text);
+        shown.push((&page.href, page.title.as_ref(), extract(&page.title, &text)));
+    }
+
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let words = index.words();
+    let shards = shards(&words, 2);
+    let mut keys = Vec::with_capacity(shards.len());
+    for (i, (key, group)) in shards.iter().enumerate() {
+        let map: BTreeMap<&str, &str> = group.iter().map(|(w, p)| (*w, p.as_str())).collect();
+        files.push((format!("w/{i}.json"), to_json(&map)));
+        keys.push(key.as_str());
+    }
+    for (i, chunk) in shown.chunks(CHUNK).enumerate() {
+        files.push((format!("p/{i}.json"), to_json(&chunk)));
+    }
+    let version = files.iter().fold(Fnv::default(), |h, (name, bytes)| {
+        h.add(name.as_bytes()).add(bytes)
+    });
+    let meta = serde_json::json!({
+        "v": format!("{:016x}", version.0),
+        "pages": pages.len(),
+        "chunk": CHUNK,
+        "shards": keys,
+    });
+    files.push(("meta.json".to_string(), to_json(&meta)));
+    files
+        .into_iter()
+        .map(|(name, bytes)| (format!("{lang}/{name}"), bytes))
+        .collect()
+}
+
+fn to_json(value: &impl serde::Serialize) -> Vec<u8> {
+    serde_json::to_vec(value).expect("the index is plain strings and numbers")
+}
+
+/// FNV-1a, 64 bits: a stable hash of the index files for `meta.json`'s version.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn add(self, bytes: &[u8]) -> Self {
+        Fnv(bytes.iter().fold(self.0, |h, b| {
+            (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+        }))
+    }
+}
+
+/// A fast hash for short words (the multiply-rotate of rustc's FxHasher). Only lookups
+/// use it: every output is sorted, so nothing depends on its order.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
         }
-        let files = index.get_files().await.map_err(|e| e.to_string())?;
-        let mut out: Vec<(String, Vec<u8>)> = files
-            .into_iter()
-            .map(|f| {
-                let name = f
-                    .filename
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                (name, f.contents)
-            })
-            .filter(|(name, _)| !name.contains("-ui.") && name != "pagefind-highlight.js")
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// The words of one language and the pages they are on, built page by page in page order.
+#[derive(Default)]
+struct WordIndex {
+    /// Folded word → its number.
+    ids: FxMap<String, u32>,
+    /// A word as written (`Đổi`) → the number of its folded form: folding is the slow part,
+    /// and a language has far fewer spellings than words written.
+    spellings: FxMap<String, u32>,
+    /// Number → folded word.
+    words: Vec<String>,
+    /// Number → postings: page number << 8 | words in the title << 3 (if it is in it) |
+    /// 4 if it is in the title | how often (0–3).
+    postings: Vec<Vec<u32>>,
+    /// Occurrences on the current page, by word number; 0 for the words not on it.
+    counts: Vec<u32>,
+    /// The words of the current page, in order of first occurrence.
+    on_page: Vec<u32>,
+    pages: u32,
+}
+
+impl WordIndex {
+    fn id(&mut self, spelling: &str) -> u32 {
+        if let Some(&id) = self.spellings.get(spelling) {
+            return id;
+        }
+        let folded = fold(spelling);
+        let id = match self.ids.get(&folded) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(self.words.len()).expect("fewer than 4 billion words");
+                self.ids.insert(folded.clone(), id);
+                self.words.push(folded);
+                self.postings.push(Vec::new());
+                self.counts.push(0);
+                id
+            }
+        };
+        self.spellings.insert(spelling.to_string(), id);
+        id
+    }
+
+    /// Adds the next page. Title words count as on the page even if the text lacks them.
+    fn add_page(&mut self, title: &str, text: &str) {
+        let in_title: Vec<u32> = words(title).map(|w| self.id(w)).collect();
+        for w in words(text) {
+            let id = self.id(w);
+            self.count(id);
+        }
+        for &id in &in_title {
+            if self.counts[id as usize] == 0 {
+                self.count(id);
+            }
+        }
+        let page = self.pages;
+        assert!(page < 1 << 24, "fewer than 16 million pages per language");
+        let title_len = u32::try_from(in_title.len().min(TITLE_WORDS)).expect("small");
+        for id in std::mem::take(&mut self.on_page) {
+            let n = std::mem::take(&mut self.counts[id as usize]);
+            let often = match n {
+                1 => 0,
+                2 => 1,
+                3..=5 => 2,
+                _ => 3,
+            };
+            let title = if in_title.contains(&id) {
+                title_len << 3 | 4
+            } else {
+                0
+            };
+            self.postings[id as usize].push(page << 8 | title | often);
+        }
+        self.pages += 1;
+    }
+
+    fn count(&mut self, id: u32) {
+        let n = &mut self.counts[id as usize];
+        if *n == 0 {
+            self.on_page.push(id);
+        }
+        *n += 1;
+    }
+
+    /// Every word, sorted, with its encoded postings.
+    fn words(&self) -> Vec<(&str, String)> {
+        let mut out: Vec<(&str, String)> = self
+            .words
+            .iter()
+            .zip(&self.postings)
+            .map(|(w, p)| (w.as_str(), encode_postings(p)))
             .collect();
-        out.sort();
-        Ok(out)
-    })
+        out.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        out
+    }
+}
+
+/// Postings as gaps × 8 + flags, in base 32 (see the module doc).
+fn encode_postings(postings: &[u32]) -> String {
+    let mut out = String::with_capacity(postings.len() + 4);
+    let mut previous = 0;
+    for p in postings {
+        let page = p >> 8;
+        push_number(&mut out, u64::from(page - previous) << 3 | u64::from(p & 7));
+        if p & 4 != 0 {
+            push_number(&mut out, u64::from(p >> 3 & 31));
+        }
+        previous = page;
+    }
+    out
+}
+
+fn push_number(out: &mut String, n: u64) {
+    let mut digits = [0u8; 13];
+    let mut len = 0;
+    let mut n = n;
+    loop {
+        digits[len] = (n % 32) as u8;
+        len += 1;
+        n /= 32;
+        if n == 0 {
+            break;
+        }
+    }
+    for (i, d) in digits[..len].iter().rev().enumerate() {
+        let continued = if i + 1 < len { 32 } else { 0 };
+        out.push(char::from(DIGITS[usize::from(*d + continued)]));
+    }
+}
+
+/// Splits sorted words into shards: groups by their first `key_len` characters, and a
+/// group over [`SHARD_BYTES`] one character deeper (the word equal to the key, if any,
+/// keeps the key). A word shorter than `key_len` is a group of its own.
+fn shards<'a, 'w>(
+    words: &'a [(&'w str, String)],
+    key_len: usize,
+) -> Vec<(String, &'a [(&'w str, String)])> {
+    let mut out = Vec::new();
+    let mut rest = words;
+    while let Some((first, _)) = rest.first() {
+        let key = prefix(first, key_len);
+        let n = rest
+            .iter()
+            .take_while(|(w, _)| prefix(w, key_len) == key)
+            .count();
+        let (group, after) = rest.split_at(n);
+        let bytes: usize = group.iter().map(|(w, p)| w.len() + p.len() + 6).sum();
+        if bytes > SHARD_BYTES && group.len() > 1 {
+            let own = usize::from(group[0].0 == key);
+            if own == 1 {
+                out.push((key.to_string(), &group[..1]));
+            }
+            out.extend(shards(&group[own..], key_len + 1));
+        } else {
+            out.push((key.to_string(), group));
+        }
+        rest = after;
+    }
+    out
+}
+
+/// The first `n` characters of `s`.
+fn prefix(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
+/// The text shown under a result: the page's text without the title it starts with,
+/// cut at a word boundary after [`TEXT_CHARS`] characters.
+fn extract(title: &str, text: &str) -> String {
+    let text = text.strip_prefix(title).unwrap_or(text).trim_start();
+    match text.char_indices().nth(TEXT_CHARS) {
+        None => text.to_string(),
+        Some((cut, _)) => {
+            let end = text[cut..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |i| cut + i);
+            text[..end].to_string()
+        }
+    }
 }
 
 #[cfg(test)]
-#[path = "../../tests/support/pagefind.rs"]
-mod pagefind_reader;
+#[path = "../../tests/support/search_index.rs"]
+mod index_reader;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::fold;
-    use std::collections::BTreeMap;
 
-    /// The reverse of [`index_text`], as `search.js` does it for display.
-    fn display_text(s: &str) -> String {
-        s.replace("d\u{335}", "đ").replace("D\u{335}", "Đ")
-    }
-
-    #[test]
-    fn d_with_stroke_is_written_as_d_and_a_mark() {
-        assert_eq!(index_text("Đổi mới"), "D\u{335}ổi mới");
-        assert_eq!(index_text("đường"), "d\u{335}ường");
-        // NFD input is composed first, so tone marks stay on their vowels.
-        assert_eq!(index_text("đu\u{31b}o\u{31b}\u{300}ng"), "d\u{335}ường");
-        assert_eq!(index_text("ĐƯỜNG dân"), "D\u{335}ƯỜNG dân");
-        for s in ["Đổi mới", "ĐƯỜNG đi", "nông thôn mới", "Dương"] {
-            assert_eq!(display_text(&index_text(s)), s);
+    fn source<'a>(path: &str, title: &'a str, html: &'a str) -> Source<'a> {
+        Source {
+            lang: "vi",
+            path: path.to_string(),
+            href: path.to_string(),
+            title: Cow::Borrowed(title),
+            body: Body::Html(html),
         }
     }
 
-    /// The folding the index really uses: Pagefind's, applied to our text. Every spelling
-    /// of a word must become the word `i18n::fold` gives, and point to its page.
+    fn files_of(sources: Vec<Source>) -> BTreeMap<String, Vec<u8>> {
+        build_index(sources).into_iter().collect()
+    }
+
     #[test]
-    fn pagefind_folds_vietnamese_like_i18n_fold() {
-        let pages = [
-            ("/a/", "ĐƯỜNG Nông Thôn MỚI"),
-            // NFD input, as some editors save it.
-            ("/b/", "đu\u{31b}o\u{31b}\u{300}ng no\u{302}ng tho\u{302}n"),
-            ("/c/", "Dương đương nhiệm"),
+    fn postings_are_gaps_and_flags_in_base_32() {
+        // Page 0 in a title of 3 words, once; page 1 twice; page 40 more than five times.
+        assert_eq!(
+            encode_postings(&[3 << 3 | 4, 1 << 8 | 1, 40 << 8 | 3]),
+            "439Fr"
+        );
+        let mut s = String::new();
+        push_number(&mut s, 32 * 32 + 5);
+        assert_eq!(s, "xw5");
+    }
+
+    #[test]
+    fn big_shards_split_one_letter_deeper() {
+        let long = "x".repeat(SHARD_BYTES);
+        let words = [
+            ("a", "1".to_string()),
+            ("th", "1".to_string()),
+            ("tha", long.clone()),
+            ("thanh", "1".to_string()),
+            ("thi", long.clone()),
+            ("to", "1".to_string()),
         ];
-        let items = pages
-            .iter()
-            .map(|(url, text)| Item {
-                url: url.to_string(),
-                html: document("vi", text, &format!("<p>{text}</p>")),
-            })
+        let keys: Vec<(String, Vec<&str>)> = shards(&words, 2)
+            .into_iter()
+            .map(|(k, g)| (k, g.iter().map(|(w, _)| *w).collect()))
             .collect();
-        let files: BTreeMap<String, Vec<u8>> =
-            build_index(items).expect("index").into_iter().collect();
-        let words = pagefind_reader::words(&files, "vi");
+        assert_eq!(
+            keys,
+            [
+                ("a".to_string(), vec!["a"]),
+                ("th".to_string(), vec!["th"]),
+                ("tha".to_string(), vec!["tha"]),
+                ("than".to_string(), vec!["thanh"]),
+                ("thi".to_string(), vec!["thi"]),
+                ("to".to_string(), vec!["to"]),
+            ]
+        );
+    }
+
+    /// Every spelling of a word becomes the word `i18n::fold` gives, and points to its page;
+    /// titles are flagged; the index does not depend on the order pages come in.
+    #[test]
+    fn index_folds_vietnamese_like_i18n_fold() {
+        let pages = [
+            ("/a/", "ĐƯỜNG", "<p>ĐƯỜNG Nông Thôn MỚI</p>"),
+            // NFD input, as some editors save it.
+            (
+                "/b/",
+                "B",
+                "<p>đu\u{31b}o\u{31b}\u{300}ng no\u{302}ng tho\u{302}n</p>",
+            ),
+            ("/c/", "C", "<p>Dương đương nhiệm</p>"),
+        ];
+        let files = files_of(pages.iter().map(|(p, t, h)| source(p, t, h)).collect());
+        let words = index_reader::words(&files, "vi");
         let urls = |w: &str| -> Vec<&str> {
             words
                 .get(w)
@@ -260,9 +534,25 @@ mod tests {
         assert_eq!(urls(&fold("ĐƯỜNG")), ["/a/", "/b/", "/c/"]);
         assert_eq!(urls(&fold("Nông")), ["/a/", "/b/"]);
         assert_eq!(urls(&fold("MỚI")), ["/a/"]);
-        // No word keeps a mark or a `đ`.
         for w in words.keys() {
             assert_eq!(w, &fold(w), "{w:?} is not folded");
         }
+        assert_eq!(index_reader::title_pages(&files, "vi", "duong"), ["/a/"]);
+
+        let reversed = pages
+            .iter()
+            .rev()
+            .map(|(p, t, h)| source(p, t, h))
+            .collect();
+        assert_eq!(files, files_of(reversed));
+    }
+
+    #[test]
+    fn extract_leaves_out_the_title_and_stops_at_a_word() {
+        assert_eq!(extract("Đổi mới", "Đổi mới Nội dung."), "Nội dung.");
+        let long = "từ ".repeat(TEXT_CHARS);
+        let e = extract("T", &long);
+        assert!(e.chars().count() >= TEXT_CHARS && e.chars().count() < TEXT_CHARS + 3);
+        assert!(e.ends_with("từ"));
     }
 }

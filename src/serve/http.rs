@@ -144,8 +144,7 @@ pub fn content_type(path: &str) -> &'static str {
         "woff" => "font/woff",
         "woff2" => "font/woff2",
         "webmanifest" => "application/manifest+json",
-        // Pagefind's index files (`.pf_meta`, `.pf_index`, `.pf_fragment`, `.pagefind`)
-        // and anything unknown: bytes the browser must not guess at.
+        // Anything unknown: bytes the browser must not guess at.
         _ => "application/octet-stream",
     }
 }

@@ -1,6 +1,6 @@
 // Runs a built site's search in Node the way a browser would: serves public/ over HTTP
-// under the site's base path, loads Pagefind's runtime with the page's language, and
-// queries it through the theme's search.js. Counts the bytes a browser would download.
+// under the site's base path and queries the language's index through the theme's
+// search.js. Counts the bytes a browser would download.
 // Used by tests/search.test.mjs and scripts/search-bytes.mjs.
 
 import fs from "node:fs";
@@ -32,27 +32,15 @@ export async function openSearch(publicDir, lang, basePath = "/") {
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
 
-  // The little of a browser Pagefind looks at: the page's language and its address.
-  globalThis.window = globalThis;
-  globalThis.location = new URL(`${origin}${basePath}`);
-  globalThis.document = {
-    querySelector: (sel) => (sel === "html" ? { getAttribute: () => lang } : null),
-  };
-  if (!globalThis.nativeFetch) globalThis.nativeFetch = globalThis.fetch;
-  globalThis.fetch = (url, opts) => globalThis.nativeFetch(new URL(url, location.href), opts);
+  // The folder the search page names in its data-index (see render/search.rs).
+  const folder = `${basePath}search-index/${lang}/`;
+  const ui = await import(pathToFileURL(path.join(publicDir, "search.js")).href);
+  const index = ui.openIndex(new URL(folder, `${origin}${basePath}`));
 
-  const file = (p) => pathToFileURL(path.join(publicDir, p)).href;
-  const ui = await import(file("search.js"));
-  // A separate module instance per language, as separate pages get in a browser.
-  const pagefind = await import(`${file("pagefind/pagefind.js")}?lang=${lang}`);
-  await pagefind.options({ basePath: `${basePath}pagefind/` });
-
-  // What a browser downloads besides fetch(): the two scripts and Pagefind's web worker.
-  const scripts = ["search.js", "pagefind/pagefind.js", "pagefind/pagefind-worker.js"].map(
-    (p) => [`${basePath}${p}`, fs.statSync(path.join(publicDir, p)).size],
-  );
+  // What a browser downloads besides fetch(): the script.
+  const scripts = [[`${basePath}search.js`, fs.statSync(path.join(publicDir, "search.js")).size]];
   return {
-    search: (q) => ui.search(pagefind, q),
+    search: (q) => ui.search(index, q),
     downloaded: () => [...scripts, ...fetched],
     close: () => new Promise((ok) => server.close(ok)),
   };
