@@ -70,7 +70,7 @@ fn resolve(href: &str, page: &str) -> Target {
 }
 
 /// The `id` attributes of an HTML page.
-fn ids(html: &str) -> BTreeSet<String> {
+pub(crate) fn ids(html: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let mut rest = html;
     while let Some(i) = rest.find(" id=\"") {
@@ -92,7 +92,8 @@ fn position(text: &str, offset: usize) -> (usize, usize) {
 }
 
 struct Checker<'a> {
-    rendered: &'a Rendered,
+    /// A file of the built site by its path, if there is one.
+    file: &'a dyn Fn(&str) -> Option<&'a [u8]>,
     ids: BTreeMap<String, BTreeSet<String>>,
 }
 
@@ -102,7 +103,7 @@ impl Checker<'_> {
         let Target::Site { file, anchor } = target else {
             return None;
         };
-        let Some(bytes) = self.rendered.output.files.get(file) else {
+        let Some(bytes) = (self.file)(file) else {
             return Some(format!("/{}", file.trim_end_matches("index.html")));
         };
         let anchor = anchor.as_deref().filter(|a| !a.is_empty())?;
@@ -116,8 +117,21 @@ impl Checker<'_> {
 
 /// Checks links and images in every published body, and the files named in front matter.
 pub fn links(site: &Site, rendered: &Rendered, diags: &mut Diagnostics) {
+    let file = |f: &str| rendered.output.files.get(f).map(Vec::as_slice);
+    links_in(site, &rendered.sources, &file, None, diags);
+}
+
+/// [`links`] over any set of built files; with `only`, just the bodies of those source
+/// files (what the preview rechecks after only they changed).
+pub fn links_in<'a>(
+    site: &Site,
+    sources: &BTreeMap<String, String>,
+    file: &'a dyn Fn(&str) -> Option<&'a [u8]>,
+    only: Option<&BTreeSet<String>>,
+    diags: &mut Diagnostics,
+) {
     let mut checker = Checker {
-        rendered,
+        file,
         ids: BTreeMap::new(),
     };
     let mut bodies: Vec<(&str, &str, usize)> = Vec::new();
@@ -136,7 +150,10 @@ pub fn links(site: &Site, rendered: &Rendered, diags: &mut Diagnostics) {
     collect!(&site.reports);
     collect!(&site.pages);
     for (path, body, body_line) in bodies {
-        let Some(page) = rendered.sources.get(path) else {
+        if only.is_some_and(|o| !o.contains(path)) {
+            continue;
+        }
+        let Some(page) = sources.get(path) else {
             continue;
         };
         let opts =
@@ -176,7 +193,9 @@ pub fn links(site: &Site, rendered: &Rendered, diags: &mut Diagnostics) {
             diags.push(d);
         }
     }
-    files_in_front_matter(site, &mut checker, diags);
+    if only.is_none() {
+        files_in_front_matter(site, &mut checker, diags);
+    }
 }
 
 /// `photo:` of exemplars, `file:` of documents and `link:` of events must be safe and, when

@@ -126,6 +126,9 @@ pub struct BuildArgs {
     /// Override site.yaml's base_url, e.g. for a staging host.
     #[arg(long)]
     pub base_url: Option<String>,
+    /// Print how long each stage took (load, model, render, check, write).
+    #[arg(long)]
+    pub timings: bool,
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {

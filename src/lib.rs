@@ -11,6 +11,7 @@ pub mod date;
 pub mod error;
 pub mod i18n;
 pub mod output;
+pub mod rebuild;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
@@ -40,6 +41,7 @@ pub struct Summary {
     pub files: usize,
     pub warnings: Vec<Diagnostic>,
     pub output: PathBuf,
+    pub timings: Timings,
 }
 
 /// A rendered site, not yet written.
@@ -47,11 +49,53 @@ pub struct Planned {
     pub output: output::Output,
     pub pages: BTreeMap<String, usize>,
     pub warnings: Vec<Diagnostic>,
+    /// How long each stage took, for `build --timings` and the benchmark.
+    pub timings: Timings,
+}
+
+/// Wall time of each stage of a build, in the order they ran.
+#[derive(Debug, Default, Clone)]
+pub struct Timings(pub Vec<(&'static str, std::time::Duration)>);
+
+impl Timings {
+    /// Records the time since `since` under `stage` and restarts the clock.
+    pub fn lap(&mut self, stage: &'static str, since: &mut std::time::Instant) {
+        let now = std::time::Instant::now();
+        self.0.push((stage, now - *since));
+        *since = now;
+    }
+}
+
+impl std::fmt::Display for Timings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .map(|(stage, d)| format!("{stage} {} ms", d.as_millis()))
+            .collect();
+        f.write_str(&parts.join(", "))
+    }
 }
 
 /// Everything before writing: load, validate, render. Shared by `build` and `check`.
 pub fn plan(opts: &Options) -> Result<Planned, Error> {
+    stages(opts, false).map(|s| s.planned)
+}
+
+/// A plan and what it was made from, for rebuilding part of it later (`rebuild`).
+pub(crate) struct Staged {
+    pub planned: Planned,
+    pub site: content::Site,
+    pub theme: render::theme::Theme,
+    pub sources: BTreeMap<String, String>,
+    pub memo: Option<render::Memo>,
+}
+
+/// Load → model → render → check; with `keep`, what a body-only rerender needs is kept.
+pub(crate) fn stages(opts: &Options, keep: bool) -> Result<Staged, Error> {
     let mut diags = Diagnostics::default();
+    let mut timings = Timings::default();
+    let mut clock = std::time::Instant::now();
     let config_path = opts.root.join(config::FILE);
     let text = match std::fs::read_to_string(&config_path) {
         Ok(t) => content::load::clean_text(&t),
@@ -72,6 +116,7 @@ pub fn plan(opts: &Options) -> Result<Planned, Error> {
     let theme = render::theme::load(&opts.root, &settings.theme, &langs, &mut diags);
     let loaded = content::load::load(&opts.root, &langs, &mut diags);
     let statics = read_static(&opts.root, &mut diags);
+    timings.lap("load", &mut clock);
     let publish = content::Publish {
         now: opts.now,
         drafts: opts.drafts,
@@ -83,23 +128,33 @@ pub fn plan(opts: &Options) -> Result<Planned, Error> {
     if diags.has_errors() {
         return Err(Error::Content(diags.into_sorted()));
     }
-    match render::render(&site, &theme, statics) {
-        Ok(rendered) => {
-            check::links(&site, &rendered, &mut diags);
-            if diags.has_errors() {
-                return Err(Error::Content(diags.into_sorted()));
-            }
-            Ok(Planned {
-                output: rendered.output,
-                pages: rendered.pages,
-                warnings: diags.into_sorted(),
-            })
-        }
+    timings.lap("model", &mut clock);
+    let mut rendered = match render::render(&site, &theme, statics, keep) {
+        Ok(rendered) => rendered,
         Err(render_diags) => {
             diags.extend(render_diags);
-            Err(Error::Content(diags.into_sorted()))
+            return Err(Error::Content(diags.into_sorted()));
         }
+    };
+    timings.lap("render", &mut clock);
+    timings.0.append(&mut rendered.timings.0);
+    check::links(&site, &rendered, &mut diags);
+    timings.lap("check", &mut clock);
+    if diags.has_errors() {
+        return Err(Error::Content(diags.into_sorted()));
     }
+    Ok(Staged {
+        planned: Planned {
+            output: rendered.output,
+            pages: rendered.pages,
+            warnings: diags.into_sorted(),
+            timings,
+        },
+        site,
+        theme,
+        sources: rendered.sources,
+        memo: rendered.memo,
+    })
 }
 
 /// Validates and renders everything, writes nothing.
@@ -110,9 +165,12 @@ pub fn check(opts: &Options) -> Result<Vec<Diagnostic>, Error> {
 /// Builds the site into the output folder, replacing it only when everything succeeded.
 pub fn build(opts: &Options) -> Result<Summary, Error> {
     let dest = output_dir(opts)?;
-    let planned = plan(opts)?;
+    let mut planned = plan(opts)?;
+    let mut clock = std::time::Instant::now();
     output::write(&planned.output, &dest)?;
+    planned.timings.lap("write", &mut clock);
     Ok(Summary {
+        timings: planned.timings,
         pages: planned.pages,
         files: planned.output.files.len(),
         warnings: planned.warnings,

@@ -62,6 +62,9 @@ fn main() -> ExitCode {
                     started.elapsed().as_millis(),
                     s.output.display()
                 );
+                if b.timings {
+                    println!("Timings: {}", s.timings);
+                }
             })
         }
         Command::Check(c) => {

@@ -130,6 +130,30 @@ fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeMap<String, usize> 
 }
 
 impl Site {
+    /// The body of the published version made from source file `path`, to replace it.
+    pub fn body_mut(&mut self, path: &str) -> Option<&mut String> {
+        fn find<'a, T>(entries: &'a mut [Entry<T>], path: &str) -> Option<&'a mut String> {
+            entries
+                .iter_mut()
+                .flat_map(|e| e.versions.values_mut())
+                .find(|v| v.path == path)
+                .map(|v| &mut v.body)
+        }
+        if let Some(b) = find(&mut self.plans, path) {
+            return Some(b);
+        }
+        if let Some(b) = find(&mut self.campaigns, path) {
+            return Some(b);
+        }
+        if let Some(b) = find(&mut self.exemplars, path) {
+            return Some(b);
+        }
+        if let Some(b) = find(&mut self.reports, path) {
+            return Some(b);
+        }
+        find(&mut self.pages, path)
+    }
+
     pub fn lang_order(&self) -> Vec<String> {
         self.settings.codes().map(String::from).collect()
     }

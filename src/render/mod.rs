@@ -21,8 +21,9 @@ use crate::date::PartialDate;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::i18n::collate;
 use crate::output::Output;
+use index::LangIndex;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use theme::Theme;
 use views::*;
 
@@ -86,6 +87,9 @@ impl Section {
     }
 }
 
+/// The folder of the search index in the output.
+pub const SEARCH_INDEX: &str = search::BUNDLE;
+
 /// Pages written per language, for the build summary.
 pub type PageCounts = BTreeMap<String, usize>;
 
@@ -112,6 +116,17 @@ pub struct Rendered {
     pub pages: PageCounts,
     /// Source file (`content/…/x.vi.md`) → site path of its page (`/phong-trao/x/`).
     pub sources: BTreeMap<String, String>,
+    /// Pages, feeds, search and sitemap, each timed.
+    pub timings: crate::Timings,
+    /// What [`rerender_bodies`] needs; kept only when asked for (the preview server).
+    pub memo: Option<Memo>,
+}
+
+/// What a full render knows that a later body-only rerender needs again: each language's
+/// shared lists (which no body changes) and the record of every page (for search).
+pub struct Memo {
+    indexes: Vec<LangIndex>,
+    records: Vec<PageRecord>,
 }
 
 /// What later outputs (sitemap, search) need to know about an emitted page.
@@ -129,42 +144,22 @@ struct PageRecord {
     main_html: String,
 }
 
+/// Renders the whole site. With `keep`, the result also holds the [`Memo`] that
+/// [`rerender_bodies`] needs.
 pub fn render(
     site: &Site,
     theme: &Theme,
     statics: BTreeMap<String, Vec<u8>>,
+    keep: bool,
 ) -> Result<Rendered, Diagnostics> {
-    let base_path = match site.settings.base_url.find("://") {
-        Some(i) => {
-            let after = &site.settings.base_url[i + 3..];
-            after
-                .find('/')
-                .map_or("/".to_string(), |j| after[j..].to_string())
-        }
-        None => site.settings.base_url.clone(),
-    };
-    let mut r = Renderer {
-        site,
-        theme,
-        base_path,
-        order: site.lang_order(),
-        out: Output::default(),
-        counts: BTreeMap::new(),
-        diags: Diagnostics::default(),
-        records: Vec::new(),
-        sources: BTreeMap::new(),
-        navs: BTreeMap::new(),
-    };
-    r.navs = site
-        .settings
-        .codes()
-        .map(|c| (c.to_string(), r.menu(c)))
-        .collect();
+    let mut timings = crate::Timings::default();
+    let mut clock = std::time::Instant::now();
+    let mut r = Renderer::new(site, theme);
     // Languages are independent until the feeds, search and sitemap, which read every
     // page: each is rendered on a thread of its own into a part of its own, and the parts
     // are joined in the site's order of languages, so no byte depends on which finished
     // first.
-    let parts: Vec<Renderer> = site
+    let parts: Vec<(Renderer, LangIndex)> = site
         .settings
         .languages
         .par_iter()
@@ -173,14 +168,19 @@ pub fn render(
             let index = part.lang_index(&lang.code);
             part.render_language(lang, &index);
             part.render_data(lang, &index);
-            part
+            (part, index)
         })
         .collect();
-    for part in parts {
+    let mut indexes = Vec::new();
+    for (part, index) in parts {
         r.join(part);
+        indexes.push(index);
     }
+    timings.lap("pages", &mut clock);
     r.render_feeds();
+    timings.lap("feeds", &mut clock);
     r.render_search();
+    timings.lap("search", &mut clock);
     r.render_sitemap();
     for (path, bytes) in theme.assets.iter().chain(statics.iter()) {
         // Site static files override theme assets of the same name.
@@ -189,11 +189,56 @@ pub fn render(
     if r.diags.has_errors() {
         return Err(r.diags);
     }
+    let memo = keep.then(|| Memo {
+        indexes,
+        records: std::mem::take(&mut r.records),
+    });
     Ok(Rendered {
         output: r.out,
         pages: r.counts,
         sources: r.sources,
+        timings,
+        memo,
     })
+}
+
+/// Renders again only the pages made from the bodies of the source files `paths`, and
+/// the search index, after only those bodies changed (front matter, files and everything
+/// else as when `memo` was made). Returns the files that are new or may differ; of the
+/// search index ([`SEARCH_INDEX`]) only these files remain.
+pub fn rerender_bodies(
+    site: &Site,
+    theme: &Theme,
+    memo: &mut Memo,
+    paths: &BTreeSet<String>,
+) -> Result<BTreeMap<String, Vec<u8>>, Diagnostics> {
+    let mut r = Renderer::new(site, theme);
+    for (lang, index) in site.settings.languages.iter().zip(&memo.indexes) {
+        r.item_pages(lang, index, Some(paths));
+    }
+    // The new records replace the old ones of the same pages, in place: search sorts
+    // them by path anyway.
+    let fresh: BTreeMap<(String, String), PageRecord> = std::mem::take(&mut r.records)
+        .into_iter()
+        .map(|rec| ((rec.lang.clone(), rec.path.clone()), rec))
+        .collect();
+    for rec in &mut memo.records {
+        if let Some(new) = fresh.get(&(rec.lang.clone(), rec.path.clone())) {
+            *rec = new.clone();
+        }
+    }
+    // The search pages are emitted (and recorded) by `render_search` itself, after the
+    // index is made from the records before them.
+    r.records = std::mem::take(&mut memo.records)
+        .into_iter()
+        .filter(|rec| rec.section != Section::Search.key())
+        .collect();
+    r.render_search();
+    memo.records = std::mem::take(&mut r.records);
+    if r.diags.has_errors() {
+        return Err(r.diags);
+    }
+    Ok(r.out.files)
 }
 
 fn page_record(lang: &str, path: &str, ctx: &tera::Context, html: &str) -> PageRecord {
@@ -261,6 +306,36 @@ pub fn format_number(x: f64, lang: &str) -> String {
 }
 
 impl<'a> Renderer<'a> {
+    fn new(site: &'a Site, theme: &'a Theme) -> Renderer<'a> {
+        let base_path = match site.settings.base_url.find("://") {
+            Some(i) => {
+                let after = &site.settings.base_url[i + 3..];
+                after
+                    .find('/')
+                    .map_or("/".to_string(), |j| after[j..].to_string())
+            }
+            None => site.settings.base_url.clone(),
+        };
+        let mut r = Renderer {
+            site,
+            theme,
+            base_path,
+            order: site.lang_order(),
+            out: Output::default(),
+            counts: BTreeMap::new(),
+            diags: Diagnostics::default(),
+            records: Vec::new(),
+            sources: BTreeMap::new(),
+            navs: BTreeMap::new(),
+        };
+        r.navs = site
+            .settings
+            .codes()
+            .map(|c| (c.to_string(), r.menu(c)))
+            .collect();
+        r
+    }
+
     /// A renderer for the same site with nothing emitted yet, to render a part of it.
     fn part(&self) -> Renderer<'a> {
         Renderer {

@@ -6,8 +6,10 @@ use super::views::*;
 use super::{Renderer, Section};
 use crate::config::Language;
 use crate::content::frontmatter::period::Period;
+use crate::content::frontmatter::{CampaignFm, ExemplarFm, PageFm, PlanFm, ReportFm};
+use crate::content::{Entry, Version};
 use crate::i18n::collate;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 impl Renderer<'_> {
     pub(super) fn render_language(&mut self, l: &Language, index: &LangIndex) {
@@ -19,61 +21,6 @@ impl Renderer<'_> {
         let (path, mut ctx) = self.index_context(lang, Section::Campaigns);
         ctx.insert("campaigns", campaigns);
         self.emit_page(lang, &path, "campaigns.html", ctx);
-
-        for c in &self.site.campaigns {
-            let Some(v) = c.versions.get(lang) else {
-                continue;
-            };
-            let (path, mut ctx) =
-                self.item_context(lang, Section::Campaigns, c, &v.fm.title, &v.fm.summary);
-            ctx.insert("campaign", index.campaign(&c.id));
-            ctx.insert("headline", index.headline_of_campaign(&c.id));
-            ctx.insert("body", &self.body(v));
-            ctx.insert("exemplars", &index.exemplars_of_campaign(&c.id));
-            let results = index.results_of_campaign(&c.id);
-            let chart = self.trend_chart(
-                lang,
-                "chart-trend",
-                &self.t(lang, "results_across_periods"),
-                results,
-            );
-            ctx.insert("chart", &chart);
-            ctx.insert("results", results);
-            let timeline = index.timeline_of_campaign(&c.id).to_vec();
-            ctx.insert("timeline", &self.group_timeline(lang, timeline));
-            ctx.insert("documents", &self.doc_links(lang, &v.fm.based_on));
-            ctx.insert(
-                "exemplars_href",
-                &self.href(&format!(
-                    "{}{}/{}/{}/",
-                    l.prefix, l.segments.exemplars, l.segments.campaigns, c.id
-                )),
-            );
-            let mut event = serde_json::json!({
-                "@type": "Event",
-                "name": v.fm.title,
-                "description": v.fm.summary,
-                "startDate": v.fm.launched.iso(),
-                "eventStatus": "https://schema.org/EventScheduled",
-                "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-                "location": { "@type": "Place", "name": l.organization.address },
-                "organizer": { "@id": format!("{}#organization", self.site.settings.base_url) },
-            });
-            if let Some(ends) = v.fm.ends {
-                event["endDate"] = serde_json::json!(ends.iso());
-            }
-            let url = self.site.settings.absolute(&path);
-            ctx.insert("jsonld", &self.jsonld(lang, &url, &v.fm.title, Some(event)));
-            ctx.insert(
-                "feeds",
-                &vec![
-                    serde_json::json!({ "title": l.title, "href": self.href(&self.feed_path(lang)) }),
-                    serde_json::json!({ "title": v.fm.title, "href": self.href(&self.campaign_feed_path(lang, &v.slug)) }),
-                ],
-            );
-            ctx.insert("og_type", "article");
-            self.emit_page(lang, &path, "campaign.html", ctx);
-        }
 
         // Exemplars: grouped by year, newest first; pages per exemplar, campaign and unit.
         let all = &index.exemplars;
@@ -154,33 +101,6 @@ impl Renderer<'_> {
             ctx.insert("led_campaigns", &index.led_by(&self.unit_link(&u.id, lang)));
             self.emit_page(lang, &path, "exemplars.html", ctx);
         }
-        for x in &self.site.exemplars {
-            let Some(v) = x.versions.get(lang) else {
-                continue;
-            };
-            let (path, mut ctx) =
-                self.item_context(lang, Section::Exemplars, x, &v.fm.title, &v.fm.summary);
-            ctx.insert("exemplar", index.exemplar(&x.id));
-            ctx.insert("body", &self.body(v));
-            let about = match v.fm.kind {
-                crate::content::frontmatter::ExemplarKind::Individual => "Person",
-                crate::content::frontmatter::ExemplarKind::Collective => "Organization",
-            };
-            let article = serde_json::json!({
-                "@type": "Article",
-                "headline": v.fm.title,
-                "description": v.fm.summary,
-                "datePublished": v.fm.recognized.0.format("%Y-%m-%d").to_string(),
-                "about": { "@type": about, "name": v.fm.title },
-            });
-            let url = self.site.settings.absolute(&path);
-            ctx.insert(
-                "jsonld",
-                &self.jsonld(lang, &url, &v.fm.title, Some(article)),
-            );
-            ctx.insert("og_type", "article");
-            self.emit_page(lang, &path, "exemplar.html", ctx);
-        }
 
         // Reports.
         let mut reports: Vec<(Period, ReportCard)> = self
@@ -202,74 +122,10 @@ impl Renderer<'_> {
         let report_cards: Vec<ReportCard> = reports.into_iter().map(|(_, c)| c).collect();
         let (path, mut ctx) = self.index_context(lang, Section::Reports);
         ctx.insert("reports", &report_cards);
-        ctx.insert("deadlines", deadlines);
+        ctx.insert("deadlines", &index.deadlines);
         self.emit_page(lang, &path, "reports.html", ctx);
-        for r in &self.site.reports {
-            let Some(v) = r.versions.get(lang) else {
-                continue;
-            };
-            let (path, mut ctx) =
-                self.item_context(lang, Section::Reports, r, &v.fm.title, &v.fm.summary);
-            ctx.insert("report", &self.report_card(r, lang, deadlines));
-            ctx.insert("body", &self.body(v));
-            let results = index.results_of_report(&r.id);
-            let title = format!("{} — {}", self.t(lang, "results"), v.fm.period.label(lang));
-            ctx.insert(
-                "chart",
-                &self.report_chart(lang, "chart-report", &title, results),
-            );
-            ctx.insert("results", results);
-            let mut report = serde_json::json!({
-                "@type": "Report",
-                "name": v.fm.title,
-                "description": v.fm.summary,
-                "reportNumber": v.fm.period.code(),
-                "author": serde_json::json!({ "@id": format!("{}#organization", self.site.settings.base_url) }),
-            });
-            if let Some(s) = v.fm.submitted {
-                report["datePublished"] = serde_json::json!(s.0.format("%Y-%m-%d").to_string());
-            }
-            let url = self.site.settings.absolute(&path);
-            ctx.insert(
-                "jsonld",
-                &self.jsonld(lang, &url, &v.fm.title, Some(report)),
-            );
-            ctx.insert("og_type", "article");
-            self.emit_page(lang, &path, "report.html", ctx);
-        }
 
         // Plans, in the official layout.
-        for p in &self.site.plans {
-            let Some(v) = p.versions.get(lang) else {
-                continue;
-            };
-            let (path, mut ctx) =
-                self.item_context(lang, Section::Plan, p, &v.fm.title, &v.fm.summary);
-            ctx.insert("plan", &self.plan_view(v, lang));
-            ctx.insert("body", &self.body(v));
-            ctx.insert(
-                "campaigns",
-                &v.fm
-                    .campaigns
-                    .iter()
-                    .filter_map(|id| self.campaign_link(id, lang))
-                    .collect::<Vec<_>>(),
-            );
-            ctx.insert("documents", &self.doc_links(lang, &v.fm.based_on));
-            ctx.insert("deadlines", deadlines);
-            let plan = serde_json::json!({
-                "@type": "CreativeWork",
-                "genre": self.t(lang, &format!("doc_kind_{}", v.fm.doc_kind.replace('-', "_"))),
-                "name": v.fm.title,
-                "description": v.fm.summary,
-                "dateCreated": v.fm.issued.iso(),
-                "author": serde_json::json!({ "@id": format!("{}#organization", self.site.settings.base_url) }),
-            });
-            let url = self.site.settings.absolute(&path);
-            ctx.insert("jsonld", &self.jsonld(lang, &url, &v.fm.title, Some(plan)));
-            ctx.insert("og_type", "article");
-            self.emit_page(lang, &path, "plan.html", ctx);
-        }
 
         // Legal documents with what cites each: newest first, and a second page oldest
         // first, so the list is sortable by date without JavaScript.
@@ -368,15 +224,6 @@ impl Renderer<'_> {
         self.emit_page(lang, &path, "timeline.html", ctx);
 
         // Pages.
-        for p in &self.site.pages {
-            let Some(v) = p.versions.get(lang) else {
-                continue;
-            };
-            let (path, mut ctx) =
-                self.item_context(lang, Section::Page, p, &v.fm.title, &v.fm.summary);
-            ctx.insert("body", &self.body(v));
-            self.emit_page(lang, &path, "page.html", ctx);
-        }
 
         // Home: active campaigns, newest exemplars, latest report, next deadline.
         let path = l.prefix.clone();
@@ -395,7 +242,7 @@ impl Renderer<'_> {
                 .collect(),
         );
         ctx.insert("headline", &index.headline);
-        ctx.insert("deadlines", deadlines);
+        ctx.insert("deadlines", &index.deadlines);
         ctx.insert(
             "reports_href",
             &self.href(&self.path(lang, Section::Reports, None)),
@@ -439,5 +286,215 @@ impl Renderer<'_> {
             "404.html",
             &ctx,
         );
+        self.item_pages(l, index, None);
+    }
+
+    /// The page of every item written in `l` (campaigns, exemplars, reports, plans,
+    /// pages), or with `only`, of the items from those source files: what a change to
+    /// the body of an item needs redone (see `crate::rebuild`).
+    pub(super) fn item_pages(
+        &mut self,
+        l: &Language,
+        index: &LangIndex,
+        only: Option<&BTreeSet<String>>,
+    ) {
+        let lang = l.code.as_str();
+        let wanted = |path: &String| only.is_none_or(|o| o.contains(path));
+        for c in &self.site.campaigns {
+            if let Some(v) = c.versions.get(lang).filter(|v| wanted(&v.path)) {
+                self.campaign_page(l, index, c, v);
+            }
+        }
+        for x in &self.site.exemplars {
+            if let Some(v) = x.versions.get(lang).filter(|v| wanted(&v.path)) {
+                self.exemplar_page(l, index, x, v);
+            }
+        }
+        for r in &self.site.reports {
+            if let Some(v) = r.versions.get(lang).filter(|v| wanted(&v.path)) {
+                self.report_page(l, index, r, v);
+            }
+        }
+        for p in &self.site.plans {
+            if let Some(v) = p.versions.get(lang).filter(|v| wanted(&v.path)) {
+                self.plan_page(l, index, p, v);
+            }
+        }
+        for p in &self.site.pages {
+            if let Some(v) = p.versions.get(lang).filter(|v| wanted(&v.path)) {
+                self.page_page(l, p, v);
+            }
+        }
+    }
+
+    fn campaign_page(
+        &mut self,
+        l: &Language,
+        index: &LangIndex,
+        c: &Entry<CampaignFm>,
+        v: &Version<CampaignFm>,
+    ) {
+        let lang = l.code.as_str();
+        let (path, mut ctx) =
+            self.item_context(lang, Section::Campaigns, c, &v.fm.title, &v.fm.summary);
+        ctx.insert("campaign", index.campaign(&c.id));
+        ctx.insert("headline", index.headline_of_campaign(&c.id));
+        ctx.insert("body", &self.body(v));
+        ctx.insert("exemplars", &index.exemplars_of_campaign(&c.id));
+        let results = index.results_of_campaign(&c.id);
+        let chart = self.trend_chart(
+            lang,
+            "chart-trend",
+            &self.t(lang, "results_across_periods"),
+            results,
+        );
+        ctx.insert("chart", &chart);
+        ctx.insert("results", results);
+        let timeline = index.timeline_of_campaign(&c.id).to_vec();
+        ctx.insert("timeline", &self.group_timeline(lang, timeline));
+        ctx.insert("documents", &self.doc_links(lang, &v.fm.based_on));
+        ctx.insert(
+            "exemplars_href",
+            &self.href(&format!(
+                "{}{}/{}/{}/",
+                l.prefix, l.segments.exemplars, l.segments.campaigns, c.id
+            )),
+        );
+        let mut event = serde_json::json!({
+            "@type": "Event",
+            "name": v.fm.title,
+            "description": v.fm.summary,
+            "startDate": v.fm.launched.iso(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "location": { "@type": "Place", "name": l.organization.address },
+            "organizer": { "@id": format!("{}#organization", self.site.settings.base_url) },
+        });
+        if let Some(ends) = v.fm.ends {
+            event["endDate"] = serde_json::json!(ends.iso());
+        }
+        let url = self.site.settings.absolute(&path);
+        ctx.insert("jsonld", &self.jsonld(lang, &url, &v.fm.title, Some(event)));
+        ctx.insert(
+            "feeds",
+            &vec![
+                serde_json::json!({ "title": l.title, "href": self.href(&self.feed_path(lang)) }),
+                serde_json::json!({ "title": v.fm.title, "href": self.href(&self.campaign_feed_path(lang, &v.slug)) }),
+            ],
+        );
+        ctx.insert("og_type", "article");
+        self.emit_page(lang, &path, "campaign.html", ctx);
+    }
+
+    fn exemplar_page(
+        &mut self,
+        l: &Language,
+        index: &LangIndex,
+        x: &Entry<ExemplarFm>,
+        v: &Version<ExemplarFm>,
+    ) {
+        let lang = l.code.as_str();
+        let (path, mut ctx) =
+            self.item_context(lang, Section::Exemplars, x, &v.fm.title, &v.fm.summary);
+        ctx.insert("exemplar", index.exemplar(&x.id));
+        ctx.insert("body", &self.body(v));
+        let about = match v.fm.kind {
+            crate::content::frontmatter::ExemplarKind::Individual => "Person",
+            crate::content::frontmatter::ExemplarKind::Collective => "Organization",
+        };
+        let article = serde_json::json!({
+            "@type": "Article",
+            "headline": v.fm.title,
+            "description": v.fm.summary,
+            "datePublished": v.fm.recognized.0.format("%Y-%m-%d").to_string(),
+            "about": { "@type": about, "name": v.fm.title },
+        });
+        let url = self.site.settings.absolute(&path);
+        ctx.insert(
+            "jsonld",
+            &self.jsonld(lang, &url, &v.fm.title, Some(article)),
+        );
+        ctx.insert("og_type", "article");
+        self.emit_page(lang, &path, "exemplar.html", ctx);
+    }
+
+    fn report_page(
+        &mut self,
+        l: &Language,
+        index: &LangIndex,
+        r: &Entry<ReportFm>,
+        v: &Version<ReportFm>,
+    ) {
+        let lang = l.code.as_str();
+        let (path, mut ctx) =
+            self.item_context(lang, Section::Reports, r, &v.fm.title, &v.fm.summary);
+        ctx.insert("report", &self.report_card(r, lang, &index.deadlines));
+        ctx.insert("body", &self.body(v));
+        let results = index.results_of_report(&r.id);
+        let title = format!("{} — {}", self.t(lang, "results"), v.fm.period.label(lang));
+        ctx.insert(
+            "chart",
+            &self.report_chart(lang, "chart-report", &title, results),
+        );
+        ctx.insert("results", results);
+        let mut report = serde_json::json!({
+            "@type": "Report",
+            "name": v.fm.title,
+            "description": v.fm.summary,
+            "reportNumber": v.fm.period.code(),
+            "author": serde_json::json!({ "@id": format!("{}#organization", self.site.settings.base_url) }),
+        });
+        if let Some(s) = v.fm.submitted {
+            report["datePublished"] = serde_json::json!(s.0.format("%Y-%m-%d").to_string());
+        }
+        let url = self.site.settings.absolute(&path);
+        ctx.insert(
+            "jsonld",
+            &self.jsonld(lang, &url, &v.fm.title, Some(report)),
+        );
+        ctx.insert("og_type", "article");
+        self.emit_page(lang, &path, "report.html", ctx);
+    }
+
+    fn plan_page(
+        &mut self,
+        l: &Language,
+        index: &LangIndex,
+        p: &Entry<PlanFm>,
+        v: &Version<PlanFm>,
+    ) {
+        let lang = l.code.as_str();
+        let (path, mut ctx) = self.item_context(lang, Section::Plan, p, &v.fm.title, &v.fm.summary);
+        ctx.insert("plan", &self.plan_view(v, lang));
+        ctx.insert("body", &self.body(v));
+        ctx.insert(
+            "campaigns",
+            &v.fm
+                .campaigns
+                .iter()
+                .filter_map(|id| self.campaign_link(id, lang))
+                .collect::<Vec<_>>(),
+        );
+        ctx.insert("documents", &self.doc_links(lang, &v.fm.based_on));
+        ctx.insert("deadlines", &index.deadlines);
+        let plan = serde_json::json!({
+            "@type": "CreativeWork",
+            "genre": self.t(lang, &format!("doc_kind_{}", v.fm.doc_kind.replace('-', "_"))),
+            "name": v.fm.title,
+            "description": v.fm.summary,
+            "dateCreated": v.fm.issued.iso(),
+            "author": serde_json::json!({ "@id": format!("{}#organization", self.site.settings.base_url) }),
+        });
+        let url = self.site.settings.absolute(&path);
+        ctx.insert("jsonld", &self.jsonld(lang, &url, &v.fm.title, Some(plan)));
+        ctx.insert("og_type", "article");
+        self.emit_page(lang, &path, "plan.html", ctx);
+    }
+
+    fn page_page(&mut self, l: &Language, p: &Entry<PageFm>, v: &Version<PageFm>) {
+        let lang = l.code.as_str();
+        let (path, mut ctx) = self.item_context(lang, Section::Page, p, &v.fm.title, &v.fm.summary);
+        ctx.insert("body", &self.body(v));
+        self.emit_page(lang, &path, "page.html", ctx);
     }
 }

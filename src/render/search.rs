@@ -49,7 +49,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use text::{page_text, words};
 
 /// Folder of the index, from the site root.
-const BUNDLE: &str = "search-index/";
+pub const BUNDLE: &str = "search-index/";
 
 /// Pages per chunk of `p/`. A first page of 20 results fetches up to 20 chunks, so
 /// chunks are small; the number of files is the pages divided by this.

@@ -5,8 +5,6 @@
 //! Nothing here reads the disk: a path either names a key of the built site or it is
 //! answered 400/404, so no request can reach a file outside the output.
 
-use std::collections::BTreeMap;
-
 /// What a request-target resolves to.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Target {
@@ -22,7 +20,7 @@ pub enum Target {
 }
 
 /// Resolves a request-target such as `/phong-trao/?x=1` against the built files.
-pub fn resolve(files: &BTreeMap<String, Vec<u8>>, target: &str) -> Target {
+pub fn resolve(files: &crate::rebuild::Files, target: &str) -> Target {
     let (raw, query) = match target.split_once('?') {
         Some((p, q)) => (p, Some(q)),
         None => (target, None),
@@ -52,7 +50,7 @@ pub fn resolve(files: &BTreeMap<String, Vec<u8>>, target: &str) -> Target {
 
 /// The 404 page for a missing path: the one of the language whose prefix the path starts
 /// with (`en/...` → `en/404.html`), else the site's root `404.html`.
-fn not_found_page(files: &BTreeMap<String, Vec<u8>>, rel: &str) -> Option<String> {
+fn not_found_page(files: &crate::rebuild::Files, rel: &str) -> Option<String> {
     let localized = rel
         .split_once('/')
         .map(|(first, _)| format!("{first}/404.html"))
@@ -158,7 +156,7 @@ pub fn is_html(path: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn site() -> BTreeMap<String, Vec<u8>> {
+    fn site() -> crate::rebuild::Files {
         [
             "index.html",
             "404.html",
@@ -169,7 +167,7 @@ mod tests {
             "tài liệu.pdf",
         ]
         .into_iter()
-        .map(|p| (p.to_string(), p.as_bytes().to_vec()))
+        .map(|p| (p.to_string(), std::sync::Arc::new(p.as_bytes().to_vec())))
         .collect()
     }
 
@@ -219,7 +217,10 @@ mod tests {
             resolve(&s, "/phong-trao/x/"),
             Target::NotFound(Some("404.html".into()))
         );
-        assert_eq!(resolve(&BTreeMap::new(), "/x"), Target::NotFound(None));
+        assert_eq!(
+            resolve(&crate::rebuild::Files::new(), "/x"),
+            Target::NotFound(None)
+        );
     }
 
     #[test]

@@ -14,9 +14,9 @@ mod http;
 mod live;
 
 use crate::error::{Diagnostic, Error};
+use crate::rebuild::{Files, Session};
 use crate::Options;
 use notify::{RecursiveMode, Watcher as _};
-use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::Path;
 use std::sync::{mpsc, Arc, RwLock};
@@ -38,7 +38,7 @@ const HTTP_WORKERS: usize = 4;
 /// The site as it is served now.
 struct Snapshot {
     /// The last good build, path → bytes; `None` until a build has succeeded.
-    files: Option<Arc<BTreeMap<String, Vec<u8>>>>,
+    files: Option<Arc<Files>>,
     /// Changes whenever open pages should reload. Starts at the clock so that pages left
     /// open across a restart of the preview reload too.
     generation: u64,
@@ -111,7 +111,8 @@ pub fn run(opts: &Options, bind: &str, port: u16) -> Result<(), Error> {
     });
     // Watch before the first build, so an edit made while it runs is not lost.
     let watcher = watch(&opts.root)?;
-    rebuild(&opts, &state, &[]);
+    let mut session = Session::new(opts.clone());
+    rebuild(&mut session, &state, &[]);
 
     let server = Arc::new(server);
     for _ in 0..HTTP_WORKERS {
@@ -125,7 +126,7 @@ pub fn run(opts: &Options, bind: &str, port: u16) -> Result<(), Error> {
     }
     {
         let (opts, state) = (opts.clone(), Arc::clone(&state));
-        std::thread::spawn(move || rebuild_on_change(&opts, &state, watcher));
+        std::thread::spawn(move || rebuild_on_change(&opts, &mut session, &state, watcher));
     }
     println!("Serving {} at {url}", opts.root.display());
     if !addr.ip().is_loopback() {
@@ -154,39 +155,41 @@ fn browsable(addr: SocketAddr) -> SocketAddr {
 // ---------------------------------------------------------------------------------------
 // Building
 
-/// Plans the site and swaps the result in; on errors keeps the last good site and shows
-/// the diagnostics. `changed` are the source files that triggered it (empty at start).
-fn rebuild(opts: &Options, state: &State, changed: &[String]) {
+/// Brings the session's build up to date and swaps the result in; on errors keeps the
+/// last good site and shows the diagnostics. `changed` are the source files that
+/// triggered it (empty at start).
+fn rebuild(session: &mut Session, state: &State, changed: &[String]) {
     let started = Instant::now();
-    let result = crate::plan(opts);
+    let result = session.rebuild(changed);
     let ms = started.elapsed().as_millis();
     let prev = state.snapshot();
     match result {
-        Ok(planned) => {
-            let files = planned.output.files;
-            for w in planned
+        Ok(report) => {
+            for w in report
                 .warnings
                 .iter()
                 .filter(|w| !prev.warnings.contains(w))
             {
                 eprintln!("{w}\n");
             }
-            let differ = prev
-                .files
-                .as_deref()
-                .map_or(files.len(), |old| count_changed(old, &files));
+            let differ = report.changed;
             let recovered = !prev.problems.is_empty();
             if changed.is_empty() && prev.files.is_none() {
                 println!(
                     "Built {} pages, {} files in {ms} ms.",
-                    planned.pages.values().sum::<usize>(),
-                    files.len()
+                    report.pages,
+                    report.files.len()
                 );
             } else {
                 println!(
-                    "Rebuilt in {ms} ms{}: {differ} of {} files changed.",
+                    "Rebuilt in {ms} ms{}: {differ} of {} files changed{}.",
                     describe(changed),
-                    files.len()
+                    report.files.len(),
+                    if report.partial {
+                        " (text only: just those pages and search)"
+                    } else {
+                        ""
+                    }
                 );
             }
             if recovered {
@@ -195,10 +198,10 @@ fn rebuild(opts: &Options, state: &State, changed: &[String]) {
             let reload = differ > 0 || recovered || prev.files.is_none();
             let generation = prev.generation + u64::from(reload);
             state.replace(Snapshot {
-                files: Some(Arc::new(files)),
+                files: Some(report.files),
                 generation,
                 problems: Vec::new(),
-                warnings: planned.warnings,
+                warnings: report.warnings,
             });
             if reload {
                 state.listeners.send(&live::Push::Build(generation));
@@ -245,13 +248,6 @@ fn describe(changed: &[String]) -> String {
     }
 }
 
-/// Output files added, removed or different between two builds.
-fn count_changed(old: &BTreeMap<String, Vec<u8>>, new: &BTreeMap<String, Vec<u8>>) -> usize {
-    let added_or_modified = new.iter().filter(|(k, v)| old.get(*k) != Some(*v)).count();
-    let removed = old.keys().filter(|k| !new.contains_key(*k)).count();
-    added_or_modified + removed
-}
-
 // ---------------------------------------------------------------------------------------
 // Watching
 
@@ -284,7 +280,12 @@ fn watch(root: &Path) -> Result<Watcher, Error> {
 
 /// Waits for changes to the sources and rebuilds once per burst of them: after the first
 /// change, until the sources have been quiet for [`DEBOUNCE`] (or [`DEBOUNCE_MAX`] passed).
-fn rebuild_on_change(opts: &Options, state: &State, (mut watcher, rx): Watcher) {
+fn rebuild_on_change(
+    opts: &Options,
+    session: &mut Session,
+    state: &State,
+    (mut watcher, rx): Watcher,
+) {
     let mut changed: Vec<String> = Vec::new();
     while let Ok(first) = rx.recv() {
         note(opts, &mut watcher, first, &mut changed);
@@ -300,7 +301,7 @@ fn rebuild_on_change(opts: &Options, state: &State, (mut watcher, rx): Watcher) 
             }
         }
         changed.sort();
-        rebuild(opts, state, &changed);
+        rebuild(session, state, &changed);
         changed.clear();
     }
 }
@@ -437,7 +438,7 @@ fn answer(snap: &Snapshot, target: &str) -> Reply {
             body: if http::is_html(key) {
                 live::inject(bytes, snap.generation, &snap.problems)
             } else {
-                bytes.clone()
+                bytes.to_vec()
             },
         }
     };
@@ -485,7 +486,7 @@ mod tests {
             ("style.css", "body{}"),
         ]
         .into_iter()
-        .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
+        .map(|(k, v)| (k.to_string(), Arc::new(v.as_bytes().to_vec())))
         .collect();
         Snapshot {
             files: Some(Arc::new(files)),
@@ -547,17 +548,9 @@ mod tests {
     }
 
     #[test]
-    fn counts_added_removed_and_modified_files() {
-        let map = |items: &[(&str, &str)]| -> BTreeMap<String, Vec<u8>> {
-            items
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
-                .collect()
-        };
-        let old = map(&[("a", "1"), ("b", "2"), ("c", "3")]);
-        let new = map(&[("a", "1"), ("b", "x"), ("d", "4")]);
-        assert_eq!(count_changed(&old, &new), 3);
-        assert_eq!(count_changed(&old, &old), 0);
+    fn says_what_triggered_a_rebuild() {
+        assert_eq!(describe(&[]), "");
+        assert_eq!(describe(&["a".into()]), " (a)");
         assert_eq!(
             describe(&["a".into(), "b".into(), "c".into()]),
             " (a and 2 more)"

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Build speed and memory against Hugo and against the floor, at N items per language.
+#
+# For each N it generates an invented bilingual corpus (src/bin/gen-corpus/, seed 42: ~600
+# words of markdown per item with headings, lists, tables and links, Vietnamese with
+# diacritics) in minhbach's content model and, the same content, laid out for Hugo. Then
+# it prints one table with, for each size:
+#
+#   minhbach cold   full build, page cache dropped first if this machine allows it
+#                   (root and /proc/sys/vm/drop_caches), else a build into an absent folder
+#   minhbach warm   full build again, sources in the page cache, previous output present
+#   rebuild body    one campaign file's body edited, rebuilt through the code path of
+#                   `minhbach serve` (benches/rebuild.rs; median of the body edits)
+#   rebuild front   the same file's front matter edited: a full rebuild in memory
+#   hugo            Debian's hugo, full build of the same content (single pages, section
+#                   lists paginated by 20, a taxonomy), cold and warm like minhbach
+#   floor           reading every markdown file and rendering it with pulldown-cmark on
+#                   all cores, nothing else (benches/floor.rs)
+#
+# Each figure is the median of RUNS runs (default 3) with min and max, and peak RSS
+# (GNU time's maximum resident set size) of the largest run.
+#
+#   benches/run.sh                 # N = 1000 and 10000
+#   SIZES="1000 10000 30000" RUNS=5 benches/run.sh
+#
+# Needs: cargo, GNU time (apt-get install time), hugo (apt-get install hugo; the Hugo rows
+# are left out without it). Works in target/bench/ (corpora are kept for the next run).
+# Figures depend on the machine: run it on an idle one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=(${SIZES:-1000 10000})
+runs=${RUNS:-3}
+work=target/bench
+mkdir -p "$work"
+
+cargo build --release --quiet --bin minhbach --bin gen-corpus
+bench_bin() {
+  cargo bench --no-run --quiet --bench "$1" --message-format=json 2>/dev/null |
+    grep -o '"executable":"[^"]*"' | tail -1 | cut -d'"' -f4
+}
+floor_bin=$(bench_bin floor)
+rebuild_bin=$(bench_bin rebuild)
+minhbach=target/release/minhbach
+have_hugo=false
+command -v hugo >/dev/null && have_hugo=true
+
+can_drop=false
+if [ -w /proc/sys/vm/drop_caches ] && sync && echo 3 >/proc/sys/vm/drop_caches 2>/dev/null; then
+  can_drop=true
+fi
+drop_caches() { if $can_drop; then sync; echo 3 >/proc/sys/vm/drop_caches; fi; }
+
+# stats "v1 v2 …" → "median (min–max)", values in ms printed as seconds.
+stats() {
+  printf '%s\n' $1 | sort -n | awk '{v[NR]=$1} END {
+    m = (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2;
+    printf "%.2f s (%.2f–%.2f)", m/1000, v[1]/1000, v[NR]/1000 }'
+}
+stats_ms() {
+  printf '%s\n' $1 | sort -n | awk '{v[NR]=$1} END {
+    m = (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2;
+    printf "%.0f ms (%.0f–%.0f)", m, v[1], v[NR] }'
+}
+# timed CMD… → appends "ms rss_kb" of one run to $times / $rss_max.
+timed() {
+  local out
+  out=$( { /usr/bin/time -f "TIME %e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | grep '^TIME' || true)
+  [ -n "$out" ] || { echo "failed: $*" >&2; exit 1; }
+  local secs rss
+  secs=$(echo "$out" | awk '{print $2}')
+  rss=$(echo "$out" | awk '{print $3}')
+  times+=" $(awk -v s="$secs" 'BEGIN {printf "%d", s*1000}')"
+  [ "$rss" -gt "${rss_max:-0}" ] && rss_max=$rss
+  return 0
+}
+mb() { awk -v k="$1" 'BEGIN {printf "%d MB", k/1024}'; }
+
+rows=()
+for n in "${sizes[@]}"; do
+  corpus=$work/corpus-$n
+  hugo_src=$work/hugo-$n
+  if [ ! -f "$corpus/site.yaml" ] || [ ! -d "$hugo_src" ]; then
+    rm -rf "$corpus" "$hugo_src"
+    echo "generating $n items per language…" >&2
+    target/release/gen-corpus --items "$n" --seed 42 --out "$corpus" --hugo "$hugo_src" >/dev/null
+  fi
+  pages=$(find "$corpus/content" -name '*.md' | wc -l)
+  out=$work/out-$n
+
+  echo "N=$n: minhbach cold…" >&2
+  times=""; rss_max=0
+  for _ in $(seq "$runs"); do
+    rm -rf "$out"; drop_caches
+    timed "$minhbach" build --root "$corpus" --output "$out" --now 2026-01-01
+  done
+  rows+=("| $n | minhbach full build, cold | $(stats "$times") | $(mb $rss_max) |")
+  cold_median=$(printf '%s\n' $times | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
+
+  echo "N=$n: minhbach warm…" >&2
+  times=""; rss_max=0
+  for _ in $(seq "$runs"); do
+    timed "$minhbach" build --root "$corpus" --output "$out" --now 2026-01-01
+  done
+  rows+=("| $n | minhbach full build, warm | $(stats "$times") | $(mb $rss_max) |")
+  warm_median=$(printf '%s\n' $times | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
+
+  echo "N=$n: minhbach one-file rebuild…" >&2
+  campaign=$(cd "$corpus" && find content/campaigns -name '*.vi.md' | sort | head -1)
+  log=$work/rebuild-$n.log
+  rebuild_rss=$( { /usr/bin/time -f "TIME %e %M" "$rebuild_bin" "$corpus" "$campaign" "$((runs * 3))" >"$log" 2>/dev/null; } 2>&1 | grep '^TIME' | awk '{print $3}')
+  body_ms=$(grep '^body' "$log" | awk '{print $2}')
+  front_ms=$(grep '^front' "$log" | awk '{print $2}')
+  rows+=("| $n | minhbach rebuild, one body edited (serve path) | $(stats_ms "$body_ms") | $(mb "$rebuild_rss") |")
+  rows+=("| $n | minhbach rebuild, front matter edited (serve path) | $(stats_ms "$front_ms") | (same process) |")
+
+  hugo_median=""
+  if $have_hugo; then
+    echo "N=$n: hugo cold…" >&2
+    hout=$work/hugo-out-$n
+    times=""; rss_max=0
+    for _ in $(seq "$runs"); do
+      rm -rf "$hout" "$hugo_src/resources" "$work/hugo-cache"; drop_caches
+      timed hugo --quiet --source "$hugo_src" --destination "$(realpath -m "$hout")" --cacheDir "$(realpath -m "$work/hugo-cache")"
+    done
+    rows+=("| $n | hugo $(hugo version | awk '{print $2}') full build, cold | $(stats "$times") | $(mb $rss_max) |")
+    echo "N=$n: hugo warm…" >&2
+    times=""; rss_max=0
+    for _ in $(seq "$runs"); do
+      timed hugo --quiet --source "$hugo_src" --destination "$(realpath -m "$hout")" --cacheDir "$(realpath -m "$work/hugo-cache")"
+    done
+    rows+=("| $n | hugo full build, warm | $(stats "$times") | $(mb $rss_max) |")
+    hugo_median=$(printf '%s\n' $times | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
+  fi
+
+  echo "N=$n: floor…" >&2
+  times=""; rss_max=0
+  for _ in $(seq "$runs"); do
+    timed "$floor_bin" "$corpus/content"
+  done
+  rows+=("| $n | floor (read + pulldown-cmark, all cores) | $(stats "$times") | $(mb $rss_max) |")
+  floor_median=$(printf '%s\n' $times | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
+
+  ratio="minhbach warm / floor: $(awk -v a="$warm_median" -v b="$floor_median" 'BEGIN {printf "%.1f×", a/(b>0?b:1)}')"
+  if [ -n "$hugo_median" ]; then
+    ratio+="; hugo warm / minhbach warm: $(awk -v a="$hugo_median" -v b="$warm_median" 'BEGIN {printf "%.1f×", a/b}')"
+  fi
+  rows+=("| $n | ratios ($pages markdown files) | $ratio | |")
+  : "$cold_median"
+done
+
+echo
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); page cache dropped for cold runs: $can_drop"
+echo "Medians of $runs runs (min–max); one-file rebuilds: $((runs * 3)) body edits."
+echo
+echo "| items/lang | what | time | peak RSS |"
+echo "|---|---|---|---|"
+printf '%s\n' "${rows[@]}"

@@ -1,0 +1,350 @@
+//! Rebuilding after a change, for the preview server and the rebuild benchmark: the last
+//! good build stays in memory, and when only the text (the body below the front matter)
+//! of content files changed, only what a body reaches is redone — the pages made from
+//! those bodies, the search index, and the link checks of those bodies.
+//!
+//! Why so narrow: a body is shown on its own page and nowhere else (cards, lists, feeds,
+//! data and the sitemap are made from front matter), so a body edit — what staff do
+//! most while previewing — touches a handful of files. Anything else (front matter, a
+//! file added, removed or renamed, data, templates, translations, settings, static files)
+//! can change any list, count or link on any page, so it is a full build. Either way the
+//! files equal a clean build's byte for byte (`tests/rebuild.rs` edits, adds, renames and
+//! deletes files at random and compares).
+//!
+//! Links: a body edit can change the page's headings, so its anchors; if they changed,
+//! every body's links are checked again, not just the edited ones.
+
+use crate::check;
+use crate::content::load::{clean_text, split};
+use crate::content::Site;
+use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::render::{self, theme::Theme, Memo};
+use crate::{Options, Timings};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// The files of a build as the preview serves them: a rebuild shares every unchanged
+/// file with the build before it.
+pub type Files = BTreeMap<String, Arc<Vec<u8>>>;
+
+/// A site kept built in memory.
+pub struct Session {
+    opts: Options,
+    last: Option<Last>,
+    /// Sources changed since the last good build: a failed rebuild's changes still need
+    /// doing when the next one succeeds.
+    pending: BTreeSet<String>,
+}
+
+/// The last good build and what it was made from.
+struct Last {
+    site: Site,
+    theme: Theme,
+    memo: Memo,
+    sources: BTreeMap<String, String>,
+    files: Arc<Files>,
+    /// Each content file → a hash of its raw front matter (everything up to the closing
+    /// `---`), to tell an edit of the body alone.
+    fronts: HashMap<String, u64>,
+    warnings: Vec<Diagnostic>,
+    pages: usize,
+}
+
+/// What a rebuild did.
+pub struct Report {
+    /// `true` if only bodies changed and only their pages were rendered again.
+    pub partial: bool,
+    pub files: Arc<Files>,
+    /// Files that are new, gone or different from the previous build.
+    pub changed: usize,
+    pub pages: usize,
+    pub warnings: Vec<Diagnostic>,
+    pub timings: Timings,
+}
+
+impl Session {
+    pub fn new(opts: Options) -> Session {
+        Session {
+            opts,
+            last: None,
+            pending: BTreeSet::new(),
+        }
+    }
+
+    /// The files of the last good build, if any.
+    pub fn files(&self) -> Option<Arc<Files>> {
+        self.last.as_ref().map(|l| Arc::clone(&l.files))
+    }
+
+    /// Brings the build up to date after `changed` (site-relative, `/`-separated paths of
+    /// sources; empty on the first build). On errors the last good build is kept.
+    pub fn rebuild(&mut self, changed: &[String]) -> Result<Report, Error> {
+        self.pending.extend(changed.iter().cloned());
+        let bodies =
+            (self.last.as_ref()).and_then(|last| bodies_only(&self.opts.root, last, &self.pending));
+        let report = match bodies {
+            Some(edited) => self.rebuild_bodies(edited)?,
+            None => self.rebuild_all()?,
+        };
+        self.pending.clear();
+        Ok(report)
+    }
+
+    fn rebuild_all(&mut self) -> Result<Report, Error> {
+        let staged = crate::stages(&self.opts, true)?;
+        let mut clock = Instant::now();
+        let mut timings = staged.planned.timings;
+        let fronts = fronts(&self.opts.root, &staged.sources);
+        let files: Files = staged
+            .planned
+            .output
+            .files
+            .into_iter()
+            .map(|(path, bytes)| (path, Arc::new(bytes)))
+            .collect();
+        let changed = match &self.last {
+            Some(last) => count_changed(&last.files, &files),
+            None => files.len(),
+        };
+        let files = Arc::new(files);
+        let pages = staged.planned.pages.values().sum();
+        timings.lap("keep", &mut clock);
+        self.last = Some(Last {
+            site: staged.site,
+            theme: staged.theme,
+            memo: staged.memo.expect("asked to keep"),
+            sources: staged.sources,
+            files: Arc::clone(&files),
+            fronts,
+            warnings: staged.planned.warnings.clone(),
+            pages,
+        });
+        Ok(Report {
+            partial: false,
+            files,
+            changed,
+            pages,
+            warnings: staged.planned.warnings,
+            timings,
+        })
+    }
+
+    /// Swaps the new bodies into the model, renders their pages and the search index
+    /// again, and checks their links.
+    fn rebuild_bodies(&mut self, edited: Vec<(String, String)>) -> Result<Report, Error> {
+        let mut timings = Timings::default();
+        let mut clock = Instant::now();
+        let last = self.last.as_mut().expect("a last build to edit");
+        let mut old_bodies = Vec::new();
+        let mut paths = BTreeSet::new();
+        for (path, body) in edited {
+            if let Some(slot) = last.site.body_mut(&path) {
+                old_bodies.push((path.clone(), std::mem::replace(slot, body)));
+                paths.insert(path);
+            }
+        }
+        let undo = |last: &mut Last, old: Vec<(String, String)>| {
+            for (path, body) in old {
+                if let Some(slot) = last.site.body_mut(&path) {
+                    *slot = body;
+                }
+            }
+        };
+        if paths.is_empty() {
+            // Unpublished files (drafts, future-dated): nothing of them is on the site.
+            return Ok(Report {
+                partial: true,
+                files: Arc::clone(&last.files),
+                changed: 0,
+                pages: last.pages,
+                warnings: last.warnings.clone(),
+                timings,
+            });
+        }
+        timings.lap("read", &mut clock);
+        // On errors the model and the search records go back to the last good build.
+        let restore = |last: &mut Last, old: Vec<(String, String)>| {
+            undo(last, old);
+            let _ = render::rerender_bodies(&last.site, &last.theme, &mut last.memo, &paths);
+        };
+        let new_files =
+            match render::rerender_bodies(&last.site, &last.theme, &mut last.memo, &paths) {
+                Ok(f) => f,
+                Err(diags) => {
+                    restore(last, old_bodies);
+                    return Err(Error::Content(diags.into_sorted()));
+                }
+            };
+        timings.lap("render", &mut clock);
+        let anchors_moved = paths.iter().any(|p| {
+            let Some(page) = last.sources.get(p) else {
+                return false;
+            };
+            let file = format!("{}index.html", page.trim_start_matches('/'));
+            let ids = |bytes: Option<&Arc<Vec<u8>>>| {
+                bytes.map(|b| check::ids(&String::from_utf8_lossy(b)))
+            };
+            ids(last.files.get(&file))
+                != new_files
+                    .get(&file)
+                    .map(|b| check::ids(&String::from_utf8_lossy(b)))
+        });
+        let mut next: Files = (*last.files).clone();
+        // The index has as many shards as its words need: some may be gone.
+        let before = next.len();
+        next.retain(|path, _| {
+            !path.starts_with(render::SEARCH_INDEX) || new_files.contains_key(path)
+        });
+        let mut changed = before - next.len();
+        for (path, bytes) in new_files {
+            if next.get(&path).is_none_or(|old| **old != bytes) {
+                changed += 1;
+                next.insert(path, Arc::new(bytes));
+            }
+        }
+        let mut diags = Diagnostics::default();
+        {
+            let file = |f: &str| next.get(f).map(|b| b.as_slice());
+            let only = (!anchors_moved).then_some(&paths);
+            check::links_in(&last.site, &last.sources, &file, only, &mut diags);
+        }
+        timings.lap("check", &mut clock);
+        if diags.has_errors() {
+            restore(last, old_bodies);
+            return Err(Error::Content(diags.into_sorted()));
+        }
+        last.files = Arc::new(next);
+        Ok(Report {
+            partial: true,
+            files: Arc::clone(&last.files),
+            changed,
+            pages: last.pages,
+            warnings: last.warnings.clone(),
+            timings,
+        })
+    }
+}
+
+/// The new bodies of `changed`, if every changed source is a content markdown file of
+/// the last build whose front matter is byte for byte as it was; `None` if anything
+/// needs a full build (including a file that cannot be read: the full build says why).
+fn bodies_only(
+    root: &Path,
+    last: &Last,
+    changed: &BTreeSet<String>,
+) -> Option<Vec<(String, String)>> {
+    if changed.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for path in changed {
+        let old = last.fronts.get(path)?;
+        let raw = std::fs::read(root.join(path)).ok()?;
+        if front_hash(&raw)? != *old {
+            return None;
+        }
+        let text = clean_text(std::str::from_utf8(&raw).ok()?);
+        let (_, _, body, _) = split(&text).ok()?;
+        out.push((path.clone(), text[body].to_string()));
+    }
+    Some(out)
+}
+
+/// Front matter hashes of the content markdown files of a build: the published ones
+/// (`sources`) and every other `.md` under `content/` (drafts), read again.
+fn fronts(root: &Path, sources: &BTreeMap<String, String>) -> HashMap<String, u64> {
+    use rayon::prelude::*;
+    let mut paths: BTreeSet<String> = sources.keys().cloned().collect();
+    for entry in walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .flatten()
+    {
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "md") {
+            if let Ok(rel) = entry.path().strip_prefix(root) {
+                let rel: Vec<String> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().to_string())
+                    .collect();
+                paths.insert(rel.join("/"));
+            }
+        }
+    }
+    let paths: Vec<String> = paths.into_iter().collect();
+    paths
+        .into_par_iter()
+        .filter_map(|p| {
+            let raw = std::fs::read(root.join(&p)).ok()?;
+            Some((p, front_hash(&raw)?))
+        })
+        .collect()
+}
+
+/// A hash of the raw bytes up to and including the line `---` that closes the front
+/// matter; `None` for a file without front matter.
+fn front_hash(raw: &[u8]) -> Option<u64> {
+    let mut lines = raw.split_inclusive(|b| *b == b'\n');
+    let first = lines.next()?;
+    let is_fence =
+        |l: &[u8]| l.trim_ascii_end() == b"---" || l.trim_ascii_end() == "\u{feff}---".as_bytes();
+    if !is_fence(first) {
+        return None;
+    }
+    let mut len = first.len();
+    for line in lines {
+        len += line.len();
+        if line.trim_ascii_end() == b"---" {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            raw[..len].hash(&mut h);
+            return Some(h.finish());
+        }
+    }
+    None
+}
+
+/// Files that differ between two builds; shared files are not compared byte by byte.
+pub fn count_changed(old: &Files, new: &Files) -> usize {
+    let gone = old.keys().filter(|k| !new.contains_key(*k)).count();
+    let differ = new
+        .iter()
+        .filter(|(k, v)| {
+            old.get(*k)
+                .is_none_or(|o| !Arc::ptr_eq(o, v) && o.as_slice() != v.as_slice())
+        })
+        .count();
+    gone + differ
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_added_removed_and_modified_files() {
+        let map = |items: &[(&str, &str)]| -> Files {
+            items
+                .iter()
+                .map(|(k, v)| (k.to_string(), Arc::new(v.as_bytes().to_vec())))
+                .collect()
+        };
+        let old = map(&[("a", "1"), ("b", "2"), ("c", "3")]);
+        let new = map(&[("a", "1"), ("b", "x"), ("d", "4")]);
+        assert_eq!(count_changed(&old, &new), 3);
+        assert_eq!(count_changed(&old, &old), 0);
+    }
+
+    #[test]
+    fn front_matter_ends_at_the_second_fence() {
+        let a = front_hash(b"---\ntitle: A\n---\nbody one\n");
+        let b = front_hash(b"---\ntitle: A\n---\nbody two, longer\n");
+        let c = front_hash(b"---\ntitle: B\n---\nbody one\n");
+        assert!(a.is_some() && a == b && a != c);
+        assert_eq!(front_hash(b"no front matter\n"), None);
+        assert_eq!(front_hash(b"---\ntitle: unclosed\n"), None);
+        // Line endings and a byte-order mark are part of the front matter.
+        assert_ne!(front_hash(b"---\r\ntitle: A\r\n---\r\nx"), a);
+        assert_ne!(front_hash("\u{feff}---\ntitle: A\n---\nx".as_bytes()), a);
+    }
+}

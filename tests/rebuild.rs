@@ -1,0 +1,251 @@
+//! Incremental rebuilds (`minhbach::rebuild`, what `serve` uses) against clean builds:
+//! after every step of a random sequence of edits, additions, renames and deletions, the
+//! session's files must equal a clean build's byte for byte, and a build that fails must
+//! fail in both with the same errors.
+
+use minhbach::error::{Diagnostic, Error};
+use minhbach::rebuild::Session;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A small seeded generator (xorshift64*), so a failing sequence can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk fixture");
+        let dest = to.join(entry.path().strip_prefix(from).expect("inside"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &dest).expect("copy");
+        }
+    }
+}
+
+fn options(root: &Path) -> minhbach::Options {
+    minhbach::Options {
+        root: root.to_path_buf(),
+        output: None,
+        drafts: false,
+        base_url: None,
+        now: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date"),
+    }
+}
+
+/// The markdown files under `content/`, site-relative, sorted.
+fn markdown_files(root: &Path) -> Vec<String> {
+    let mut out: Vec<String> = walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
+        .map(|e| rel(root, e.path()))
+        .collect();
+    out.sort();
+    out
+}
+
+fn rel(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .expect("inside")
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().to_string())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn errors(e: Error) -> Vec<String> {
+    match e {
+        Error::Content(diags) => diags
+            .iter()
+            .filter(|d| d.is_error())
+            .map(Diagnostic::to_string)
+            .collect(),
+        other => vec![other.to_string()],
+    }
+}
+
+/// One random change to the site; returns the site-relative paths it touched.
+fn mutate(root: &Path, rng: &mut Rng, step: usize) -> Vec<String> {
+    let files = markdown_files(root);
+    let pick = files[rng.below(files.len())].clone();
+    let full: PathBuf = root.join(&pick);
+    let text = std::fs::read_to_string(&full).expect("read");
+    match rng.below(10) {
+        // Body edits, the common case: a paragraph, a heading (new anchor), a link to
+        // another page's heading, a broken link, or the body cut back.
+        0..=1 => {
+            let add = format!("\n\nĐoạn văn thêm số {step}: Đổi mới, sáng tạo.\n");
+            std::fs::write(&full, text + &add).expect("write");
+        }
+        2 => {
+            let add = format!("\n\n## Mục mới {step}\n\nNội dung mục {step}.\n");
+            std::fs::write(&full, text + &add).expect("write");
+        }
+        3 => {
+            let add = "\n\nXem [kế hoạch](/ke-hoach/ke-hoach-2022/#muc-dich).\n";
+            std::fs::write(&full, text + add).expect("write");
+        }
+        4 => {
+            let add = "\n\nXem [trang không có](/khong-co-trang-nay/).\n";
+            std::fs::write(&full, text + add).expect("write");
+        }
+        5 => {
+            let cut = text.rfind("\n\n").filter(|&i| i > text.len() / 2);
+            let kept = cut.map_or(text.as_str(), |i| &text[..i]).to_string() + "\n";
+            std::fs::write(&full, kept).expect("write");
+        }
+        // Front matter: a new title.
+        6 => {
+            let edited = text.replacen("title: ", &format!("title: Sửa {step} "), 1);
+            std::fs::write(&full, edited).expect("write");
+        }
+        // A new file: a copy under another name.
+        7 => {
+            let new = full.with_file_name(format!("moi-{step}.vi.md"));
+            std::fs::write(&new, text).expect("write");
+            return vec![rel(root, &new)];
+        }
+        // Renamed.
+        8 => {
+            let new = full.with_file_name(format!("doi-ten-{step}.vi.md"));
+            std::fs::rename(&full, &new).expect("rename");
+            return vec![pick, rel(root, &new)];
+        }
+        // Deleted.
+        _ => {
+            std::fs::remove_file(&full).expect("delete");
+        }
+    }
+    vec![pick]
+}
+
+#[test]
+fn incremental_rebuilds_equal_clean_builds_after_random_changes() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+    let mut partial = 0;
+    let mut failed = 0;
+    let mut steps = 0;
+    for seed in [1u64, 7, 42, 2024] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy_tree(&fixture, dir.path());
+        let opts = options(dir.path());
+        let mut session = Session::new(opts.clone());
+        session.rebuild(&[]).expect("the fixture builds");
+        let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+        for step in 0..12 {
+            // Now and then go back to the fixture as it was, so that later steps start
+            // from a site that builds.
+            let changed = if rng.below(6) == 0 {
+                std::fs::remove_dir_all(dir.path().join("content")).expect("clear");
+                copy_tree(&fixture.join("content"), &dir.path().join("content"));
+                vec!["content".to_string()]
+            } else {
+                mutate(dir.path(), &mut rng, step)
+            };
+            let incremental = session.rebuild(&changed);
+            let clean = minhbach::plan(&opts);
+            let context = format!("seed {seed}, step {step}, changed {changed:?}");
+            steps += 1;
+            match (incremental, clean) {
+                (Ok(report), Ok(planned)) => {
+                    partial += usize::from(report.partial);
+                    let got: BTreeMap<&String, &[u8]> = report
+                        .files
+                        .iter()
+                        .map(|(k, v)| (k, v.as_slice()))
+                        .collect();
+                    let want: BTreeMap<&String, &[u8]> = planned
+                        .output
+                        .files
+                        .iter()
+                        .map(|(k, v)| (k, v.as_slice()))
+                        .collect();
+                    let differ: std::collections::BTreeSet<&&String> = want
+                        .keys()
+                        .chain(got.keys())
+                        .filter(|k| got.get(**k) != want.get(**k))
+                        .collect();
+                    assert!(
+                        differ.is_empty(),
+                        "{context} (partial: {}): {} files differ, first {:?}",
+                        report.partial,
+                        differ.len(),
+                        differ.iter().take(5).collect::<Vec<_>>()
+                    );
+                }
+                (Err(a), Err(b)) => {
+                    failed += 1;
+                    assert_eq!(errors(a), errors(b), "{context}: different errors");
+                }
+                (Ok(_), Err(e)) => {
+                    panic!("{context}: only the clean build failed: {:?}", errors(e))
+                }
+                (Err(e), Ok(_)) => panic!("{context}: only the rebuild failed: {:?}", errors(e)),
+            }
+        }
+    }
+    eprintln!("{steps} steps: {partial} body-only rebuilds, {failed} failed builds");
+    // The sequences must have gone through both paths, and through failures.
+    assert!(
+        partial >= 5,
+        "only {partial} of {steps} rebuilds took the body-only path"
+    );
+    assert!(
+        failed >= 2,
+        "only {failed} of {steps} steps failed to build"
+    );
+}
+
+#[test]
+fn a_body_edit_renders_only_its_pages_and_search() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(&fixture, dir.path());
+    let mut session = Session::new(options(dir.path()));
+    let first = session.rebuild(&[]).expect("builds");
+    let path = "content/campaigns/an-toan.vi.md";
+    let text = std::fs::read_to_string(dir.path().join(path)).expect("read");
+    std::fs::write(
+        dir.path().join(path),
+        text + "\n\nMột câu mới về an toàn.\n",
+    )
+    .expect("write");
+    let report = session.rebuild(&[path.to_string()]).expect("rebuilds");
+    assert!(report.partial, "a body edit takes the body-only path");
+    // The campaign's page and some search index files; nothing else.
+    let changed: Vec<&String> = report
+        .files
+        .iter()
+        .filter(|(k, v)| first.files.get(*k) != Some(*v))
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(report.changed, changed.len());
+    assert!(changed
+        .iter()
+        .any(|k| k.ends_with("index.html") && !k.starts_with("search-index/")));
+    assert!(
+        changed
+            .iter()
+            .all(|k| k.starts_with("search-index/") || k.contains("an-toan")),
+        "{changed:?}"
+    );
+    let page = changed
+        .iter()
+        .find(|k| k.ends_with("index.html"))
+        .expect("a page");
+    assert!(String::from_utf8_lossy(&report.files[*page]).contains("Một câu mới về an toàn."));
+}
