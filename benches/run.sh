@@ -37,6 +37,7 @@ mkdir -p "$work"
 cargo build --release --quiet --bin minhbach --bin gen-corpus
 bench_bin() {
   cargo bench --no-run --quiet --bench "$1" --message-format=json 2>/dev/null |
+    grep "\"kind\":\[\"bench\"\]" | grep "\"name\":\"$1\"" |
     grep -o '"executable":"[^"]*"' | tail -1 | cut -d'"' -f4
 }
 floor_bin=$(bench_bin floor)
@@ -65,8 +66,9 @@ stats_ms() {
 # timed CMD… → appends "ms rss_kb" of one run to $times / $rss_max.
 timed() {
   local out
-  out=$( { /usr/bin/time -f "TIME %e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | grep '^TIME' || true)
-  [ -n "$out" ] || { echo "failed: $*" >&2; exit 1; }
+  /usr/bin/time -o "$work/time.txt" -f "TIME %e %M" "$@" >/dev/null 2>"$work/stderr.txt" ||
+    { echo "failed: $*" >&2; cat "$work/stderr.txt" >&2; exit 1; }
+  out=$(grep '^TIME' "$work/time.txt")
   local secs rss
   secs=$(echo "$out" | awk '{print $2}')
   rss=$(echo "$out" | awk '{print $3}')
@@ -108,7 +110,8 @@ for n in "${sizes[@]}"; do
   echo "N=$n: minhbach one-file rebuild…" >&2
   campaign=$(cd "$corpus" && find content/campaigns -name '*.vi.md' | sort | head -1)
   log=$work/rebuild-$n.log
-  rebuild_rss=$( { /usr/bin/time -f "TIME %e %M" "$rebuild_bin" "$corpus" "$campaign" "$((runs * 3))" >"$log" 2>/dev/null; } 2>&1 | grep '^TIME' | awk '{print $3}')
+  /usr/bin/time -o "$work/time.txt" -f "TIME %e %M" "$rebuild_bin" "$corpus" "$campaign" "$((runs * 3))" >"$log"
+  rebuild_rss=$(grep '^TIME' "$work/time.txt" | awk '{print $3}')
   body_ms=$(grep '^body' "$log" | awk '{print $2}')
   front_ms=$(grep '^front' "$log" | awk '{print $2}')
   rows+=("| $n | minhbach rebuild, one body edited (serve path) | $(stats_ms "$body_ms") | $(mb "$rebuild_rss") |")

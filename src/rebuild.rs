@@ -193,10 +193,16 @@ impl Session {
                     .map(|b| check::ids(&String::from_utf8_lossy(b)))
         });
         let mut next: Files = (*last.files).clone();
-        // The index has as many shards as its words need: some may be gone.
+        // A language's index has as many shards as its words need: some may be gone.
+        let reindexed: BTreeSet<String> = new_files
+            .keys()
+            .filter_map(|p| p.strip_prefix(render::SEARCH_INDEX))
+            .filter_map(|p| p.split_once('/'))
+            .map(|(lang, _)| format!("{}{lang}/", render::SEARCH_INDEX))
+            .collect();
         let before = next.len();
         next.retain(|path, _| {
-            !path.starts_with(render::SEARCH_INDEX) || new_files.contains_key(path)
+            new_files.contains_key(path) || !reindexed.iter().any(|dir| path.starts_with(dir))
         });
         let mut changed = before - next.len();
         for (path, bytes) in new_files {

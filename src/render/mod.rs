@@ -140,8 +140,9 @@ struct PageRecord {
     section: String,
     /// The same page in each language that has it, absolute URLs.
     alternates: BTreeMap<String, String>,
-    /// The HTML inside `<main>`, for indexing.
-    main_html: String,
+    /// The text inside `<main>` as a reader sees it, for the search index; empty for
+    /// pages whose results are made otherwise (the documents index).
+    text: String,
 }
 
 /// Renders the whole site. With `keep`, the result also holds the [`Memo`] that
@@ -205,7 +206,8 @@ pub fn render(
 /// Renders again only the pages made from the bodies of the source files `paths`, and
 /// the search index, after only those bodies changed (front matter, files and everything
 /// else as when `memo` was made). Returns the files that are new or may differ; of the
-/// search index ([`SEARCH_INDEX`]) only these files remain.
+/// search index of a language with such files ([`SEARCH_INDEX`]`<lang>/`) only these
+/// remain.
 pub fn rerender_bodies(
     site: &Site,
     theme: &Theme,
@@ -233,7 +235,8 @@ pub fn rerender_bodies(
         .into_iter()
         .filter(|rec| rec.section != Section::Search.key())
         .collect();
-    r.render_search();
+    let langs: BTreeSet<String> = fresh.keys().map(|(lang, _)| lang.clone()).collect();
+    r.render_search_of(&langs);
     memo.records = std::mem::take(&mut r.records);
     if r.diags.has_errors() {
         return Err(r.diags);
@@ -263,17 +266,22 @@ fn page_record(lang: &str, path: &str, ctx: &tera::Context, html: &str) -> PageR
                 .collect()
         })
         .unwrap_or_default();
-    let main_html = match (html.find("<main"), html.rfind("</main>")) {
-        (Some(a), Some(b)) if a < b => html[a..b].to_string(),
+    let section = field("section");
+    // Text, not HTML: a quarter of the memory, and made here, on the thread of the
+    // page's language, rather than later for all pages on one thread per language.
+    let text = match (html.find("<main"), html.rfind("</main>")) {
+        (Some(a), Some(b)) if a < b && section != Section::Documents.key() => {
+            search::page_text(&html[a..b])
+        }
         _ => String::new(),
     };
     PageRecord {
         lang: lang.to_string(),
         path: path.to_string(),
         title: field("title"),
-        section: field("section"),
+        section,
         alternates,
-        main_html,
+        text,
     }
 }
 

@@ -44,9 +44,10 @@ use super::{Renderer, Section};
 use crate::i18n::fold;
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
-use text::{page_text, words};
+pub(in crate::render) use text::page_text;
+use text::words;
 
 /// Folder of the index, from the site root.
 pub const BUNDLE: &str = "search-index/";
@@ -79,18 +80,29 @@ struct Source<'a> {
 }
 
 enum Body<'a> {
-    /// The HTML inside `<main>`.
+    /// HTML, made text here (tests).
+    #[cfg(test)]
     Html(&'a str),
-    Text(String),
+    Text(Cow<'a, str>),
 }
 
 impl Renderer<'_> {
     pub(super) fn render_search(&mut self) {
-        for (name, bytes) in build_index(self.search_sources()) {
+        let all = self.site.settings.codes().map(String::from).collect();
+        self.render_search_of(&all);
+    }
+
+    /// The index and search page of the languages `langs` only.
+    pub(super) fn render_search_of(&mut self, langs: &BTreeSet<String>) {
+        let mut sources = self.search_sources();
+        sources.retain(|s| langs.contains(s.lang));
+        for (name, bytes) in build_index(sources) {
             self.add_file(format!("{BUNDLE}{name}"), bytes);
         }
         for l in self.site.settings.languages.clone() {
-            self.search_page(&l.code);
+            if langs.contains(&l.code) {
+                self.search_page(&l.code);
+            }
         }
     }
 
@@ -99,18 +111,13 @@ impl Renderer<'_> {
     fn search_sources(&self) -> Vec<Source<'_>> {
         let mut sources = Vec::with_capacity(self.records.len());
         for r in &self.records {
-            // The documents index: its entries are indexed one by one below.
-            let body = if r.section == Section::Documents.key() {
-                Body::Text(String::new())
-            } else {
-                Body::Html(&r.main_html)
-            };
+            // The documents index has no text: its entries are indexed one by one below.
             sources.push(Source {
                 lang: &r.lang,
                 path: r.path.clone(),
                 href: self.href(&r.path),
                 title: Cow::Borrowed(&r.title),
-                body,
+                body: Body::Text(Cow::Borrowed(&r.text)),
             });
         }
         for code in self.site.settings.codes() {
@@ -122,7 +129,10 @@ impl Renderer<'_> {
                     href: self.href(&path),
                     path,
                     title: Cow::Owned(format!("{} {}", d.kind, d.number)),
-                    body: Body::Text(format!("{} {} {}", d.summary, d.issuer, d.issued.text)),
+                    body: Body::Text(Cow::Owned(format!(
+                        "{} {} {}",
+                        d.summary, d.issuer, d.issued.text
+                    ))),
                 });
             }
         }
@@ -189,8 +199,9 @@ fn language_files(pages: &[Source]) -> Vec<(String, Vec<u8>)> {
     let mut shown: Vec<(&str, &str, String)> = Vec::with_capacity(pages.len());
     for page in pages {
         let text = match &page.body {
-            Body::Html(html) => page_text(html),
-            Body::Text(text) => text.clone(),
+            #[cfg(test)]
+            Body::Html(html) => Cow::Owned(page_text(html)),
+            Body::Text(text) => Cow::Borrowed(text.as_ref()),
         };
         index.add_page(&page.title, &text);
         shown.push((&page.href, page.title.as_ref(), extract(&page.title, &text)));

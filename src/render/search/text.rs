@@ -130,7 +130,7 @@ fn is_inline(name: &str) -> bool {
 /// `<br>` separate words, so `<dt>Loại</dt><dd>Tập thể</dd>` stays three words), the
 /// content of [`SKIPPED`] elements and comments dropped, character references decoded,
 /// white space collapsed. One pass over the bytes: it runs over every page of the site.
-pub(super) fn page_text(html: &str) -> String {
+pub(in crate::render) fn page_text(html: &str) -> String {
     let mut text = Text {
         out: String::with_capacity(html.len() / 2),
         space: false,
