@@ -121,10 +121,12 @@ async function checkLinks(site) {
   let links = 0;
   let external = 0;
   const broken = [];
+  const linked = new Map(); // page → the pages it links to
   for (const page of pages) {
     const { status, body } = await fetchOnce(page);
     if (status !== 200) broken.push(`${page}: HTTP ${status}`);
-    for (const m of body.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+    linked.set(page, new Set());
+    for (const m of body.matchAll(/\s(?:href|src|action)="([^"]*)"/g)) {
       const raw = decodeEntities(m[1]);
       if (/^(mailto|tel|data|javascript):/i.test(raw)) continue;
       const u = new URL(raw, page);
@@ -135,18 +137,34 @@ async function checkLinks(site) {
       links++;
       const hash = decodeURIComponent(u.hash.slice(1));
       u.hash = "";
+      linked.get(page).add(u.href);
       const target = await fetchOnce(u.href);
       if (target.status !== 200) broken.push(`${page} → ${raw}: HTTP ${target.status}`);
       else if (hash && !target.ids.has(hash)) broken.push(`${page} → ${raw}: no id "${hash}"`);
     }
   }
+  // Every page can be reached by following links from the two home pages.
+  const reached = new Set([site.base, `${site.base}en/`]);
+  const queue = [...reached];
+  while (queue.length) {
+    for (const next of linked.get(queue.pop()) || []) {
+      if (reached.has(next)) continue;
+      reached.add(next);
+      queue.push(next);
+    }
+  }
+  // Not a breach (they are in the sitemap), but listed: pages only the sitemap leads to.
+  const orphans = pages.filter((p) => !reached.has(p) && !p.endsWith("/404.html"));
   report(
     `links (${site.name})`,
     broken.length === 0,
     `${pages.length} pages, ${links} internal links to ${cache.size} addresses, ` +
-      `${broken.length} broken (${external} external links not followed)`,
+      `${broken.length} broken (${external} external links not followed); ` +
+      `${pages.length - orphans.length} pages reached from the home pages, ${orphans.length} only from the sitemap`,
     broken,
   );
+  const shown = orphans.map((p) => p.slice(site.origin.length));
+  if (shown.length) console.log(`       · only in the sitemap: ${shown.join(" ")}`);
 }
 
 // ---- page types ---------------------------------------------------------------------------
