@@ -220,38 +220,42 @@ async function checkLanguageSwitcher(browser, site, types) {
   const errors = errorsOf(page);
   const problems = [];
   const fallbacks = [];
-  let roundTrips = 0;
-  for (const [type, url] of types.vi) {
-    await page.goto(url);
-    const switcher = page.locator('.lang-switch a[hreflang="en"]');
-    if ((await switcher.count()) !== 1) {
-      problems.push(`${type}: ${url} has no link to English in the language switcher`);
-      continue;
+  const trips = { vi: 0, en: 0 };
+  const home = { vi: site.base, en: `${site.base}en/` };
+  for (const [from, to] of [["vi", "en"], ["en", "vi"]]) {
+    for (const [type, url] of types[from]) {
+      await page.goto(url);
+      const switcher = page.locator(`.lang-switch a[hreflang="${to}"]`);
+      if ((await switcher.count()) !== 1) {
+        problems.push(`${type}: ${url} has no link to "${to}" in the language switcher`);
+        continue;
+      }
+      // A page without a translation says so next to the link, which leads to the section
+      // of the other language (fields are named apart in each language, so not paired).
+      const untranslated = await page.$$eval(`.lang-switch a[hreflang="${to}"] + small`, (s) => s.length > 0);
+      await Promise.all([page.waitForNavigation(), switcher.click()]);
+      const there = page.url();
+      const lang = await page.getAttribute("html", "lang");
+      const expected = types[to].find(([t]) => t === type)?.[1];
+      if (lang !== to) problems.push(`${type}: ${url} → ${there} has lang=${lang}`);
+      if (expected && there !== expected && !type.endsWith("item"))
+        problems.push(`${type}: ${url} → ${there}, expected ${expected}`);
+      await Promise.all([page.waitForNavigation(), page.click(`.lang-switch a[hreflang="${from}"]`)]);
+      const back = page.url();
+      if (untranslated) {
+        // Back from the section: the section of the first language the page is in.
+        if (!url.startsWith(back) || back === home[from]) problems.push(`${type}: ${url} → ${there} → ${back}`);
+        else fallbacks.push(`${type} (${url.slice(site.origin.length)} → ${there.slice(site.origin.length)})`);
+      } else if (back !== url) problems.push(`${type}: ${url} → ${there} → ${back}`);
+      else trips[from]++;
     }
-    // A page without a translation says so next to the link, which leads to the section of
-    // the other language (fields are named apart in each language, so they are not paired).
-    const untranslated = await page.$$eval('.lang-switch a[hreflang="en"] + small', (s) => s.length > 0);
-    await Promise.all([page.waitForNavigation(), switcher.click()]);
-    const en = page.url();
-    const lang = await page.getAttribute("html", "lang");
-    const expected = types.en.find(([t]) => t === type)?.[1];
-    if (lang !== "en") problems.push(`${type}: ${url} → ${en} is not English (lang=${lang})`);
-    if (expected && en !== expected && !type.endsWith("item"))
-      problems.push(`${type}: ${url} → ${en}, expected ${expected}`);
-    await Promise.all([page.waitForNavigation(), page.click('.lang-switch a[hreflang="vi"]')]);
-    const back = page.url();
-    if (untranslated) {
-      // Back from the section: the Vietnamese section the page is in.
-      if (!url.startsWith(back) || back === site.base) problems.push(`${type}: ${url} → ${en} → ${back}`);
-      else fallbacks.push(`${type} (${url.slice(site.origin.length)} → ${en.slice(site.origin.length)})`);
-    } else if (back !== url) problems.push(`${type}: ${url} → ${en} → ${back}`);
-    else roundTrips++;
   }
   problems.push(...errors);
   report(
     `language switcher (${site.name})`,
     problems.length === 0,
-    `${roundTrips}/${types.vi.length} page types round-trip vi → en → vi` +
+    `${trips.vi}/${types.vi.length} page types round-trip vi → en → vi, ` +
+      `${trips.en}/${types.en.length} en → vi → en` +
       (fallbacks.length ? `; untranslated, to the section and back: ${fallbacks.join(", ")}` : ""),
     problems,
   );
