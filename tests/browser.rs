@@ -1,0 +1,73 @@
+//! Browser tests: the bundled site as people see it. Runs `tests/browser/run.mjs`, which
+//! builds the site with this crate's binary (at the root and under a sub-path), serves it on
+//! 127.0.0.1 and checks it in headless Chromium (playwright-core), with axe-core and with the
+//! W3C Nu Html Checker (vnu-jar). Its figures go straight to the terminal, also without
+//! `--nocapture`. See the README, "Browser tests".
+//!
+//! Missing tools fail the test with what to install; `MINHBACH_SKIP_BROWSER=1` skips it on a
+//! developer's machine, never in CI (`CI` set).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+fn runs(program: &str, arg: &str) -> bool {
+    Command::new(program)
+        .arg(arg)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+fn env_set(name: &str) -> bool {
+    std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
+}
+
+#[test]
+fn the_bundled_site_passes_the_browser_accessibility_and_html_checks() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("tests/browser");
+    let chromium = std::env::var_os("MINHBACH_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    let ci = env_set("CI");
+    if env_set("MINHBACH_SKIP_BROWSER") && !ci {
+        eprintln!("SKIPPED: browser tests (MINHBACH_SKIP_BROWSER is set)");
+        return;
+    }
+    let mut missing = Vec::new();
+    if !runs("node", "--version") {
+        missing.push("Node.js: sudo apt-get install nodejs npm");
+    }
+    if !chromium.is_file() {
+        missing.push("Chromium: sudo apt-get install chromium (or set MINHBACH_CHROMIUM)");
+    }
+    let java = std::env::var("MINHBACH_JAVA").unwrap_or_else(|_| "java".into());
+    if !runs(&java, "-version") {
+        missing.push("Java for the HTML checker: sudo apt-get install default-jre-headless");
+    }
+    if !dir.join("node_modules/playwright-core").is_dir() {
+        missing.push("the npm packages: npm ci --ignore-scripts --prefix tests/browser");
+    }
+    assert!(
+        missing.is_empty(),
+        "the browser tests cannot run; install:\n  - {}\n{}",
+        missing.join("\n  - "),
+        if ci {
+            "In CI, .ci/run installs these."
+        } else {
+            "Or skip them on this machine with MINHBACH_SKIP_BROWSER=1 (CI never skips them)."
+        }
+    );
+    let status = Command::new("node")
+        .arg(dir.join("run.mjs"))
+        .current_dir(root)
+        .env("MINHBACH_BIN", env!("CARGO_BIN_EXE_minhbach"))
+        .env("MINHBACH_CHROMIUM", &chromium)
+        .status()
+        .expect("node runs, as checked above");
+    assert!(
+        status.success(),
+        "browser checks failed (see the FAIL lines above; screenshots in target/browser-artifacts/)"
+    );
+}
