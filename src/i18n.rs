@@ -49,6 +49,11 @@ pub const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
 /// NFC normalization; all text is compared and written in NFC.
 pub fn nfc(s: &str) -> String {
+    // Most text arrives composed already: checking is several times cheaper than
+    // decomposing and composing again, which a build did for every byte of every file.
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        return s.to_string();
+    }
     s.nfc().collect()
 }
 
