@@ -127,6 +127,7 @@ pub struct Rendered {
 pub struct Memo {
     indexes: Vec<LangIndex>,
     records: Vec<PageRecord>,
+    search: Vec<search::LangSearch>,
 }
 
 /// What later outputs (sitemap, search) need to know about an emitted page.
@@ -136,8 +137,6 @@ struct PageRecord {
     /// Site path, e.g. `/en/campaigns/x/`.
     path: String,
     title: String,
-    /// Section key: `campaigns`, `plan`, `home`, …
-    section: String,
     /// The same page in each language that has it, absolute URLs.
     alternates: BTreeMap<String, String>,
     /// The text inside `<main>` as a reader sees it, for the search index; empty for
@@ -180,7 +179,7 @@ pub fn render(
     timings.lap("pages", &mut clock);
     r.render_feeds();
     timings.lap("feeds", &mut clock);
-    r.render_search();
+    let search = r.render_search();
     timings.lap("search", &mut clock);
     r.render_sitemap();
     for (path, bytes) in theme.assets.iter().chain(statics.iter()) {
@@ -193,6 +192,7 @@ pub fn render(
     let memo = keep.then(|| Memo {
         indexes,
         records: std::mem::take(&mut r.records),
+        search,
     });
     Ok(Rendered {
         output: r.out,
@@ -218,26 +218,37 @@ pub fn rerender_bodies(
     for (lang, index) in site.settings.languages.iter().zip(&memo.indexes) {
         r.item_pages(lang, index, Some(paths));
     }
-    // The new records replace the old ones of the same pages, in place: search sorts
-    // them by path anyway.
+    // The new records replace the old ones of the same pages; each changed text goes
+    // into its language's index.
     let fresh: BTreeMap<(String, String), PageRecord> = std::mem::take(&mut r.records)
         .into_iter()
         .map(|rec| ((rec.lang.clone(), rec.path.clone()), rec))
         .collect();
+    for index in &mut memo.search {
+        let changes: Vec<search::PageChange> = memo
+            .records
+            .iter()
+            .filter(|old| old.lang == index.lang())
+            .filter_map(|old| {
+                let new = fresh.get(&(old.lang.clone(), old.path.clone()))?;
+                Some(search::PageChange {
+                    path: &old.path,
+                    title: &old.title,
+                    old: &old.text,
+                    new: &new.text,
+                })
+            })
+            .collect();
+        if !changes.is_empty() {
+            index.update(&changes);
+            r.add_index_files(index);
+        }
+    }
     for rec in &mut memo.records {
         if let Some(new) = fresh.get(&(rec.lang.clone(), rec.path.clone())) {
             *rec = new.clone();
         }
     }
-    // The search pages are emitted (and recorded) by `render_search` itself, after the
-    // index is made from the records before them.
-    r.records = std::mem::take(&mut memo.records)
-        .into_iter()
-        .filter(|rec| rec.section != Section::Search.key())
-        .collect();
-    let langs: BTreeSet<String> = fresh.keys().map(|(lang, _)| lang.clone()).collect();
-    r.render_search_of(&langs);
-    memo.records = std::mem::take(&mut r.records);
     if r.diags.has_errors() {
         return Err(r.diags);
     }
@@ -279,7 +290,6 @@ fn page_record(lang: &str, path: &str, ctx: &tera::Context, html: &str) -> PageR
         lang: lang.to_string(),
         path: path.to_string(),
         title: field("title"),
-        section,
         alternates,
         text,
     }

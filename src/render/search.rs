@@ -46,6 +46,7 @@ use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Bound;
 pub(in crate::render) use text::page_text;
 use text::words;
 
@@ -87,22 +88,23 @@ enum Body<'a> {
 }
 
 impl Renderer<'_> {
-    pub(super) fn render_search(&mut self) {
-        let all = self.site.settings.codes().map(String::from).collect();
-        self.render_search_of(&all);
-    }
-
-    /// The index and search page of the languages `langs` only.
-    pub(super) fn render_search_of(&mut self, langs: &BTreeSet<String>) {
-        let mut sources = self.search_sources();
-        sources.retain(|s| langs.contains(s.lang));
-        for (name, bytes) in build_index(sources) {
-            self.add_file(format!("{BUNDLE}{name}"), bytes);
+    /// The index and search page of every language; returns each language's index for
+    /// later updates ([`LangSearch::update`]).
+    pub(super) fn render_search(&mut self) -> Vec<LangSearch> {
+        let indexes = build_index(self.search_sources());
+        for index in &indexes {
+            self.add_index_files(index);
         }
         for l in self.site.settings.languages.clone() {
-            if langs.contains(&l.code) {
-                self.search_page(&l.code);
-            }
+            self.search_page(&l.code);
+        }
+        indexes
+    }
+
+    /// Adds (or replaces) the files of one language's index.
+    pub(super) fn add_index_files(&mut self, index: &LangSearch) {
+        for (name, bytes) in index.files() {
+            self.add_file(format!("{BUNDLE}{}/{name}", index.lang), bytes);
         }
     }
 
@@ -172,9 +174,9 @@ impl Renderer<'_> {
     }
 }
 
-/// The index files (path inside [`BUNDLE`] → bytes) of every language, each language
-/// built on a thread of its own (the results are collected in language order).
-fn build_index(mut sources: Vec<Source<'_>>) -> Vec<(String, Vec<u8>)> {
+/// The index of every language, each built on a thread of its own (the results are
+/// collected in language order).
+fn build_index(mut sources: Vec<Source<'_>>) -> Vec<LangSearch> {
     sources.sort_by(|a, b| (a.lang, &a.path).cmp(&(b.lang, &b.path)));
     let mut by_lang: Vec<&[Source]> = Vec::new();
     let mut rest = &sources[..];
@@ -183,55 +185,194 @@ fn build_index(mut sources: Vec<Source<'_>>) -> Vec<(String, Vec<u8>)> {
         by_lang.push(&rest[..n]);
         rest = &rest[n..];
     }
-    let built: Vec<Vec<(String, Vec<u8>)>> = by_lang
-        .into_par_iter()
-        .map(|pages| language_files(pages))
-        .collect();
-    built.into_iter().flatten().collect()
+    by_lang.into_par_iter().map(LangSearch::build).collect()
 }
 
-/// The files of one language's index; `pages` are sorted by path.
-fn language_files(pages: &[Source]) -> Vec<(String, Vec<u8>)> {
-    let Some(lang) = pages.first().map(|p| p.lang) else {
-        return Vec::new();
-    };
-    let mut index = WordIndex::default();
-    let mut shown: Vec<(&str, &str, String)> = Vec::with_capacity(pages.len());
-    for page in pages {
-        let text = match &page.body {
-            #[cfg(test)]
-            Body::Html(html) => Cow::Owned(page_text(html)),
-            Body::Text(text) => Cow::Borrowed(text.as_ref()),
+/// One language's index: its files, and what updating them after the text of some pages
+/// changed needs (the preview's body-only rebuilds), so that an update writes the same
+/// bytes a build from scratch would.
+pub(super) struct LangSearch {
+    lang: String,
+    /// Page paths, sorted: a page's position is its number in the postings.
+    paths: Vec<String>,
+    /// What a result shows, by page number: address, title, extract.
+    shown: Vec<(String, String, String)>,
+    /// Every folded word → its postings and their encoding.
+    words: BTreeMap<String, (Vec<u32>, String)>,
+    /// The word files, in order.
+    shards: Vec<Shard>,
+    /// The page files (`p/<i>.json`), in order.
+    chunks: Vec<Vec<u8>>,
+}
+
+struct Shard {
+    key: String,
+    first: String,
+    len: usize,
+    json: Vec<u8>,
+}
+
+/// What changed on one page: its path, title and text before and after.
+pub(super) struct PageChange<'a> {
+    pub path: &'a str,
+    pub title: &'a str,
+    pub old: &'a str,
+    pub new: &'a str,
+}
+
+impl LangSearch {
+    /// The index of one language's pages, sorted by path.
+    fn build(pages: &[Source]) -> LangSearch {
+        let lang = pages.first().map_or("", |p| p.lang).to_string();
+        let mut index = WordIndex::default();
+        let mut shown = Vec::with_capacity(pages.len());
+        for page in pages {
+            let text = match &page.body {
+                #[cfg(test)]
+                Body::Html(html) => Cow::Owned(page_text(html)),
+                Body::Text(text) => Cow::Borrowed(text.as_ref()),
+            };
+            index.add_page(&page.title, &text);
+            let title = page.title.to_string();
+            let extract = extract(&title, &text);
+            shown.push((page.href.clone(), title, extract));
+        }
+        let words = index
+            .words
+            .into_iter()
+            .zip(index.postings)
+            .map(|(w, p)| {
+                let encoded = encode_postings(&p);
+                (w, (p, encoded))
+            })
+            .collect();
+        let mut out = LangSearch {
+            lang,
+            paths: pages.iter().map(|p| p.path.clone()).collect(),
+            shown,
+            words,
+            shards: Vec::new(),
+            chunks: Vec::new(),
         };
-        index.add_page(&page.title, &text);
-        shown.push((&page.href, page.title.as_ref(), extract(&page.title, &text)));
+        out.reshard(None);
+        out.chunks = out.shown.chunks(CHUNK).map(|c| to_json(&c)).collect();
+        out
     }
 
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let words = index.words();
-    let shards = shards(&words, 2);
-    let mut keys = Vec::with_capacity(shards.len());
-    for (i, (key, group)) in shards.iter().enumerate() {
-        let map: BTreeMap<&str, &str> = group.iter().map(|(w, p)| (*w, p.as_str())).collect();
-        files.push((format!("w/{i}.json"), to_json(&map)));
-        keys.push(key.as_str());
+    pub(super) fn lang(&self) -> &str {
+        &self.lang
     }
-    for (i, chunk) in shown.chunks(CHUNK).enumerate() {
-        files.push((format!("p/{i}.json"), to_json(&chunk)));
+
+    /// Takes in new texts of pages it has (same titles); returns whether any did change.
+    pub(super) fn update(&mut self, changes: &[PageChange]) -> bool {
+        let mut affected: BTreeSet<String> = BTreeSet::new();
+        let mut chunks: BTreeSet<usize> = BTreeSet::new();
+        for change in changes {
+            let Ok(page) = self.paths.binary_search_by(|p| p.as_str().cmp(change.path)) else {
+                continue;
+            };
+            let page_bits = u32::try_from(page).expect("fewer than 16 million pages") << 8;
+            for (word, _) in entries(change.title, change.old) {
+                if let Some((postings, _)) = self.words.get_mut(&word) {
+                    postings.retain(|p| p >> 8 != page as u32);
+                    if postings.is_empty() {
+                        self.words.remove(&word);
+                    }
+                }
+                affected.insert(word);
+            }
+            for (word, entry) in entries(change.title, change.new) {
+                let postings = &mut self.words.entry(word.clone()).or_default().0;
+                let at = postings.partition_point(|p| p >> 8 < page as u32);
+                postings.insert(at, page_bits | entry);
+                affected.insert(word);
+            }
+            self.shown[page].2 = extract(change.title, change.new);
+            chunks.insert(page / CHUNK);
+        }
+        for word in &affected {
+            if let Some((postings, encoded)) = self.words.get_mut(word) {
+                *encoded = encode_postings(postings);
+            }
+        }
+        self.reshard(Some(&affected));
+        for c in &chunks {
+            let end = (c * CHUNK + CHUNK).min(self.shown.len());
+            self.chunks[*c] = to_json(&&self.shown[c * CHUNK..end]);
+        }
+        !chunks.is_empty()
     }
-    let version = files.iter().fold(Fnv::default(), |h, (name, bytes)| {
-        h.add(name.as_bytes()).add(bytes)
-    });
-    let meta = serde_json::json!({
-        "v": format!("{:016x}", version.0),
-        "pages": pages.len(),
-        "chunk": CHUNK,
-        "shards": keys,
-    });
-    files.push(("meta.json".to_string(), to_json(&meta)));
-    files
+
+    /// Makes the word files again from `words`; with `affected`, a file whose key and
+    /// words are as before and holds none of the affected words keeps its bytes.
+    fn reshard(&mut self, affected: Option<&BTreeSet<String>>) {
+        let list: Vec<(&str, &str)> = self
+            .words
+            .iter()
+            .map(|(w, (_, e))| (w.as_str(), e.as_str()))
+            .collect();
+        let mut old: HashMap<String, Shard> = std::mem::take(&mut self.shards)
+            .into_iter()
+            .map(|s| (s.key.clone(), s))
+            .collect();
+        for (key, group) in shards(&list, 2) {
+            let (first, last) = (group[0].0, group[group.len() - 1].0);
+            let kept = affected.and_then(|a| {
+                let o = old.remove(&key)?;
+                let untouched = o.first == first
+                    && o.len == group.len()
+                    && a.range::<str, _>((Bound::Included(first), Bound::Included(last)))
+                        .next()
+                        .is_none();
+                untouched.then_some(o.json)
+            });
+            let json = kept.unwrap_or_else(|| {
+                let map: BTreeMap<&str, &str> = group.iter().copied().collect();
+                to_json(&map)
+            });
+            self.shards.push(Shard {
+                key,
+                first: first.to_string(),
+                len: group.len(),
+                json,
+            });
+        }
+    }
+
+    /// The files, named inside the language's folder: `w/<i>.json`, `p/<i>.json` and
+    /// `meta.json`.
+    fn files(&self) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        for (i, shard) in self.shards.iter().enumerate() {
+            files.push((format!("w/{i}.json"), shard.json.clone()));
+        }
+        for (i, chunk) in self.chunks.iter().enumerate() {
+            files.push((format!("p/{i}.json"), chunk.clone()));
+        }
+        let version = files.iter().fold(Fnv::default(), |h, (name, bytes)| {
+            h.add(name.as_bytes()).add(bytes)
+        });
+        let keys: Vec<&str> = self.shards.iter().map(|s| s.key.as_str()).collect();
+        let meta = serde_json::json!({
+            "v": format!("{:016x}", version.0),
+            "pages": self.paths.len(),
+            "chunk": CHUNK,
+            "shards": keys,
+        });
+        files.push(("meta.json".to_string(), to_json(&meta)));
+        files
+    }
+}
+
+/// The postings one page gives its words, as page 0: word → title and frequency bits.
+fn entries(title: &str, text: &str) -> Vec<(String, u32)> {
+    let mut index = WordIndex::default();
+    index.add_page(title, text);
+    index
+        .words
         .into_iter()
-        .map(|(name, bytes)| (format!("{lang}/{name}"), bytes))
+        .zip(index.postings)
+        .filter_map(|(w, p)| Some((w, *p.first()?)))
         .collect()
 }
 
@@ -359,18 +500,6 @@ impl WordIndex {
         }
         *n += 1;
     }
-
-    /// Every word, sorted, with its encoded postings.
-    fn words(&self) -> Vec<(&str, String)> {
-        let mut out: Vec<(&str, String)> = self
-            .words
-            .iter()
-            .zip(&self.postings)
-            .map(|(w, p)| (w.as_str(), encode_postings(p)))
-            .collect();
-        out.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        out
-    }
 }
 
 /// Postings as gaps × 8 + flags, in base 32 (see the module doc).
@@ -410,9 +539,9 @@ fn push_number(out: &mut String, n: u64) {
 /// group over [`SHARD_BYTES`] one character deeper (the word equal to the key, if any,
 /// keeps the key). A word shorter than `key_len` is a group of its own.
 fn shards<'a, 'w>(
-    words: &'a [(&'w str, String)],
+    words: &'a [(&'w str, &'w str)],
     key_len: usize,
-) -> Vec<(String, &'a [(&'w str, String)])> {
+) -> Vec<(String, &'a [(&'w str, &'w str)])> {
     let mut out = Vec::new();
     let mut rest = words;
     while let Some((first, _)) = rest.first() {
@@ -476,7 +605,72 @@ mod tests {
     }
 
     fn files_of(sources: Vec<Source>) -> BTreeMap<String, Vec<u8>> {
-        build_index(sources).into_iter().collect()
+        build_index(sources)
+            .iter()
+            .flat_map(|index| {
+                let lang = index.lang().to_string();
+                index
+                    .files()
+                    .into_iter()
+                    .map(move |(name, bytes)| (format!("{lang}/{name}"), bytes))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_updated_index_equals_one_built_from_scratch() {
+        // Enough pages and words for shards over SHARD_BYTES to split, so that an update
+        // moves shard bounds, adds words and drops words that no page has any more.
+        let text = |seed: usize, n: usize| -> String {
+            (0..n)
+                .map(|i| {
+                    format!(
+                        "th{}x{} thanh{} nông",
+                        (seed * 31 + i * 7) % 997,
+                        i % 13,
+                        i % 5
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let paths: Vec<String> = (0..60).map(|i| format!("/p/{i:03}/")).collect();
+        let titles: Vec<String> = (0..60).map(|i| format!("Trang {i}")).collect();
+        let mut texts: Vec<String> = (0..60).map(|i| text(i, 200)).collect();
+        let sources = |texts: &[String]| -> Vec<Source<'static>> {
+            paths
+                .iter()
+                .zip(&titles)
+                .zip(texts)
+                .map(|((p, t), x)| Source {
+                    lang: "vi",
+                    path: p.clone(),
+                    href: p.clone(),
+                    title: Cow::Owned(t.clone()),
+                    body: Body::Text(Cow::Owned(x.clone())),
+                })
+                .collect()
+        };
+        let mut index = build_index(sources(&texts)).pop().expect("one language");
+        assert!(
+            index.shards.iter().any(|s| s.key.chars().count() > 2),
+            "splits"
+        );
+        for (page, new) in [
+            (3, text(500, 400)),
+            (40, "đổi mới".to_string()),
+            (3, String::new()),
+        ] {
+            let old = std::mem::replace(&mut texts[page], new);
+            index.update(&[PageChange {
+                path: &paths[page],
+                title: &titles[page],
+                old: &old,
+                new: &texts[page],
+            }]);
+            let fresh = build_index(sources(&texts)).pop().expect("one language");
+            assert_eq!(index.files(), fresh.files(), "after changing page {page}");
+        }
     }
 
     #[test]
@@ -495,12 +689,12 @@ mod tests {
     fn big_shards_split_one_letter_deeper() {
         let long = "x".repeat(SHARD_BYTES);
         let words = [
-            ("a", "1".to_string()),
-            ("th", "1".to_string()),
-            ("tha", long.clone()),
-            ("thanh", "1".to_string()),
-            ("thi", long.clone()),
-            ("to", "1".to_string()),
+            ("a", "1"),
+            ("th", "1"),
+            ("tha", long.as_str()),
+            ("thanh", "1"),
+            ("thi", long.as_str()),
+            ("to", "1"),
         ];
         let keys: Vec<(String, Vec<&str>)> = shards(&words, 2)
             .into_iter()
