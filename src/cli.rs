@@ -126,6 +126,10 @@ pub struct BuildArgs {
     /// Override site.yaml's base_url, e.g. for a staging host.
     #[arg(long)]
     pub base_url: Option<String>,
+    /// Replace the output folder even if no earlier build made it (it is not empty and has
+    /// no .minhbach-output file). Its files are deleted.
+    #[arg(long)]
+    pub force: bool,
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
