@@ -98,6 +98,8 @@ fn position(text: &str, offset: usize) -> (usize, usize) {
 
 /// What [`Checker::problem`] says about a target above the site root.
 const OUTSIDE: &str = "a place outside the site";
+/// A `javascript:`, `data:`… address: the page gets `#` instead, the build an error.
+const UNSAFE: &str = "an unsafe address";
 
 struct Checker<'a> {
     rendered: &'a Rendered,
@@ -158,12 +160,19 @@ pub fn links(site: &Site, rendered: &Rendered, diags: &mut Diagnostics) {
                 _ => continue,
             };
             let target = resolve(&dest, page);
-            let Some(missing) = checker.problem(&target) else {
-                continue;
+            let missing = if crate::render::markdown::safe_url(&dest) {
+                match checker.problem(&target) {
+                    Some(m) => m,
+                    None => continue,
+                }
+            } else {
+                UNSAFE.to_string()
             };
             let (line, col) = position(body, range.start);
             let file_line = body_line + line;
-            let message = if missing == OUTSIDE {
+            let message = if missing == UNSAFE {
+                format!("{what} \"{dest}\" is not an address a reader can safely open")
+            } else if missing == OUTSIDE {
                 format!(
                     "{what} \"{dest}\" points outside the site: `..` goes above its root folder"
                 )
@@ -176,7 +185,9 @@ pub fn links(site: &Site, rendered: &Rendered, diags: &mut Diagnostics) {
             } else {
                 format!("{what} to \"{dest}\" points nowhere: {missing} is not a page or file of the site")
             };
-            let hint = if missing == OUTSIDE {
+            let hint = if missing == UNSAFE {
+                "use a path on this site (/phong-trao/x/) or an https:// address".to_string()
+            } else if missing == OUTSIDE {
                 "write the address from the site root (/phong-trao/x/) and keep files in static/"
                     .to_string()
             } else if what == "image" {

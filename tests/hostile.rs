@@ -1,0 +1,721 @@
+//! Hostile and broken input (issue 6): every case ends in a clear error or a safe page, never
+//! a crash, and nothing outside the site root is read or published. Large and broken files
+//! are made at test time in temporary folders.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const NOW: &str = "2024-01-01";
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Copies a fixture into a fresh temporary folder.
+fn fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(&repo().join("tests/fixtures").join(name), dir.path());
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk fixture");
+        let dest = to.join(entry.path().strip_prefix(from).expect("inside"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &dest).expect("copy");
+        }
+    }
+}
+
+fn minhbach(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_minhbach"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("run minhbach")
+}
+
+fn build(root: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["build", "--now", NOW];
+    args.extend_from_slice(extra);
+    minhbach(root, &args)
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn assert_ok(o: &Output) {
+    assert!(o.status.success(), "build failed:\n{}", stderr(o));
+}
+
+/// Asserts exit code 1 and that stderr holds every needle; returns stderr.
+fn assert_error(o: &Output, needles: &[&str]) -> String {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(1), "expected exit 1:\n{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    for n in needles {
+        assert!(err.contains(n), "expected {n:?} in:\n{err}");
+    }
+    err
+}
+
+fn write(root: &Path, path: &str, text: impl AsRef<[u8]>) {
+    let p = root.join(path);
+    std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+    std::fs::write(p, text).expect("write");
+}
+
+fn read(root: &Path, path: &str) -> String {
+    std::fs::read_to_string(root.join("public").join(path))
+        .unwrap_or_else(|e| panic!("read public/{path}: {e}"))
+}
+
+/// Every file under a folder, path → bytes.
+fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).expect("inside").to_path_buf(),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect()
+}
+
+/// A page in the fixture's own front matter style.
+fn campaign(title: &str, body: &str) -> String {
+    format!(
+        "---\ntitle: \"{title}\"\nlaunched: 2022-01\nlead_unit: van-phong\nsummary: \"s\"\n---\n{body}"
+    )
+}
+
+// ---------------------------------------------------------------------------------------
+// A minimal HTML tokenizer: enough to tell real tags and attributes from escaped text.
+
+#[derive(Debug)]
+struct Tag {
+    name: String,
+    attrs: Vec<(String, String)>,
+    /// The raw text of `<script>`, `<style>`, `<title>` and `<textarea>`.
+    body: Option<String>,
+}
+
+fn tags(html: &str) -> Vec<Tag> {
+    let b = html.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        i += off + 1;
+        match b.get(i) {
+            Some(b'!') => {
+                let end = if html[i..].starts_with("!--") {
+                    "-->"
+                } else {
+                    ">"
+                };
+                i += html[i..]
+                    .find(end)
+                    .map_or(html.len() - i, |e| e + end.len());
+                continue;
+            }
+            Some(c) if c.is_ascii_alphabetic() => {}
+            _ => continue,
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' && b[i] != b'/' {
+            i += 1;
+        }
+        let name = html[start..i].to_ascii_lowercase();
+        let mut attrs = Vec::new();
+        loop {
+            while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+                i += 1;
+            }
+            if i >= b.len() || b[i] == b'>' {
+                i += 1;
+                break;
+            }
+            let s = i;
+            while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>') {
+                i += 1;
+            }
+            let attr = html[s..i].to_ascii_lowercase();
+            let mut value = String::new();
+            if b.get(i) == Some(&b'=') {
+                i += 1;
+                if let Some(&q) = b.get(i).filter(|q| matches!(q, b'"' | b'\'')) {
+                    let e = html[i + 1..].find(q as char).map_or(b.len(), |e| i + 1 + e);
+                    value = html[i + 1..e].to_string();
+                    i = e + 1;
+                } else {
+                    let s = i;
+                    while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                        i += 1;
+                    }
+                    value = html[s..i].to_string();
+                }
+            }
+            attrs.push((attr, value));
+        }
+        let mut body = None;
+        if ["script", "style", "title", "textarea"].contains(&name.as_str()) {
+            let close = format!("</{name}");
+            let rest = html[i.min(html.len())..].to_ascii_lowercase();
+            let e = rest.find(&close).unwrap_or(rest.len());
+            body = Some(html[i..i + e].to_string());
+            i += e;
+        }
+        out.push(Tag { name, attrs, body });
+    }
+    out
+}
+
+/// What a browser would see as the scheme of a URL attribute.
+fn scheme_of(value: &str) -> String {
+    let decoded = value
+        .replace("&colon;", ":")
+        .replace("&#58;", ":")
+        .replace("&#x3a;", ":")
+        .replace("&#x3A;", ":");
+    let clean: String = decoded
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .flat_map(char::to_lowercase)
+        .collect();
+    clean.split(':').next().unwrap_or("").to_string()
+}
+
+/// Nothing in `html` runs script or needs `unsafe-inline` under the site's CSP: no event
+/// handlers, no style attributes or elements, no inline executable script, no frames or
+/// plugins, no javascript:/data:/vbscript: URLs.
+fn assert_safe_html(what: &str, html: &str) {
+    for t in tags(html) {
+        let attr = |n: &str| {
+            t.attrs
+                .iter()
+                .find(|(k, _)| k == n)
+                .map(|(_, v)| v.as_str())
+        };
+        assert!(
+            !matches!(
+                t.name.as_str(),
+                "iframe" | "frame" | "frameset" | "object" | "embed" | "applet" | "base" | "style"
+            ),
+            "{what}: <{}> element: {t:?}",
+            t.name
+        );
+        if t.name == "meta" {
+            assert!(attr("http-equiv").is_none(), "{what}: {t:?}");
+        }
+        if t.name == "script" {
+            let body = t.body.as_deref().unwrap_or("");
+            match attr("type") {
+                Some("application/ld+json") => {
+                    assert!(!body.contains('<'), "{what}: JSON-LD with <: {body}");
+                    serde_json::from_str::<serde_json::Value>(body)
+                        .unwrap_or_else(|e| panic!("{what}: JSON-LD is not JSON ({e}): {body}"));
+                }
+                Some("module") => assert!(
+                    attr("src").is_some_and(|s| s.ends_with("search.js")) && body.is_empty(),
+                    "{what}: inline or foreign module script: {t:?}"
+                ),
+                _ => panic!("{what}: executable script: {t:?}"),
+            }
+        }
+        if t.name == "title" || t.name == "textarea" {
+            assert!(
+                !t.body.as_deref().unwrap_or("").contains('<'),
+                "{what}: {t:?}"
+            );
+        }
+        for (k, v) in &t.attrs {
+            assert!(!k.starts_with("on"), "{what}: event handler {k}: {t:?}");
+            assert!(k != "style", "{what}: style attribute: {t:?}");
+            if [
+                "href",
+                "src",
+                "action",
+                "formaction",
+                "xlink:href",
+                "srcset",
+                "poster",
+                "data",
+                "background",
+                "cite",
+            ]
+            .contains(&k.as_str())
+            {
+                let scheme = scheme_of(v);
+                assert!(
+                    !["javascript", "vbscript", "data"].contains(&scheme.as_str()),
+                    "{what}: {k}={v:?} in {t:?}"
+                );
+            }
+        }
+    }
+}
+
+fn files_with_ext(dir: &Path, ext: &str) -> Vec<(PathBuf, String)> {
+    tree(dir)
+        .into_iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == ext))
+        .map(|(p, b)| (p, String::from_utf8(b).expect("UTF-8 output")))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Raw HTML and XSS payloads in markdown, front matter and data YAML.
+
+#[test]
+fn xss_payloads_never_reach_a_page_as_markup() {
+    let site = fixture("hostile");
+    assert_ok(&build(site.path(), &[]));
+    let public = site.path().join("public");
+    let pages = files_with_ext(&public, "html");
+    assert!(pages.len() > 20, "{}", pages.len());
+    for (path, html) in &pages {
+        assert_safe_html(&path.display().to_string(), html);
+    }
+    // The payloads are there, as text.
+    let all: String = pages.iter().map(|(_, h)| h.as_str()).collect();
+    assert!(
+        all.contains("&lt;script&gt;alert(") && all.contains("onerror=alert("),
+        "payloads should be shown as text"
+    );
+    // Harmless markup from the body survives sanitizing.
+    let page = read(site.path(), "phong-trao/xss/index.html");
+    assert!(
+        page.contains("<abbr title=\"Ủy ban nhân dân\">UBND</abbr>"),
+        "{page}"
+    );
+    assert!(page.contains("<th colspan=\"2\">Bảng</th>"), "{page}");
+    assert!(page.contains("<b>đậm</b>"), "{page}");
+    // JSON-LD keeps the title, escaped so HTML never sees a `<`.
+    let ld = tags(&page)
+        .into_iter()
+        .find(|t| t.name == "script" && t.body.is_some())
+        .and_then(|t| t.body)
+        .expect("JSON-LD");
+    assert!(ld.contains("\\u003cscript\\u003ealert('title')"), "{ld}");
+
+    // Feeds and the sitemap are well-formed XML; HTML inside feed entries is safe too.
+    for (path, xml) in files_with_ext(&public, "xml") {
+        let doc = roxmltree::Document::parse(&xml)
+            .unwrap_or_else(|e| panic!("{}: not XML: {e}", path.display()));
+        for n in doc.descendants().filter(|n| n.is_element()) {
+            assert_ne!(n.tag_name().name(), "script", "{}", path.display());
+            if n.attribute("type") == Some("html") {
+                assert_safe_html(&path.display().to_string(), n.text().unwrap_or(""));
+            }
+        }
+    }
+    // The search index and the open data JSON parse; they carry text, not markup.
+    for (path, json) in files_with_ext(&public, "json") {
+        serde_json::from_str::<serde_json::Value>(&json)
+            .unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
+    }
+    // CSV: text that a spreadsheet would evaluate is defused; numbers stay numbers.
+    let csvs: String = files_with_ext(&public, "csv")
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert!(csvs.contains(",'=cmd|' /C calc'!A0"), "{csvs}");
+    assert!(csvs.contains("'=HYPERLINK("), "{csvs}");
+    assert!(csvs.contains("'+note"), "{csvs}");
+    assert!(csvs.contains(",-5,"), "{csvs}");
+    for line in csvs.lines() {
+        for cell in line.split(',') {
+            let cell = cell.trim_start_matches(['"', '\u{feff}']);
+            assert!(
+                !cell.starts_with(['=', '+', '@']),
+                "formula cell {cell:?} in {line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn raw_html_passes_only_when_site_yaml_opts_in() {
+    let site = fixture("hostile");
+    assert_ok(&build(site.path(), &[]));
+    let page = read(site.path(), "phong-trao/xss/index.html");
+    assert!(!page.contains("<iframe") && !page.contains("alert('body')"));
+    let yaml = std::fs::read_to_string(site.path().join("site.yaml")).expect("read");
+    write(
+        site.path(),
+        "site.yaml",
+        format!("{yaml}markdown: {{ unsafe_html: true }}\n"),
+    );
+    assert_ok(&build(site.path(), &[]));
+    let page = read(site.path(), "phong-trao/xss/index.html");
+    assert!(
+        page.contains("<iframe src=\"https://evil.example/\"></iframe>")
+            && page.contains("<script>alert('body')</script>"),
+        "{page}"
+    );
+    // Markdown links with script addresses are errors, not pages.
+    write(
+        site.path(),
+        "content/pages/lien-ket.vi.md",
+        "---\ntitle: \"L\"\n---\n[a](javascript:alert('md')) ![b](data:image/png;base64,AAAA)\n",
+    );
+    assert_error(
+        &build(site.path(), &[]),
+        &[
+            "content/pages/lien-ket.vi.md:4:1: error: link \"javascript:alert('md')\" is not an address a reader can safely open",
+            "content/pages/lien-ket.vi.md:4:29: error: image \"data:image/png;base64,AAAA\" is not an address a reader can safely open",
+        ],
+    );
+    std::fs::remove_file(site.path().join("content/pages/lien-ket.vi.md")).expect("rm");
+    // Front matter stays escaped whatever the setting.
+    assert!(!page.contains("<script>alert('title')"), "{page}");
+    write(
+        site.path(),
+        "site.yaml",
+        format!("{yaml}markdown: {{ unsafe_htm: true }}\n"),
+    );
+    assert_error(
+        &build(site.path(), &[]),
+        &["unknown field \"unsafe_htm\"", "unsafe_html"],
+    );
+}
+
+/// The CSP in docs/deploy/ allows no inline script or style: the bundled site must need none.
+#[test]
+fn bundled_site_works_under_a_strict_csp() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let dest = out.path().join("site");
+    let o = minhbach(
+        &repo(),
+        &[
+            "build",
+            "--now",
+            "2022-12-31",
+            "--output",
+            &dest.to_string_lossy(),
+        ],
+    );
+    assert_ok(&o);
+    let pages = files_with_ext(&dest, "html");
+    assert!(pages.len() > 100, "{}", pages.len());
+    for (path, html) in &pages {
+        assert_safe_html(&path.display().to_string(), html);
+    }
+    for f in ["docs/deploy/_headers", "docs/deploy/nginx.conf"] {
+        let text = std::fs::read_to_string(repo().join(f)).expect("deploy file");
+        assert!(
+            text.contains("default-src 'none'; script-src 'self'; style-src 'self'")
+                && !text.contains("unsafe-inline")
+                && text.contains("X-Content-Type-Options"),
+            "{f}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Paths: nothing outside the site root is read or published.
+
+#[test]
+fn paths_above_the_site_root_are_errors() {
+    let site = fixture("basic");
+    let root = site.path();
+    let c = std::fs::read_to_string(root.join("content/campaigns/an-toan.vi.md")).expect("r");
+    write(
+        root,
+        "content/campaigns/an-toan.vi.md",
+        format!("{c}\n[mật khẩu](/../../etc/passwd) ![x](../../../../../etc/hostname)\n"),
+    );
+    let x = std::fs::read_to_string(root.join("content/exemplars/nguyen-van-a.vi.md")).expect("r");
+    write(
+        root,
+        "content/exemplars/nguyen-van-a.vi.md",
+        x.replacen("award:", "photo: /../secret.jpg\naward:", 1),
+    );
+    let d = std::fs::read_to_string(root.join("content/data/documents.yaml")).expect("r");
+    write(
+        root,
+        "content/data/documents.yaml",
+        d.replacen(
+            "  summary: { vi: \"Phát động",
+            "  file: \"/..\\\\..\\\\x.pdf\"\n  summary: { vi: \"Phát động",
+            1,
+        ),
+    );
+    let err = assert_error(
+        &build(root, &[]),
+        &[
+            "content/campaigns/an-toan.vi.md:10:1: error: link \"/../../etc/passwd\" points outside the site",
+            "content/campaigns/an-toan.vi.md:10:31: error: image \"../../../../../etc/hostname\" points outside the site",
+            "content/exemplars/nguyen-van-a.vi.md: error: photo \"/../secret.jpg\" points outside the site",
+            "content/data/documents.yaml: error: file \"/..\\..\\x.pdf\" points outside the site",
+        ],
+    );
+    assert!(!root.join("public").exists(), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_site_are_errors_and_nothing_outside_is_copied() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().expect("temp dir");
+    write(outside.path(), "secret.txt", "TOP-SECRET-OUTSIDE");
+    write(
+        outside.path(),
+        "trang.vi.md",
+        "---\ntitle: \"TOP-SECRET-PAGE\"\n---\nx\n",
+    );
+    let site = fixture("basic");
+    let root = site.path();
+    std::fs::create_dir_all(root.join("static/ok")).expect("mkdir");
+    symlink(
+        outside.path().join("secret.txt"),
+        root.join("static/leak.txt"),
+    )
+    .expect("ln");
+    symlink(outside.path(), root.join("static/ok/dir")).expect("ln");
+    symlink(
+        outside.path().join("trang.vi.md"),
+        root.join("content/pages/trang.vi.md"),
+    )
+    .expect("ln");
+    symlink(root.join("nowhere"), root.join("static/dangling.txt")).expect("ln");
+    let err = assert_error(
+        &build(root, &[]),
+        &[
+            "static/leak.txt: error: this is a symbolic link to a place outside the site folder",
+            "static/ok/dir: error: this is a symbolic link to a place outside the site folder",
+            "content/pages/trang.vi.md: error: this is a symbolic link to a place outside the site folder",
+            "static/dangling.txt: error: this is a symbolic link that leads nowhere",
+        ],
+    );
+    assert!(!err.contains("TOP-SECRET"), "{err}");
+    assert!(!root.join("public").exists());
+
+    // A whole static/ folder that is a link out of the site is refused too.
+    let site = fixture("basic");
+    symlink(outside.path(), site.path().join("static")).expect("ln");
+    assert_error(
+        &build(site.path(), &[]),
+        &["static: error: this is a symbolic link to a place outside the site folder"],
+    );
+
+    // Links that stay inside the site are followed.
+    let site = fixture("basic");
+    write(site.path(), "files/a.txt", "INSIDE");
+    std::fs::create_dir_all(site.path().join("static")).expect("mkdir");
+    symlink(
+        site.path().join("files/a.txt"),
+        site.path().join("static/a.txt"),
+    )
+    .expect("ln");
+    assert_ok(&build(site.path(), &[]));
+    assert_eq!(read(site.path(), "a.txt"), "INSIDE");
+}
+
+#[test]
+fn a_theme_name_cannot_leave_the_themes_folder() {
+    let site = fixture("basic");
+    let yaml = std::fs::read_to_string(site.path().join("site.yaml")).expect("read");
+    write(
+        site.path(),
+        "site.yaml",
+        format!("theme: \"../../etc\"\n{yaml}"),
+    );
+    assert_error(
+        &build(site.path(), &[]),
+        &["site.yaml:1:9: error: theme \"../../etc\" is not a theme name"],
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// The output folder.
+
+#[test]
+fn refuses_output_folders_that_are_not_builds() {
+    let site = fixture("basic");
+    let root = site.path();
+    let root_s = root.to_string_lossy().to_string();
+    let home = tempfile::tempdir().expect("temp dir");
+    for (out, why) in [
+        (root_s.clone(), "it is the site folder or contains it"),
+        (
+            format!("{root_s}/.."),
+            "it is the site folder or contains it",
+        ),
+        ("/".to_string(), "it is the root of the file system"),
+        (format!("{root_s}/content"), "it is inside content/"),
+        (format!("{root_s}/static/x"), "it is inside static/"),
+        (
+            home.path().to_string_lossy().to_string(),
+            "it is your home folder",
+        ),
+    ] {
+        let o = Command::new(env!("CARGO_BIN_EXE_minhbach"))
+            .args([
+                "build", "--now", NOW, "--force", "--root", &root_s, "--output", &out,
+            ])
+            .env("HOME", home.path())
+            .output()
+            .expect("run");
+        assert_error(
+            &o,
+            &[&format!(
+                "{out}: error: refusing to build into this folder: {why}"
+            )],
+        );
+    }
+    assert!(root.join("content/campaigns/an-toan.vi.md").is_file());
+
+    // A folder with someone's files in it: refused, unless --force.
+    write(root, "public/keep.txt", "mine");
+    assert_error(
+        &build(root, &[]),
+        &[
+            "it is not empty and no earlier build made it (it has no .minhbach-output file)",
+            "pass --force",
+        ],
+    );
+    assert!(root.join("public/keep.txt").is_file());
+    assert_ok(&build(root, &["--force"]));
+    assert!(!root.join("public/keep.txt").exists());
+    assert!(root.join("public/.minhbach-output").is_file());
+    // Once a build made it, the next build replaces it without --force.
+    assert_ok(&build(root, &[]));
+    // An empty folder is fine too.
+    let empty = tempfile::tempdir().expect("temp dir");
+    let out = empty.path().to_string_lossy().to_string();
+    assert_ok(&build(root, &["--output", &out]));
+}
+
+#[test]
+fn stale_folders_of_a_killed_build_do_not_break_the_next_one() {
+    let site = fixture("basic");
+    let root = site.path();
+    write(root, ".public.minhbach-new/half.html", "half a build");
+    write(root, ".public.minhbach-old/.minhbach-output", "");
+    assert_ok(&build(root, &[]));
+    assert!(!root.join(".public.minhbach-new").exists());
+    assert!(!root.join(".public.minhbach-old").exists());
+    assert!(root.join("public/index.html").is_file());
+    assert!(!root.join("public/half.html").exists());
+}
+
+/// Hash of every file, so a comparison failure prints something readable.
+fn digest(dir: &Path) -> BTreeMap<PathBuf, (usize, u64)> {
+    use std::hash::{Hash, Hasher};
+    tree(dir)
+        .into_iter()
+        .map(|(p, b)| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            b.hash(&mut h);
+            (p, (b.len(), h.finish()))
+        })
+        .collect()
+}
+
+/// kill -9 at many moments of a build of a changed site: `public/` is always either the
+/// previous build or the new one, whole, never a mix or missing.
+#[cfg(unix)]
+#[test]
+fn kill_9_during_a_build_leaves_the_previous_public_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("site");
+    let o = Command::new(env!("CARGO_BIN_EXE_gen-corpus"))
+        .args(["--items", "200", "--seed", "7", "--out"])
+        .arg(&root)
+        .output()
+        .expect("gen-corpus");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let build_args = ["build", "--now", "2026-01-01"];
+    assert_ok(&minhbach(&root, &build_args));
+    let public = root.join("public");
+    let first = digest(&public);
+    // Change the site; build the changed site elsewhere to know the complete new output.
+    let page = walkdir::WalkDir::new(root.join("content/pages"))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.file_type().is_file())
+        .expect("a page");
+    let text = std::fs::read_to_string(page.path()).expect("read");
+    std::fs::write(page.path(), format!("{text}\nĐã sửa.\n")).expect("write");
+    let other = dir.path().join("second");
+    let mut args = build_args.to_vec();
+    let other_s = other.to_string_lossy().to_string();
+    args.extend(["--output", &other_s]);
+    assert_ok(&minhbach(&root, &args));
+    let second = digest(&other);
+    assert_ne!(first, second);
+
+    let tmp = root.join(".public.minhbach-new");
+    let (mut mid_write, mut before_write, mut finished) = (0, 0, 0);
+    // Kill while rendering (a fixed delay) and while writing (delays after the temporary
+    // folder appears), including the last moments around the swap.
+    let plans: Vec<(bool, u64)> = [(false, 150), (false, 600)]
+        .into_iter()
+        .chain([0, 0, 1, 2, 5, 10, 20, 40, 80, 160].map(|d| (true, d)))
+        .collect();
+    for (wait_for_tmp, delay_ms) in plans {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_minhbach"))
+            .args(build_args)
+            .arg("--root")
+            .arg(&root)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        let started = Instant::now();
+        if wait_for_tmp {
+            while !tmp.exists()
+                && started.elapsed() < Duration::from_secs(60)
+                && child.try_wait().expect("wait").is_none()
+            {
+                std::thread::sleep(Duration::from_micros(200));
+            }
+        }
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let writing = tmp.exists();
+        child.kill().expect("kill -9"); // SIGKILL on Unix
+        let status = child.wait().expect("wait");
+        let now = digest(&public);
+        if status.success() {
+            finished += 1;
+            assert_eq!(now, second, "a finished build must leave the new site");
+        } else {
+            if writing {
+                mid_write += 1;
+            } else {
+                before_write += 1;
+            }
+            assert!(
+                now == first || now == second,
+                "public/ is neither the previous site nor the new one after a kill \
+                 ({wait_for_tmp}, {delay_ms} ms): {} files vs {}",
+                now.len(),
+                first.len()
+            );
+        }
+    }
+    eprintln!(
+        "kill -9: {before_write} before writing, {mid_write} while writing, {finished} finished"
+    );
+    assert!(
+        mid_write >= 3,
+        "too few kills landed while writing: {mid_write}"
+    );
+    // The next build cleans up and completes.
+    assert_ok(&minhbach(&root, &build_args));
+    assert_eq!(digest(&public), second);
+    assert!(!tmp.exists());
+}
