@@ -93,13 +93,6 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .collect()
 }
 
-/// A page in the fixture's own front matter style.
-fn campaign(title: &str, body: &str) -> String {
-    format!(
-        "---\ntitle: \"{title}\"\nlaunched: 2022-01\nlead_unit: van-phong\nsummary: \"s\"\n---\n{body}"
-    )
-}
-
 // ---------------------------------------------------------------------------------------
 // A minimal HTML tokenizer: enough to tell real tags and attributes from escaped text.
 
@@ -718,4 +711,329 @@ fn kill_9_during_a_build_leaves_the_previous_public_whole() {
     assert_ok(&minhbach(&root, &build_args));
     assert_eq!(digest(&public), second);
     assert!(!tmp.exists());
+}
+
+// ---------------------------------------------------------------------------------------
+// Broken and extreme input files.
+
+#[test]
+fn an_empty_file_and_a_file_with_only_front_matter() {
+    let site = fixture("basic");
+    let root = site.path();
+    write(root, "content/pages/rong.vi.md", "");
+    assert_error(
+        &build(root, &[]),
+        &["content/pages/rong.vi.md:1:1: error: the file must start with front matter"],
+    );
+    // Only front matter, not even a line end after it: a page with no text.
+    write(
+        root,
+        "content/pages/rong.vi.md",
+        "---\ntitle: \"Chỉ có tiêu đề\"\n---",
+    );
+    // An empty data file means no entries.
+    write(root, "content/data/events.yaml", "");
+    assert_ok(&build(root, &[]));
+    assert!(read(root, "rong/index.html").contains("Chỉ có tiêu đề"));
+}
+
+#[test]
+fn bom_crlf_and_nfd_are_normalized_and_lines_still_point_right() {
+    let site = fixture("basic");
+    let root = site.path();
+    // NFD: "Tiếng Việt" with combining marks, in the text and in the file name.
+    let nfd_title = "Tie\u{0302}\u{0301}ng Vie\u{0323}\u{0302}t";
+    let nfd_name = "Ta\u{0300}i lie\u{0323}\u{0302}u";
+    write(
+        root,
+        &format!("content/pages/{nfd_name}.vi.md"),
+        format!(
+            "\u{feff}---\r\ntitle: \"{nfd_title}\"\r\n---\r\nDòng một\r\n\r\n## {nfd_title}\r\n"
+        ),
+    );
+    assert_ok(&build(root, &[]));
+    let page = read(root, "tai-lieu/index.html");
+    assert!(
+        page.contains("<h1>Tiếng Việt</h1>") || page.contains(">Tiếng Việt<"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<h2 id=\"tieng-viet\">Tiếng Việt</h2>"),
+        "{page}"
+    );
+    assert!(!page.contains('\r') && !page.contains('\u{feff}') && !page.contains('\u{0302}'));
+    // A mistake on line 3 of a BOM + CRLF file is reported on line 3.
+    write(
+        root,
+        &format!("content/pages/{nfd_name}.vi.md"),
+        "\u{feff}---\r\ntitle: \"A\"\r\ntitel: \"B\"\r\n---\r\n",
+    );
+    assert_error(
+        &build(root, &[]),
+        &[&format!(
+            "content/pages/{nfd_name}.vi.md:3:1: error: unknown field \"titel\""
+        )],
+    );
+}
+
+#[test]
+fn invalid_utf8_names_the_file_and_the_byte_offset() {
+    let site = fixture("basic");
+    let root = site.path();
+    write(
+        root,
+        "content/pages/hong.vi.md",
+        b"---\ntitle: \"A\xff\"\n---\n".as_slice(),
+    );
+    write(root, "content/data/units.yaml", b"\xc3(".as_slice());
+    assert_error(
+        &build(root, &[]),
+        &[
+            "content/pages/hong.vi.md:2:10: error: the file is not UTF-8 text: the byte at offset 13 is not valid UTF-8",
+            "content/data/units.yaml:1:1: error: the file is not UTF-8 text: the byte at offset 0 is not valid UTF-8",
+        ],
+    );
+}
+
+#[test]
+fn a_20_mb_markdown_file_builds() {
+    let site = fixture("basic");
+    let root = site.path();
+    let mut body = String::with_capacity(21 << 20);
+    let mut i = 0;
+    while body.len() < 20 << 20 {
+        // Equal headings on purpose: their ids must stay unique without quadratic work.
+        body.push_str(&format!(
+            "## Mục {}\n\nĐoạn {i} về **thi đua** và [phong trào](/phong-trao/an-toan/), \
+             `mã`, _nghiêng_.\n\n- một\n- hai\n  - ba\n\n> trích dẫn\n\n| a | b |\n|---|---|\n| {i} | x |\n\n",
+            i % 7
+        ));
+        i += 1;
+    }
+    body.push_str("CUỐI-TỆP\n");
+    write(
+        root,
+        "content/pages/lon.vi.md",
+        format!("---\ntitle: \"Tệp lớn\"\n---\n{body}"),
+    );
+    let started = Instant::now();
+    assert_ok(&build(root, &[]));
+    eprintln!("20 MB markdown page built in {:?}", started.elapsed());
+    let page = read(root, "lon/index.html");
+    assert!(page.contains("CUỐI-TỆP"));
+    assert!(
+        page.contains(&format!("id=\"muc-0-{}\"", i / 7)),
+        "ids stay unique"
+    );
+}
+
+#[test]
+fn deeply_nested_lists_quotes_and_tags_do_not_crash() {
+    let site = fixture("basic");
+    let root = site.path();
+    let depth = 5000;
+    let quotes = format!("{} sâu\n", ">".repeat(depth));
+    let lists: String = (0..depth)
+        .map(|d| format!("{}- mức {d}\n", "  ".repeat(d)))
+        .collect();
+    let tags = format!("{}lõi{}\n", "<div>".repeat(depth), "</div>".repeat(depth));
+    let emphasis = format!("{}x{}\n", "*".repeat(depth), "*".repeat(depth));
+    write(
+        root,
+        "content/pages/sau.vi.md",
+        format!(
+            "---\ntitle: \"Sâu\"\n---\n{quotes}\n{lists}\n{tags}\n{emphasis}\n[{}]\n",
+            "[".repeat(depth)
+        ),
+    );
+    let o = build(root, &[]);
+    assert_ok(&o);
+    let page = read(root, "sau/index.html");
+    assert!(page.contains("sâu") && page.contains("mức 4999") && page.contains("lõi"));
+}
+
+/// "Billion laughs": nine levels of nine aliases would expand to 9^9 strings.
+fn alias_bomb(indent: &str) -> String {
+    let mut s = format!(
+        "{indent}a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+    );
+    let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+    for w in names.windows(2) {
+        let (prev, name) = (w[0], w[1]);
+        s.push_str(&format!(
+            "{indent}{name}: &{name} [{}]\n",
+            vec![format!("*{prev}"); 9].join(",")
+        ));
+    }
+    s
+}
+
+#[test]
+fn a_yaml_alias_bomb_is_an_error_not_a_hang() {
+    let site = fixture("basic");
+    let root = site.path();
+    write(
+        root,
+        "content/pages/bom.vi.md",
+        format!("---\ntitle: \"B\"\n{}---\n", alias_bomb("")),
+    );
+    write(
+        root,
+        "content/data/units.yaml",
+        format!("- id: van-phong\n  name:\n{}", alias_bomb("    ")),
+    );
+    write(root, "site.yaml", {
+        let yaml = std::fs::read_to_string(root.join("site.yaml")).expect("read");
+        format!("{yaml}{}", alias_bomb(""))
+    });
+    let started = Instant::now();
+    let o = build(root, &[]);
+    assert_error(&o, &["site.yaml:"]);
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "{:?}",
+        started.elapsed()
+    );
+    // Without the site.yaml bomb, both content bombs are reported.
+    write(
+        root,
+        "site.yaml",
+        std::fs::read_to_string(repo().join("tests/fixtures/basic/site.yaml")).expect("read"),
+    );
+    let o = build(root, &[]);
+    assert_error(
+        &o,
+        &[
+            "content/pages/bom.vi.md:3:1: error: unknown field \"a\"",
+            "content/data/units.yaml:",
+        ],
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn duplicate_yaml_keys_are_errors_with_their_line() {
+    let site = fixture("basic");
+    let root = site.path();
+    write(
+        root,
+        "content/pages/trung.vi.md",
+        "---\ntitle: \"A\"\nmenu: 2\ntitle: \"B\"\n---\n",
+    );
+    write(
+        root,
+        "content/data/units.yaml",
+        "- id: van-phong\n  name: { vi: \"Văn phòng\", vi: \"Lặp\", en: \"Office\" }\n- id: thanh-tra\n  name: { vi: \"Thanh tra\", en: \"Inspectorate\" }\n",
+    );
+    assert_error(
+        &build(root, &[]),
+        &[
+            "content/pages/trung.vi.md:4:1: error: duplicate field \"title\"",
+            "content/data/units.yaml:2:",
+            "duplicate",
+        ],
+    );
+}
+
+#[test]
+fn a_day_that_does_not_exist_is_an_error_with_its_line() {
+    let site = fixture("basic");
+    let root = site.path();
+    let x = std::fs::read_to_string(root.join("content/exemplars/nguyen-van-a.vi.md")).expect("r");
+    write(
+        root,
+        "content/exemplars/nguyen-van-a.vi.md",
+        x.replace("recognized: 2022-07-20", "recognized: 2022-02-30"),
+    );
+    let e = std::fs::read_to_string(root.join("content/data/events.yaml")).expect("r");
+    write(
+        root,
+        "content/data/events.yaml",
+        e.replace("date: 2022-03-12", "date: 2023-02-29"),
+    );
+    assert_error(
+        &build(root, &[]),
+        &[
+            "content/exemplars/nguyen-van-a.vi.md:6:13: error: recognized: \"2022-02-30\": day 30 does not exist in month 2 of 2022",
+            "content/data/events.yaml:5:9: error: .[1].date: \"2023-02-29\": day 29 does not exist in month 2 of 2023",
+            "help: dates are written YYYY-MM-DD",
+        ],
+    );
+}
+
+/// Every field has a page showing its campaigns with all their fields, so fields per
+/// campaign are capped (output would grow with the square); 10,000 is a clear error.
+#[test]
+fn ten_thousand_fields_on_one_campaign_are_a_clear_error() {
+    let site = fixture("basic");
+    let root = site.path();
+    let c = std::fs::read_to_string(root.join("content/campaigns/an-toan.vi.md")).expect("r");
+    let with = |n: usize| {
+        let fields: Vec<String> = (0..n).map(|i| format!("\"Lĩnh vực {i}\"")).collect();
+        c.replace(
+            "fields: [\"An ninh\"]",
+            &format!("fields: [{}]", fields.join(", ")),
+        )
+    };
+    write(root, "content/campaigns/an-toan.vi.md", with(10_000));
+    let started = Instant::now();
+    assert_error(
+        &build(root, &[]),
+        &["content/campaigns/an-toan.vi.md:5:1: error: 10000 entries in \"fields\" are too many; a campaign has at most 100"],
+    );
+    assert!(started.elapsed() < Duration::from_secs(30));
+    write(root, "content/campaigns/an-toan.vi.md", with(100));
+    assert_ok(&build(root, &[]));
+    assert!(read(root, "phong-trao/an-toan/index.html").contains("Lĩnh vực 99"));
+    assert!(read(root, "linh-vuc/linh-vuc-99/index.html").contains("An toàn"));
+}
+
+#[test]
+fn very_long_titles_build_and_too_long_addresses_are_errors() {
+    let site = fixture("basic");
+    let root = site.path();
+    let title = "Phong trào thi đua ".repeat(300);
+    write(
+        root,
+        "content/pages/dai.vi.md",
+        format!("---\ntitle: \"{title}\"\n---\nx\n"),
+    );
+    assert_ok(&build(root, &[]));
+    assert!(read(root, "dai/index.html").contains(title.trim()));
+    let slug = "dia-chi-".repeat(40);
+    write(
+        root,
+        "content/pages/dai.vi.md",
+        format!("---\ntitle: \"{title}\"\nslug: \"{slug}\"\n---\nx\n"),
+    );
+    assert_error(
+        &build(root, &[]),
+        &[
+            "content/pages/dai.vi.md:3:1: error: the address \"dia-chi-dia-chi-dia-chi-dia-chi-dia-chi-…\" is 319 characters long; at most 200",
+            "set a shorter `slug:`",
+        ],
+    );
+}
+
+#[test]
+fn file_names_with_spaces_capitals_and_vietnamese_letters() {
+    let site = fixture("basic");
+    let root = site.path();
+    write(
+        root,
+        "content/pages/Giới Thiệu Về SỞ Tài Chính.vi.md",
+        "---\ntitle: \"Giới thiệu\"\n---\nx\n",
+    );
+    write(
+        root,
+        "content/pages/Giới Thiệu Về SỞ Tài Chính.en.md",
+        "---\ntitle: \"About\"\n---\nx\n",
+    );
+    assert_ok(&build(root, &[]));
+    assert!(read(root, "gioi-thieu-ve-so-tai-chinh/index.html").contains("Giới thiệu"));
+    assert!(read(root, "en/gioi-thieu-ve-so-tai-chinh/index.html").contains("About"));
 }

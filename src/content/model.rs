@@ -579,6 +579,7 @@ fn pair<T: FrontMatter>(
     diags: &mut Diagnostics,
 ) -> Vec<Entry<T>> {
     let mut entries: BTreeMap<String, Entry<T>> = BTreeMap::new();
+    const MAX_SLUG: usize = 200;
     let mut slugs: BTreeMap<(String, String), String> = BTreeMap::new();
     for f in files {
         let fm: T = match f.source().parse() {
@@ -617,6 +618,16 @@ fn pair<T: FrontMatter>(
             }
             None => id.clone(),
         };
+        // The address is a folder name, and file systems stop at 255 bytes.
+        if slug.len() > MAX_SLUG {
+            let span = f.source().find_key("slug").unwrap_or(Span::new(1, 1));
+            diags.push(
+                Diagnostic::error(&f.path, format!("the address \"{}…\" is {} characters long; at most {MAX_SLUG} fit in a folder name", &slug[..40], slug.len()))
+                    .at_in(span, &f.text)
+                    .hint("set a shorter `slug:` (or rename the file), e.g. the first words of the title"),
+            );
+            continue;
+        }
         if let Some(other) = slugs.insert((f.lang.clone(), slug.clone()), f.path.clone()) {
             let span = f.source().find_key("slug").unwrap_or(Span::new(1, 1));
             diags.push(
@@ -692,7 +703,7 @@ fn parse_list<T: DeserializeOwned>(f: &DataFile, diags: &mut Diagnostics) -> Opt
         yaml: &f.text,
         first_line: 1,
     };
-    match src.parse::<Option<Vec<T>>>() {
+    match src.parse_strict::<Option<Vec<T>>>() {
         Ok(v) => Some(v.unwrap_or_default()),
         Err(d) => {
             diags.push(d);

@@ -114,6 +114,8 @@ pub fn render(md: &str, base_path: &str, raw_html: RawHtml) -> String {
     }
     // Give each heading an id from its text, unique within the page.
     let mut used = BTreeSet::new();
+    // Next suffix to try per base id, so a page of many equal headings stays linear.
+    let mut next: HashMap<String, usize> = HashMap::new();
     let mut out_events: Vec<Event<'static>> = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
@@ -136,10 +138,10 @@ pub fn render(md: &str, base_path: &str, raw_html: RawHtml) -> String {
                 s => s,
             };
             let mut id = base.clone();
-            let mut n = 2;
+            let n = next.entry(base.clone()).or_insert(2);
             while !used.insert(id.clone()) {
                 id = format!("{base}-{n}");
-                n += 1;
+                *n += 1;
             }
             let mut inner_html = String::new();
             html::push_html(&mut inner_html, inner.iter().cloned());

@@ -125,7 +125,7 @@ pub fn load(
                 yaml: &text,
                 first_line: 1,
             };
-            match src.parse::<BTreeMap<String, String>>() {
+            match src.parse_strict::<BTreeMap<String, String>>() {
                 Ok(map) => {
                     strings.insert(lang, map);
                 }
