@@ -1037,3 +1037,163 @@ fn file_names_with_spaces_capitals_and_vietnamese_letters() {
     assert!(read(root, "gioi-thieu-ve-so-tai-chinh/index.html").contains("Giới thiệu"));
     assert!(read(root, "en/gioi-thieu-ve-so-tai-chinh/index.html").contains("About"));
 }
+
+// ---------------------------------------------------------------------------------------
+// Property tests: open-ended input to the pure functions, and arbitrary bytes to a build.
+
+mod properties {
+    use minhbach::content::load::split;
+    use minhbach::date::PartialDate;
+    use minhbach::i18n::{fold, nfc, slugify};
+    use proptest::prelude::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    /// Vietnamese letters (both forms), ASCII, punctuation, line breaks and anything else.
+    fn text() -> impl Strategy<Value = String> {
+        let viet = prop::sample::select(
+            "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ \t-_.,:/'\"#\n\r\u{feff}\u{300}\u{301}\u{323}İß"
+                .chars()
+                .collect::<Vec<_>>(),
+        );
+        prop::collection::vec(prop_oneof![3 => viet, 1 => any::<char>()], 0..60)
+            .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn slugs_are_ascii_words_joined_by_single_dashes_and_stable(s in text()) {
+            let slug = slugify(&s);
+            prop_assert!(slug.is_empty() || slug.split('-').all(|w| !w.is_empty()
+                && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())), "{slug:?}");
+            prop_assert_eq!(slugify(&slug), slug.clone());
+            // The same text in NFD gives the same address.
+            prop_assert_eq!(slugify(&s.nfd().collect::<String>()), slug);
+        }
+
+        #[test]
+        fn folding_drops_marks_ignores_normalization_and_is_stable(s in text()) {
+            let f = fold(&s);
+            prop_assert!(!f.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c)), "{f:?}");
+            prop_assert!(!f.contains('đ') && !f.contains('Đ'));
+            prop_assert_eq!(fold(&f), f.clone());
+            prop_assert_eq!(fold(&nfc(&s)), f.clone());
+            prop_assert_eq!(fold(&s.nfd().collect::<String>()), f);
+        }
+
+        #[test]
+        fn any_date_text_parses_or_says_why(s in "\\PC{0,12}|[0-9]{4}(-[0-9]{1,3}){0,3}") {
+            match PartialDate::parse(&s) {
+                Ok(d) => {
+                    let again = PartialDate::parse(&d.iso()).expect("iso parses");
+                    prop_assert_eq!(again.iso(), d.iso());
+                    prop_assert!(d.start() <= d.end());
+                }
+                Err(e) => prop_assert!(e.contains(s.trim()) && !e.is_empty()),
+            }
+        }
+
+        #[test]
+        fn real_days_parse_and_impossible_days_are_named(y in 1000i32..3000, m in 1u32..=12, d in 1u32..=31) {
+            let s = format!("{y:04}-{m:02}-{d:02}");
+            match chrono::NaiveDate::from_ymd_opt(y, m, d) {
+                Some(_) => prop_assert_eq!(PartialDate::parse(&s).expect("valid").iso(), s),
+                None => {
+                    let e = PartialDate::parse(&s).expect_err("impossible day");
+                    prop_assert!(e.contains(&format!("day {d} does not exist")), "{e}");
+                }
+            }
+        }
+
+        #[test]
+        fn front_matter_splits_back_into_its_parts(
+            yaml_lines in prop::collection::vec("[^\n]{0,20}", 0..8),
+            body in "\\PC{0,80}",
+        ) {
+            let yaml_lines: Vec<String> =
+                yaml_lines.into_iter().filter(|l| l.trim_end() != "---").collect();
+            let yaml: String = yaml_lines.iter().map(|l| format!("{l}\n")).collect();
+            let text = format!("---\n{yaml}---\n{body}");
+            let (y, yl, b, bl) = split(&text).expect("well-formed");
+            prop_assert_eq!(&text[y], yaml.as_str());
+            prop_assert_eq!(&text[b], body.as_str());
+            prop_assert_eq!(yl, 2);
+            prop_assert_eq!(bl, yaml_lines.len() + 3);
+        }
+
+        #[test]
+        fn splitting_any_text_never_panics(s in "\\PC{0,200}") {
+            if let Ok((y, _, b, _)) = split(&s) {
+                prop_assert!(y.end <= b.start && b.end == s.len());
+                prop_assert!(s.is_char_boundary(y.start) && s.is_char_boundary(b.start));
+            }
+        }
+    }
+
+    /// The "billion laughs" in an untyped parse (UI strings, duplicate-key checks) stops at
+    /// serde_yaml's repetition limit instead of expanding.
+    #[test]
+    fn an_alias_bomb_in_an_untyped_parse_is_an_error() {
+        let text = super::alias_bomb("");
+        let src = minhbach::yaml::Source {
+            path: "x.yaml",
+            file_text: &text,
+            yaml: &text,
+            first_line: 1,
+        };
+        let started = std::time::Instant::now();
+        let r = src.parse_strict::<std::collections::BTreeMap<String, Vec<String>>>();
+        assert!(r.is_err());
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    }
+
+    fn bytes_then_text() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..600),
+            (prop::collection::vec(any::<u8>(), 0..300)).prop_map(|b| {
+                let mut v = b"---\ntitle: \"x\"\n---\n".to_vec();
+                v.extend(b);
+                v
+            }),
+            (prop::collection::vec(any::<u8>(), 0..300)).prop_map(|b| {
+                let mut v = b"---\n".to_vec();
+                v.extend(b);
+                v.extend(b"\n---\n# x\n");
+                v
+            }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Arbitrary bytes as a page, a campaign and a data file: the build reports errors
+        /// or succeeds, and never panics.
+        #[test]
+        fn arbitrary_bytes_as_content_never_panic(
+            page in bytes_then_text(),
+            campaign in bytes_then_text(),
+            units in prop::collection::vec(any::<u8>(), 0..300),
+        ) {
+            let site = super::fixture("basic");
+            let root = site.path();
+            super::write(root, "content/pages/rac.vi.md", &page);
+            super::write(root, "content/campaigns/rac.vi.md", &campaign);
+            super::write(root, "content/data/events.yaml", &units);
+            let opts = minhbach::Options {
+                root: root.to_path_buf(),
+                output: None,
+                drafts: false,
+                base_url: None,
+                now: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date"),
+                force: false,
+            };
+            match minhbach::check(&opts) {
+                Ok(_) => {}
+                Err(minhbach::error::Error::Content(d)) => prop_assert!(!d.is_empty()),
+                Err(e) => prop_assert!(false, "not a content error: {e}"),
+            }
+        }
+    }
+}
