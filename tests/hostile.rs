@@ -427,7 +427,7 @@ fn paths_above_the_site_root_are_errors() {
     write(
         root,
         "content/campaigns/an-toan.vi.md",
-        format!("{c}\n[mật khẩu](/../../etc/passwd) ![x](../../../../../etc/hostname)\n"),
+        format!("{c}\n[mật khẩu](/../../etc/passwd) ![x](../../../../../etc/hostname)\n\n[f](file:///etc/passwd)\n"),
     );
     let x = std::fs::read_to_string(root.join("content/exemplars/nguyen-van-a.vi.md")).expect("r");
     write(

@@ -135,23 +135,30 @@ fn is_foreign(dest: &Path) -> bool {
 
 /// Puts `tmp` in place of `dest`. On Linux the two folders trade places in one atomic
 /// rename, so there is no moment without a whole `dest`, even if the process is killed.
+/// File systems without RENAME_EXCHANGE fall back to the portable swap.
 #[cfg(target_os = "linux")]
-fn swap(tmp: &Path, dest: &Path, _old: &Path) -> Result<(), Error> {
+fn swap(tmp: &Path, dest: &Path, old: &Path) -> Result<(), Error> {
     use rustix::fs::{renameat_with, RenameFlags, CWD};
-    if dest.exists() {
-        renameat_with(CWD, tmp, CWD, dest, RenameFlags::EXCHANGE)
-            .map_err(|e| Error::io(dest, e.into()))?;
+    use rustix::io::Errno;
+    if !dest.exists() {
+        return fs::rename(tmp, dest).map_err(|e| Error::io(dest, e));
+    }
+    match renameat_with(CWD, tmp, CWD, dest, RenameFlags::EXCHANGE) {
         // `tmp` now holds the previous site.
-        fs::remove_dir_all(tmp).map_err(|e| Error::io(tmp, e))
-    } else {
-        fs::rename(tmp, dest).map_err(|e| Error::io(dest, e))
+        Ok(()) => fs::remove_dir_all(tmp).map_err(|e| Error::io(tmp, e)),
+        Err(Errno::INVAL | Errno::NOSYS | Errno::NOTSUP) => swap_portable(tmp, dest, old),
+        Err(e) => Err(Error::io(dest, e.into())),
     }
 }
 
-/// Portable swap: two renames. A kill between them leaves the previous site in `old`,
-/// which the next build puts back before anything else (see [`write`]).
 #[cfg(not(target_os = "linux"))]
 fn swap(tmp: &Path, dest: &Path, old: &Path) -> Result<(), Error> {
+    swap_portable(tmp, dest, old)
+}
+
+/// Two renames. A kill between them leaves the previous site in `old`, which the next
+/// build puts back before anything else (see [`write`]).
+fn swap_portable(tmp: &Path, dest: &Path, old: &Path) -> Result<(), Error> {
     if dest.exists() {
         fs::rename(dest, old).map_err(|e| Error::io(dest, e))?;
     }
@@ -206,4 +213,67 @@ pub fn create_files(files: &[(PathBuf, String)]) -> Result<(), Error> {
         }
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(files: &[(&str, &str)]) -> Output {
+        let mut out = Output::default();
+        for (p, t) in files {
+            out.add(p.to_string(), t.as_bytes().to_vec())
+                .expect("distinct paths");
+        }
+        out
+    }
+
+    #[test]
+    fn portable_swap_replaces_the_site_and_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (tmp, dest, old) = (
+            dir.path().join(".p.minhbach-new"),
+            dir.path().join("p"),
+            dir.path().join(".p.minhbach-old"),
+        );
+        for (d, text) in [(&tmp, "new"), (&dest, "old")] {
+            fs::create_dir_all(d).expect("mkdir");
+            fs::write(d.join("index.html"), text).expect("write");
+        }
+        swap_portable(&tmp, &dest, &old).expect("swap");
+        assert_eq!(
+            fs::read_to_string(dest.join("index.html")).expect("read"),
+            "new"
+        );
+        assert!(!tmp.exists() && !old.exists());
+    }
+
+    /// A kill between the two renames of the portable swap leaves no `dest` and the
+    /// previous site in `-old`: the next build puts it back and then replaces it as usual.
+    #[test]
+    fn a_site_left_in_old_by_a_kill_is_recovered() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (dest, old) = (dir.path().join("p"), dir.path().join(".p.minhbach-old"));
+        fs::create_dir_all(&old).expect("mkdir");
+        fs::write(old.join(MARKER), "").expect("write");
+        fs::write(old.join("index.html"), "previous").expect("write");
+        write(&site(&[("index.html", "next")]), &dest, false).expect("build");
+        assert_eq!(
+            fs::read_to_string(dest.join("index.html")).expect("read"),
+            "next"
+        );
+        assert!(dest.join(MARKER).is_file() && !old.exists());
+    }
+
+    #[test]
+    fn a_foreign_folder_is_refused_and_kept() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let dest = dir.path().join("p");
+        fs::create_dir_all(&dest).expect("mkdir");
+        fs::write(dest.join("mine.txt"), "keep").expect("write");
+        assert!(write(&site(&[("index.html", "x")]), &dest, false).is_err());
+        assert!(dest.join("mine.txt").is_file());
+        write(&site(&[("index.html", "x")]), &dest, true).expect("forced");
+        assert!(!dest.join("mine.txt").exists());
+    }
 }
