@@ -986,6 +986,16 @@ fn ten_thousand_fields_on_one_campaign_are_a_clear_error() {
         &["content/campaigns/an-toan.vi.md:5:1: error: 10000 entries in \"fields\" are too many; a campaign has at most 100"],
     );
     assert!(started.elapsed() < Duration::from_secs(30));
+    let long = "Lĩnh vực rất dài ".repeat(10);
+    write(
+        root,
+        "content/campaigns/an-toan.vi.md",
+        c.replace("fields: [\"An ninh\"]", &format!("fields: [\"{long}\"]")),
+    );
+    assert_error(
+        &build(root, &[]),
+        &["content/campaigns/an-toan.vi.md:5:1: error: a name in \"fields\" is 170 characters long (Lĩnh vực rất dài Lĩnh vực rất…); a field name has at most 100"],
+    );
     write(root, "content/campaigns/an-toan.vi.md", with(100));
     assert_ok(&build(root, &[]));
     assert!(read(root, "phong-trao/an-toan/index.html").contains("Lĩnh vực 99"));

@@ -131,9 +131,9 @@ pub struct CampaignFm {
     #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub lead_unit: String,
     /// Fields (lĩnh vực), in the language of the file; the same name groups campaigns. At
-    /// most 100.
+    /// most 100, each at most 100 characters.
     #[serde(default, deserialize_with = "at_most_max_fields")]
-    #[schemars(length(max = 100))]
+    #[schemars(length(max = 100), inner(length(max = 100)))]
     pub fields: Vec<String>,
     /// One or two sentences, shown in lists and at the top of the page.
     #[serde(default)]
@@ -153,6 +153,8 @@ pub struct CampaignFm {
 /// its fields, so the output grows with the square of this number: 10,000 fields would
 /// be 20,000 pages of 10,000 fields each.
 pub const MAX_FIELDS: usize = 100;
+/// Characters in a field name; its address must fit in a folder name.
+pub const MAX_FIELD_CHARS: usize = 100;
 
 fn at_most_max_fields<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     let fields = Vec::<String>::deserialize(d)?;
@@ -160,6 +162,14 @@ fn at_most_max_fields<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Stri
         return Err(serde::de::Error::custom(format!(
             "{} entries in \"fields\" are too many; a campaign has at most {MAX_FIELDS}",
             fields.len()
+        )));
+    }
+    // Each field name becomes a folder name (/linh-vuc/<name>/), which has a length limit.
+    if let Some(long) = fields.iter().find(|f| f.chars().count() > MAX_FIELD_CHARS) {
+        return Err(serde::de::Error::custom(format!(
+            "a name in \"fields\" is {} characters long ({}…); a field name has at most {MAX_FIELD_CHARS}",
+            long.chars().count(),
+            long.chars().take(30).collect::<String>().trim_end()
         )));
     }
     Ok(fields)
