@@ -1014,6 +1014,18 @@ fn very_long_titles_build_and_too_long_addresses_are_errors() {
     );
     assert_ok(&build(root, &[]));
     assert!(read(root, "dai/index.html").contains(title.trim()));
+    let id = "don-vi-".repeat(40);
+    let units = std::fs::read_to_string(root.join("content/data/units.yaml")).expect("r");
+    write(
+        root,
+        "content/data/units.yaml",
+        format!("{units}- id: {id}x\n  name: {{ vi: \"Dài\", en: \"Long\" }}\n"),
+    );
+    assert_error(
+        &build(root, &[]),
+        &["content/data/units.yaml:5:7: error: id \"don-vi-don-vi-don-vi-don-vi-don-vi-don-v…\" is 281 characters long; at most 200"],
+    );
+    write(root, "content/data/units.yaml", units);
     let slug = "dia-chi-".repeat(40);
     write(
         root,

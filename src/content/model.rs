@@ -579,7 +579,6 @@ fn pair<T: FrontMatter>(
     diags: &mut Diagnostics,
 ) -> Vec<Entry<T>> {
     let mut entries: BTreeMap<String, Entry<T>> = BTreeMap::new();
-    const MAX_SLUG: usize = 200;
     let mut slugs: BTreeMap<(String, String), String> = BTreeMap::new();
     for f in files {
         let fm: T = match f.source().parse() {
@@ -712,6 +711,10 @@ fn parse_list<T: DeserializeOwned>(f: &DataFile, diags: &mut Diagnostics) -> Opt
     }
 }
 
+/// Longest address part (slug or id): it is a folder name, and file systems stop at 255
+/// bytes.
+const MAX_SLUG: usize = 200;
+
 fn unique_ids<'a>(
     ids: impl Iterator<Item = &'a str>,
     file: Option<&DataFile>,
@@ -736,6 +739,20 @@ fn unique_ids<'a>(
                 )
                 .at_in(nth_value_span(f, "id", id, 1), &f.text)
                 .hint(format!("write it as \"{}\"", i18n::slugify(id))),
+            );
+        } else if id.len() > MAX_SLUG {
+            let f = file.expect("ids come from the file");
+            diags.push(
+                Diagnostic::error(
+                    &f.path,
+                    format!(
+                        "id \"{}…\" is {} characters long; at most {MAX_SLUG} fit in an address",
+                        &id[..40],
+                        id.len()
+                    ),
+                )
+                .at_in(nth_value_span(f, "id", id, 1), &f.text)
+                .hint("use a shorter id"),
             );
         }
     }
