@@ -22,6 +22,7 @@ fn main() {
         output: None,
         drafts: false,
         base_url: None,
+        force: false,
         now: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date"),
     };
     let path = root.join(&file);

@@ -16,6 +16,9 @@ use std::collections::{BTreeMap, BTreeSet};
 enum Target {
     /// Not ours to check: another site, mail, phone.
     External,
+    /// Above the root of the site (`/../x`, `../../x` from a shallow page): never a file of
+    /// the site, and a sign someone is reaching for files outside it.
+    Outside,
     /// A file of the site (without the base path) and maybe an anchor in it.
     Site {
         file: String,
@@ -46,13 +49,15 @@ fn resolve(href: &str, page: &str) -> Target {
     } else {
         format!("{page}{path}")
     };
-    // Normalize `.` and `..` segments; `..` above the root stays at the root.
+    // Normalize `.` and `..` segments; `\` counts as a separator, as browsers treat it.
     let mut parts: Vec<&str> = Vec::new();
-    for seg in joined.split('/') {
+    for seg in joined.split(['/', '\\']) {
         match seg {
             "" | "." => {}
             ".." => {
-                parts.pop();
+                if parts.pop().is_none() {
+                    return Target::Outside;
+                }
             }
             s => parts.push(s),
         }
@@ -91,6 +96,11 @@ fn position(text: &str, offset: usize) -> (usize, usize) {
     (line, col + 1)
 }
 
+/// What [`Checker::problem`] says about a target above the site root.
+const OUTSIDE: &str = "a place outside the site";
+/// A `javascript:`, `data:`… address: the page gets `#` instead, the build an error.
+const UNSAFE: &str = "an unsafe address";
+
 struct Checker<'a> {
     /// A file of the built site by its path, if there is one.
     file: &'a dyn Fn(&str) -> Option<&'a [u8]>,
@@ -100,8 +110,10 @@ struct Checker<'a> {
 impl Checker<'_> {
     /// Why `target` does not resolve, or `None` if it does.
     fn problem(&mut self, target: &Target) -> Option<String> {
-        let Target::Site { file, anchor } = target else {
-            return None;
+        let (file, anchor) = match target {
+            Target::External => return None,
+            Target::Outside => return Some(OUTSIDE.to_string()),
+            Target::Site { file, anchor } => (file, anchor),
         };
         let Some(bytes) = (self.file)(file) else {
             return Some(format!("/{}", file.trim_end_matches("index.html")));
@@ -165,12 +177,23 @@ pub fn links_in<'a>(
                 _ => continue,
             };
             let target = resolve(&dest, page);
-            let Some(missing) = checker.problem(&target) else {
-                continue;
+            let missing = if crate::render::markdown::safe_url(&dest) {
+                match checker.problem(&target) {
+                    Some(m) => m,
+                    None => continue,
+                }
+            } else {
+                UNSAFE.to_string()
             };
             let (line, col) = position(body, range.start);
             let file_line = body_line + line;
-            let message = if what == "image" {
+            let message = if missing == UNSAFE {
+                format!("{what} \"{dest}\" is not an address a reader can safely open")
+            } else if missing == OUTSIDE {
+                format!(
+                    "{what} \"{dest}\" points outside the site: `..` goes above its root folder"
+                )
+            } else if what == "image" {
                 format!("image \"{dest}\" is not a file of the site")
             } else if missing.starts_with('#') && !dest.starts_with('#') {
                 format!("{what} to \"{dest}\": the page has no anchor {missing}")
@@ -179,7 +202,12 @@ pub fn links_in<'a>(
             } else {
                 format!("{what} to \"{dest}\" points nowhere: {missing} is not a page or file of the site")
             };
-            let hint = if what == "image" {
+            let hint = if missing == UNSAFE {
+                "use a path on this site (/phong-trao/x/) or an https:// address".to_string()
+            } else if missing == OUTSIDE {
+                "write the address from the site root (/phong-trao/x/) and keep files in static/"
+                    .to_string()
+            } else if what == "image" {
                 "put the image in static/ (static/images/x.jpg is served as /images/x.jpg) and check the spelling".to_string()
             } else if missing.starts_with('#') {
                 "anchors are made from headings: \"## Mục đích\" gets #muc-dich; check the spelling or the heading".to_string()
@@ -196,6 +224,15 @@ pub fn links_in<'a>(
     if only.is_none() {
         files_in_front_matter(site, &mut checker, diags);
     }
+}
+
+/// A front matter path that climbs above the site root.
+fn outside(path: &str, what: &str, url: &str) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        format!("{what} \"{url}\" points outside the site: `..` goes above its root folder; nothing outside the site is published"),
+    )
+    .hint("put the file in static/ and write its path from the site root, e.g. /van-ban/x.pdf")
 }
 
 /// `photo:` of exemplars, `file:` of documents and `link:` of events must be safe and, when
@@ -230,7 +267,10 @@ fn files_in_front_matter(site: &Site, checker: &mut Checker, diags: &mut Diagnos
     }
     for e in &site.events {
         let Some(link) = &e.fm.link else { continue };
-        if crate::render::markdown::safe_url(link) && checker.problem(&resolve(link, "/")).is_some()
+        if resolve(link, "/") == Target::Outside {
+            diags.push(outside("content/data/events.yaml", "link", link));
+        } else if crate::render::markdown::safe_url(link)
+            && checker.problem(&resolve(link, "/")).is_some()
         {
             diags.push(
                 Diagnostic::error("content/data/events.yaml", format!("\"{}\": link \"{link}\" points nowhere on this site", e.fm.id))
@@ -241,7 +281,9 @@ fn files_in_front_matter(site: &Site, checker: &mut Checker, diags: &mut Diagnos
     for x in &site.exemplars {
         for v in x.versions.values() {
             let Some(photo) = &v.fm.photo else { continue };
-            if checker.problem(&resolve(photo, "/")).is_some() {
+            if resolve(photo, "/") == Target::Outside {
+                diags.push(outside(&v.path, "photo", photo));
+            } else if checker.problem(&resolve(photo, "/")).is_some() {
                 diags.push(
                     Diagnostic::error(&v.path, format!("photo \"{photo}\" is not a file of the site"))
                         .hint("put the photo in static/ (static/images/x.jpg is written photo: /images/x.jpg)"),
@@ -251,7 +293,9 @@ fn files_in_front_matter(site: &Site, checker: &mut Checker, diags: &mut Diagnos
     }
     for d in &site.documents {
         let Some(file) = &d.fm.file else { continue };
-        if checker.problem(&resolve(file, "/")).is_some() {
+        if resolve(file, "/") == Target::Outside {
+            diags.push(outside("content/data/documents.yaml", "file", file));
+        } else if checker.problem(&resolve(file, "/")).is_some() {
             diags.push(
                 Diagnostic::error("content/data/documents.yaml", format!("\"{}\": attached file \"{file}\" is not a file of the site", d.fm.id))
                     .hint("put the file in static/ (static/van-ban/x.pdf is written file: /van-ban/x.pdf), or give its full https:// address"),
@@ -293,6 +337,14 @@ mod tests {
         assert_eq!(resolve("/", "/x/"), site("index.html", None));
         assert_eq!(resolve("https://example.org/", "/"), Target::External);
         assert_eq!(resolve("mailto:a@b.vn", "/"), Target::External);
+    }
+
+    #[test]
+    fn climbing_above_the_root_is_outside() {
+        assert_eq!(resolve("/../etc/passwd", "/"), Target::Outside);
+        assert_eq!(resolve("../../../x.pdf", "/phong-trao/x/"), Target::Outside);
+        assert_eq!(resolve("..\\..\\..\\x", "/a/b/"), Target::Outside);
+        assert_eq!(resolve("../y/", "/a/b/"), site("a/y/index.html", None));
     }
 
     #[test]

@@ -129,6 +129,10 @@ pub struct BuildArgs {
     /// Print how long each stage took (load, model, render, check, write).
     #[arg(long)]
     pub timings: bool,
+    /// Replace the output folder even if no earlier build made it (it is not empty and has
+    /// no .minhbach-output file). Its files are deleted.
+    #[arg(long)]
+    pub force: bool,
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {

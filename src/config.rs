@@ -21,6 +21,21 @@ pub(crate) struct RawSite {
     /// The languages of the site, at least one.
     #[schemars(length(min = 1))]
     languages: Vec<RawLanguage>,
+    /// How markdown is turned into pages.
+    #[serde(default)]
+    markdown: MarkdownSettings,
+}
+
+/// How markdown is turned into pages.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct MarkdownSettings {
+    /// DANGEROUS. true: raw HTML in markdown reaches the pages untouched, scripts and all, so
+    /// anyone who can edit content can run code in every reader's browser. Default false:
+    /// raw HTML is sanitized (tables, figures, abbreviations… are kept; scripts, event
+    /// handlers, styles, frames and javascript:/data: addresses are removed).
+    #[serde(default)]
+    unsafe_html: bool,
 }
 
 /// One language of the site.
@@ -128,6 +143,8 @@ pub struct Settings {
     pub theme: String,
     /// The default language first.
     pub languages: Vec<Language>,
+    /// Raw HTML in markdown: sanitized unless site.yaml opts out explicitly.
+    pub raw_html: crate::render::markdown::RawHtml,
 }
 
 impl Settings {
@@ -250,10 +267,29 @@ pub fn parse(
             return None;
         }
     }
+    let theme = raw.theme.unwrap_or_else(|| "default".into());
+    // The theme is read from themes/<name>/: a name with `/` or `..` would reach elsewhere.
+    if theme.is_empty()
+        || !theme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        diags.push(
+            Diagnostic::error(FILE, format!("theme \"{theme}\" is not a theme name"))
+                .at_in(src.span_of("theme", &theme), text)
+                .hint("write the name of a folder in themes/, e.g. default; letters, digits, - and _ only"),
+        );
+        return None;
+    }
     Some(Settings {
         base_url,
-        theme: raw.theme.unwrap_or_else(|| "default".into()),
+        theme,
         languages,
+        raw_html: if raw.markdown.unsafe_html {
+            crate::render::markdown::RawHtml::Trust
+        } else {
+            crate::render::markdown::RawHtml::Sanitize
+        },
     })
 }
 

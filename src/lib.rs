@@ -32,6 +32,8 @@ pub struct Options {
     pub base_url: Option<String>,
     /// "Today", injected so builds are reproducible.
     pub now: NaiveDate,
+    /// Replace a non-empty output folder that no earlier build made (`--force`).
+    pub force: bool,
 }
 
 /// What a finished build reports.
@@ -167,7 +169,7 @@ pub fn build(opts: &Options) -> Result<Summary, Error> {
     let dest = output_dir(opts)?;
     let mut planned = plan(opts)?;
     let mut clock = std::time::Instant::now();
-    output::write(&planned.output, &dest)?;
+    output::write(&planned.output, &dest, opts.force)?;
     planned.timings.lap("write", &mut clock);
     Ok(Summary {
         timings: planned.timings,
@@ -184,20 +186,7 @@ pub fn output_dir(opts: &Options) -> Result<PathBuf, Error> {
         .output
         .clone()
         .unwrap_or_else(|| opts.root.join("public"));
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (d, r) = (abs(&dest), abs(&opts.root));
-    if r.starts_with(&d)
-        || d == r.join("content")
-        || d == r.join("static")
-        || d == r.join("themes")
-        || d == r.join("templates")
-    {
-        return Err(Error::Content(vec![Diagnostic::error(
-            dest.display().to_string(),
-            "refusing to build into this folder: it would replace the site's own files",
-        )
-        .hint("choose an output folder such as public/ (the default)")]));
-    }
+    output::check_dest(&opts.root, &dest)?;
     Ok(dest)
 }
 
@@ -208,11 +197,7 @@ fn read_static(root: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Vec<u8>
     if !dir.is_dir() {
         return out;
     }
-    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-        let Ok(entry) = entry else { continue };
-        if !entry.file_type().is_file() {
-            continue;
-        }
+    for entry in content::load::walk(root, &dir, diags) {
         let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
         let rel = rel
             .components()

@@ -22,6 +22,7 @@ fn options(
         drafts: c.drafts,
         base_url,
         now,
+        force: false,
     })
 }
 
@@ -46,7 +47,10 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Build(b) => {
             let opts = match options(&b.common, b.output.clone(), b.base_url.clone()) {
-                Ok(o) => o,
+                Ok(o) => minhbach::Options {
+                    force: b.force,
+                    ..o
+                },
                 Err(code) => return code,
             };
             minhbach::build(&opts).map(|s| {

@@ -19,13 +19,25 @@ pub struct Source<'a> {
 impl Source<'_> {
     /// Parses into a typed struct, or a diagnostic naming the file, line and column.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
-        // An empty front matter is an empty mapping, so "missing field" is what people see.
-        let yaml = if self.yaml.trim().is_empty() {
-            "{}"
-        } else {
-            self.yaml
-        };
-        serde_yaml::from_str(yaml).map_err(|e| self.diagnostic(&e))
+        // An empty front matter is an empty mapping, so "missing field" is what people see;
+        // an empty data file is no entries.
+        if self.yaml.trim().is_empty() {
+            return serde_yaml::from_str("{}")
+                .or_else(|e| serde_yaml::from_str("~").map_err(|_| e))
+                .map_err(|e| self.diagnostic(&e));
+        }
+        serde_yaml::from_str(self.yaml).map_err(|e| self.diagnostic(&e))
+    }
+
+    /// Like [`Source::parse`], and a key written twice in any mapping is an error too.
+    /// Structs catch their own duplicate fields; free maps (`{ vi: …, en: … }`, UI strings)
+    /// would silently keep the last value. Costs a second parse: for data files, not for
+    /// every front matter.
+    pub fn parse_strict<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(self.yaml) {
+            return Err(self.diagnostic(&e));
+        }
+        self.parse()
     }
 
     fn diagnostic(&self, e: &serde_yaml::Error) -> Diagnostic {

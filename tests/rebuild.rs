@@ -42,6 +42,7 @@ fn options(root: &Path) -> minhbach::Options {
         output: None,
         drafts: false,
         base_url: None,
+        force: false,
         now: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date"),
     }
 }

@@ -279,6 +279,8 @@ fn assert_fails_untouched(site: &Path, needle: &str) -> String {
     let public = site.join("public");
     std::fs::create_dir_all(&public).expect("mkdir");
     std::fs::write(public.join("sentinel.html"), "previous site").expect("write");
+    // A previous build: the marker lets the next successful build replace it.
+    std::fs::write(public.join(".minhbach-output"), "").expect("write");
     let before = tree(&public);
     let o = build(site, &[]);
     let err = stderr(&o);

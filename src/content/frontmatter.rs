@@ -130,8 +130,10 @@ pub struct CampaignFm {
     /// The unit in charge (đơn vị chủ trì): an id from content/data/units.yaml.
     #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub lead_unit: String,
-    /// Fields (lĩnh vực), in the language of the file; the same name groups campaigns.
-    #[serde(default)]
+    /// Fields (lĩnh vực), in the language of the file; the same name groups campaigns. At
+    /// most 100, each at most 100 characters.
+    #[serde(default, deserialize_with = "at_most_max_fields")]
+    #[schemars(length(max = 100), inner(length(max = 100)))]
     pub fields: Vec<String>,
     /// One or two sentences, shown in lists and at the top of the page.
     #[serde(default)]
@@ -145,6 +147,32 @@ pub struct CampaignFm {
     pub draft: bool,
     /// Address of this language version instead of the file name.
     pub slug: Option<String>,
+}
+
+/// Fields a campaign may have. Every field gets a page that shows the campaign with all
+/// its fields, so the output grows with the square of this number: 10,000 fields would
+/// be 20,000 pages of 10,000 fields each.
+pub const MAX_FIELDS: usize = 100;
+/// Characters in a field name; its address must fit in a folder name.
+pub const MAX_FIELD_CHARS: usize = 100;
+
+fn at_most_max_fields<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let fields = Vec::<String>::deserialize(d)?;
+    if fields.len() > MAX_FIELDS {
+        return Err(serde::de::Error::custom(format!(
+            "{} entries in \"fields\" are too many; a campaign has at most {MAX_FIELDS}",
+            fields.len()
+        )));
+    }
+    // Each field name becomes a folder name (/linh-vuc/<name>/), which has a length limit.
+    if let Some(long) = fields.iter().find(|f| f.chars().count() > MAX_FIELD_CHARS) {
+        return Err(serde::de::Error::custom(format!(
+            "a name in \"fields\" is {} characters long ({}…); a field name has at most {MAX_FIELD_CHARS}",
+            long.chars().count(),
+            long.chars().take(30).collect::<String>().trim_end()
+        )));
+    }
+    Ok(fields)
 }
 
 /// A person or a group.

@@ -89,6 +89,77 @@ pub struct Loaded {
     pub data: Vec<DataFile>,
 }
 
+/// The files under `dir`, in sorted order. Symbolic links are followed only to files inside
+/// the site folder: one that leads outside it (or nowhere) is an error, so nothing outside
+/// the site is ever read or published. Links to folders inside the site are not followed.
+pub fn walk(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<walkdir::DirEntry> {
+    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let shown = |p: &Path| {
+        p.strip_prefix(root)
+            .unwrap_or(p)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let escapes = |p: &Path, diags: &mut Diagnostics| match std::fs::canonicalize(p) {
+        Ok(target) if target.starts_with(&canonical_root) => false,
+        Ok(_) => {
+            diags.push(
+                Diagnostic::error(shown(p), "this is a symbolic link to a place outside the site folder; nothing outside the site is read or published")
+                    .hint("copy the file into the site folder instead of linking to it"),
+            );
+            true
+        }
+        Err(_) => {
+            diags.push(
+                Diagnostic::error(shown(p), "this is a symbolic link that leads nowhere")
+                    .hint("remove the link, or copy the file it meant into the site folder"),
+            );
+            true
+        }
+    };
+    if dir.is_symlink() && escapes(dir, diags) {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().min_depth(1) {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map_or_else(|| shown(dir), shown);
+                diags.push(Diagnostic::error(path, format!("cannot read: {e}")).hint("check that the file exists and can be read (permissions), then run the command again"));
+                continue;
+            }
+        };
+        let file = if entry.path_is_symlink() {
+            !escapes(entry.path(), diags) && entry.path().is_file()
+        } else {
+            entry.file_type().is_file()
+        };
+        if file {
+            files.push(entry);
+        }
+    }
+    files
+}
+
+/// Text from bytes, or an error that says where the first byte that is not UTF-8 is.
+pub fn utf8(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]);
+        let line = valid.matches('\n').count() + 1;
+        let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Diagnostic::error(
+            path,
+            format!("the file is not UTF-8 text: the byte at offset {offset} is not valid UTF-8"),
+        )
+        .at(Span::new(line, col))
+        .hint("save the file as UTF-8 (in Word: Save As → Plain Text → Unicode (UTF-8))")
+    })
+}
+
 /// Normalizes what editors and word processors leave behind: BOM, CRLF, NFD.
 pub fn clean_text(raw: &str) -> String {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
@@ -106,20 +177,7 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
         );
         return loaded;
     }
-    let walker = walkdir::WalkDir::new(&content)
-        .sort_by_file_name()
-        .follow_links(false);
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                diags.push(Diagnostic::error("content", format!("cannot read: {e}")).hint("check that the file exists and can be read (permissions), then run the command again"));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
+    for entry in walk(root, &content, diags) {
         let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
         let rel_str = rel
             .components()
@@ -137,16 +195,13 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
             .collect();
         let folder = parts.first().map(String::as_str).unwrap_or("");
         let read = |diags: &mut Diagnostics| match std::fs::read(entry.path()) {
-            Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(bytes) => match utf8(&rel_str, bytes) {
                 Ok(s) => {
                     super::lint::file(&rel_str, &s, name.ends_with(".md"), diags);
                     Some(clean_text(&s))
                 }
-                Err(_) => {
-                    diags.push(
-                        Diagnostic::error(&rel_str, "the file is not UTF-8 text")
-                            .hint("save the file as UTF-8 (in Word: Save As → Plain Text → Unicode (UTF-8))"),
-                    );
+                Err(d) => {
+                    diags.push(d);
                     None
                 }
             },

@@ -641,6 +641,16 @@ fn pair<T: FrontMatter>(
             }
             None => id.clone(),
         };
+        // The address is a folder name, and file systems stop at 255 bytes.
+        if slug.len() > MAX_SLUG {
+            let span = f.source().find_key("slug").unwrap_or(Span::new(1, 1));
+            diags.push(
+                Diagnostic::error(&f.path, format!("the address \"{}…\" is {} characters long; at most {MAX_SLUG} fit in a folder name", &slug[..40], slug.len()))
+                    .at_in(span, &f.text)
+                    .hint("set a shorter `slug:` (or rename the file), e.g. the first words of the title"),
+            );
+            continue;
+        }
         if let Some(other) = slugs.insert((f.lang.clone(), slug.clone()), f.path.clone()) {
             let span = f.source().find_key("slug").unwrap_or(Span::new(1, 1));
             diags.push(
@@ -716,7 +726,7 @@ fn parse_list<T: DeserializeOwned>(f: &DataFile, diags: &mut Diagnostics) -> Opt
         yaml: &f.text,
         first_line: 1,
     };
-    match src.parse::<Option<Vec<T>>>() {
+    match src.parse_strict::<Option<Vec<T>>>() {
         Ok(v) => Some(v.unwrap_or_default()),
         Err(d) => {
             diags.push(d);
@@ -724,6 +734,10 @@ fn parse_list<T: DeserializeOwned>(f: &DataFile, diags: &mut Diagnostics) -> Opt
         }
     }
 }
+
+/// Longest address part (slug or id): it is a folder name, and file systems stop at 255
+/// bytes.
+const MAX_SLUG: usize = 200;
 
 fn unique_ids<'a>(
     ids: impl Iterator<Item = &'a str>,
@@ -749,6 +763,20 @@ fn unique_ids<'a>(
                 )
                 .at_in(nth_value_span(f, "id", id, 1), &f.text)
                 .hint(format!("write it as \"{}\"", i18n::slugify(id))),
+            );
+        } else if id.len() > MAX_SLUG {
+            let f = file.expect("ids come from the file");
+            diags.push(
+                Diagnostic::error(
+                    &f.path,
+                    format!(
+                        "id \"{}…\" is {} characters long; at most {MAX_SLUG} fit in an address",
+                        &id[..40],
+                        id.len()
+                    ),
+                )
+                .at_in(nth_value_span(f, "id", id, 1), &f.text)
+                .hint("use a shorter id"),
             );
         }
     }

@@ -3,7 +3,7 @@
 //! A build is written to a sibling folder and swapped in at the end, so a failed or
 //! interrupted build leaves the previous site exactly as it was.
 
-use crate::error::Error;
+use crate::error::{Diagnostic, Error};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -24,8 +24,60 @@ impl Output {
     }
 }
 
-/// Writes the site into `dest` atomically: build in `.<name>.tmp`, then swap.
-pub fn write(out: &Output, dest: &Path) -> Result<(), Error> {
+/// The file that marks a folder as made by `minhbach build`, so a later build may replace it.
+pub const MARKER: &str = ".minhbach-output";
+const MARKER_TEXT: &str = "This folder was written by `minhbach build` and is replaced as a whole \
+by the next build. Do not put files here by hand: put them in static/.\n";
+
+/// Refuses output folders whose replacement would destroy something that is not a build:
+/// the site itself or its sources, a folder that contains the site, the home folder or `/`.
+/// `--force` does not lift these; it only lifts the marker rule in [`write`].
+pub fn check_dest(root: &Path, dest: &Path) -> Result<(), Error> {
+    let abs = |p: &Path| {
+        let a = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        // Resolve symlinks where the folder exists, so `ln -s . out` is caught too.
+        fs::canonicalize(&a).unwrap_or(a)
+    };
+    let (d, r) = (abs(dest), abs(root));
+    let refuse = |why: &str, hint: &str| {
+        Err(Error::Content(vec![Diagnostic::error(
+            dest.display().to_string(),
+            format!("refusing to build into this folder: {why}"),
+        )
+        .hint(hint.to_string())]))
+    };
+    let hint = "choose an output folder such as public/ (the default) or a new folder";
+    if d.parent().is_none() {
+        return refuse("it is the root of the file system", hint);
+    }
+    if std::env::var_os("HOME").is_some_and(|h| abs(Path::new(&h)) == d) {
+        return refuse(
+            "it is your home folder, and the build replaces the whole folder",
+            hint,
+        );
+    }
+    if r.starts_with(&d) {
+        return refuse(
+            "it is the site folder or contains it; the build would replace the site's own files",
+            hint,
+        );
+    }
+    for source in ["content", "static", "themes", "templates"] {
+        if d.starts_with(r.join(source)) {
+            return refuse(
+                &format!("it is inside {source}/, which holds the site's own files"),
+                hint,
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Writes the site into `dest` atomically: build in `.<name>.minhbach-new`, then swap.
+///
+/// A `dest` that exists, is not empty and has no [`MARKER`] was not made by a build: it is
+/// refused unless `force`, because the swap would delete it.
+pub fn write(out: &Output, dest: &Path, force: bool) -> Result<(), Error> {
     let parent = dest
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -36,12 +88,27 @@ pub fn write(out: &Output, dest: &Path) -> Result<(), Error> {
         .map_or_else(|| "public".into(), |n| n.to_string_lossy().to_string());
     let tmp = parent.join(format!(".{name}.minhbach-new"));
     let old = parent.join(format!(".{name}.minhbach-old"));
+    // A build killed between the two renames of the portable swap left the site in `old`.
+    if !dest.exists() && old.join(MARKER).is_file() {
+        fs::rename(&old, dest).map_err(|e| Error::io(dest, e))?;
+    }
+    if !force && is_foreign(dest) {
+        return Err(Error::Content(vec![Diagnostic::error(
+            dest.display().to_string(),
+            format!("refusing to build into this folder: it is not empty and no earlier build made it (it has no {MARKER} file), so replacing it could delete your files"),
+        )
+        .hint("choose another --output folder, empty this one, or pass --force if its files may be deleted")]));
+    }
+    // What a killed build left behind is ours to remove.
     for stale in [&tmp, &old] {
         if stale.exists() {
             fs::remove_dir_all(stale).map_err(|e| Error::io(stale, e))?;
         }
     }
     let result = (|| {
+        fs::create_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        let marker = tmp.join(MARKER);
+        fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, e))?;
         for (path, bytes) in &out.files {
             let full = tmp.join(path);
             if let Some(dir) = full.parent() {
@@ -55,16 +122,53 @@ pub fn write(out: &Output, dest: &Path) -> Result<(), Error> {
         let _ = fs::remove_dir_all(&tmp);
         return Err(e);
     }
-    if dest.exists() {
-        fs::rename(dest, &old).map_err(|e| Error::io(dest, e))?;
+    swap(&tmp, dest, &old)
+}
+
+/// Not a build: a non-empty folder without the marker, or a file.
+fn is_foreign(dest: &Path) -> bool {
+    match fs::read_dir(dest) {
+        Ok(mut entries) => entries.next().is_some() && !dest.join(MARKER).is_file(),
+        Err(_) => dest.exists(),
     }
-    if let Err(e) = fs::rename(&tmp, dest) {
+}
+
+/// Puts `tmp` in place of `dest`. On Linux the two folders trade places in one atomic
+/// rename, so there is no moment without a whole `dest`, even if the process is killed.
+/// File systems without RENAME_EXCHANGE fall back to the portable swap.
+#[cfg(target_os = "linux")]
+fn swap(tmp: &Path, dest: &Path, old: &Path) -> Result<(), Error> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    use rustix::io::Errno;
+    if !dest.exists() {
+        return fs::rename(tmp, dest).map_err(|e| Error::io(dest, e));
+    }
+    match renameat_with(CWD, tmp, CWD, dest, RenameFlags::EXCHANGE) {
+        // `tmp` now holds the previous site.
+        Ok(()) => fs::remove_dir_all(tmp).map_err(|e| Error::io(tmp, e)),
+        Err(Errno::INVAL | Errno::NOSYS | Errno::NOTSUP) => swap_portable(tmp, dest, old),
+        Err(e) => Err(Error::io(dest, e.into())),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn swap(tmp: &Path, dest: &Path, old: &Path) -> Result<(), Error> {
+    swap_portable(tmp, dest, old)
+}
+
+/// Two renames. A kill between them leaves the previous site in `old`, which the next
+/// build puts back before anything else (see [`write`]).
+fn swap_portable(tmp: &Path, dest: &Path, old: &Path) -> Result<(), Error> {
+    if dest.exists() {
+        fs::rename(dest, old).map_err(|e| Error::io(dest, e))?;
+    }
+    if let Err(e) = fs::rename(tmp, dest) {
         // Put the previous site back before reporting.
-        let _ = fs::rename(&old, dest);
+        let _ = fs::rename(old, dest);
         return Err(Error::io(dest, e));
     }
     if old.exists() {
-        fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+        fs::remove_dir_all(old).map_err(|e| Error::io(old, e))?;
     }
     Ok(())
 }
@@ -109,4 +213,67 @@ pub fn create_files(files: &[(PathBuf, String)]) -> Result<(), Error> {
         }
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(files: &[(&str, &str)]) -> Output {
+        let mut out = Output::default();
+        for (p, t) in files {
+            out.add(p.to_string(), t.as_bytes().to_vec())
+                .expect("distinct paths");
+        }
+        out
+    }
+
+    #[test]
+    fn portable_swap_replaces_the_site_and_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (tmp, dest, old) = (
+            dir.path().join(".p.minhbach-new"),
+            dir.path().join("p"),
+            dir.path().join(".p.minhbach-old"),
+        );
+        for (d, text) in [(&tmp, "new"), (&dest, "old")] {
+            fs::create_dir_all(d).expect("mkdir");
+            fs::write(d.join("index.html"), text).expect("write");
+        }
+        swap_portable(&tmp, &dest, &old).expect("swap");
+        assert_eq!(
+            fs::read_to_string(dest.join("index.html")).expect("read"),
+            "new"
+        );
+        assert!(!tmp.exists() && !old.exists());
+    }
+
+    /// A kill between the two renames of the portable swap leaves no `dest` and the
+    /// previous site in `-old`: the next build puts it back and then replaces it as usual.
+    #[test]
+    fn a_site_left_in_old_by_a_kill_is_recovered() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (dest, old) = (dir.path().join("p"), dir.path().join(".p.minhbach-old"));
+        fs::create_dir_all(&old).expect("mkdir");
+        fs::write(old.join(MARKER), "").expect("write");
+        fs::write(old.join("index.html"), "previous").expect("write");
+        write(&site(&[("index.html", "next")]), &dest, false).expect("build");
+        assert_eq!(
+            fs::read_to_string(dest.join("index.html")).expect("read"),
+            "next"
+        );
+        assert!(dest.join(MARKER).is_file() && !old.exists());
+    }
+
+    #[test]
+    fn a_foreign_folder_is_refused_and_kept() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let dest = dir.path().join("p");
+        fs::create_dir_all(&dest).expect("mkdir");
+        fs::write(dest.join("mine.txt"), "keep").expect("write");
+        assert!(write(&site(&[("index.html", "x")]), &dest, false).is_err());
+        assert!(dest.join("mine.txt").is_file());
+        write(&site(&[("index.html", "x")]), &dest, true).expect("forced");
+        assert!(!dest.join("mine.txt").exists());
+    }
 }

@@ -116,12 +116,12 @@ impl Cell {
     fn csv(&self) -> String {
         match self {
             Cell::Null => String::new(),
-            Cell::Text(s) => s.clone(),
+            Cell::Text(s) => csv::defuse(s),
             Cell::Int(n) => n.to_string(),
             // Display of f64 never uses an exponent and drops a zero fraction: 96, 96.5.
             Cell::Num(x) => x.to_string(),
             Cell::Bool(b) => b.to_string(),
-            Cell::List(l) => l.join("; "),
+            Cell::List(l) => csv::defuse(&l.join("; ")),
         }
     }
 }

@@ -1,9 +1,23 @@
 //! Markdown to HTML (pulldown-cmark): heading anchors, site-relative links under the base
-//! path, raw HTML escaped (staff paste from Word and web pages; nothing runs on our pages).
+//! path, raw HTML sanitized against an allow-list (staff paste from Word and web pages;
+//! nothing they paste may run on our pages), and no inline styles (the site works under a
+//! strict Content-Security-Policy).
 
 use crate::i18n;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::collections::BTreeSet;
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// What happens to raw HTML written in markdown (`markdown: { unsafe_html: … }` in site.yaml).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RawHtml {
+    /// Keep harmless markup (tables, figures, abbreviations…), drop scripts, event handlers,
+    /// styles, frames and unsafe URLs.
+    #[default]
+    Sanitize,
+    /// Pass it through untouched: whoever can edit content can run script on the site.
+    Trust,
+}
 
 /// Word-processor bookmarks that survive copy and paste as text: `[bookmark: _GoBack]`.
 pub fn strip_artifacts(md: &str) -> String {
@@ -40,24 +54,38 @@ pub fn safe_url(url: &str) -> bool {
     }
 }
 
+/// `/x` → `<base_path>x`; other URLs are left alone.
+fn rebase_path<'u>(url: &'u str, base_path: &str) -> Cow<'u, str> {
+    if url.starts_with('/') && !url.starts_with("//") {
+        Cow::Owned(format!("{}{}", base_path, url.trim_start_matches('/')))
+    } else {
+        Cow::Borrowed(url)
+    }
+}
+
 /// Renders markdown; `base_path` (like `/` or `/sub/`) is put in front of links that start with `/`.
-pub fn render(md: &str, base_path: &str) -> String {
+pub fn render(md: &str, base_path: &str, raw_html: RawHtml) -> String {
     let md = strip_artifacts(md);
     let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    // Most pages have no raw HTML and skip the sanitizer. A page that has some is sanitized
+    // as a whole (tags may open in one HTML event and close in another), and the sanitizer
+    // then rebases every link, so markdown links are left for it.
+    let sanitize = raw_html == RawHtml::Sanitize
+        && md.contains('<')
+        && Parser::new_ext(&md, opts).any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
     let rebase = |url: CowStr<'_>| -> CowStr<'static> {
         if !safe_url(&url) {
             // `javascript:` and friends: keep the text, drop the target.
             CowStr::from("#")
-        } else if url.starts_with('/') && !url.starts_with("//") {
-            CowStr::from(format!("{}{}", base_path, url.trim_start_matches('/')))
-        } else {
+        } else if sanitize {
             CowStr::from(url.into_string())
+        } else {
+            CowStr::from(rebase_path(&url, base_path).into_owned())
         }
     };
     let mut events: Vec<Event<'static>> = Vec::new();
     for ev in Parser::new_ext(&md, opts) {
         let ev: Event<'static> = match ev {
-            Event::Html(s) | Event::InlineHtml(s) => Event::Text(CowStr::from(s.into_string())),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -86,6 +114,8 @@ pub fn render(md: &str, base_path: &str) -> String {
     }
     // Give each heading an id from its text, unique within the page.
     let mut used = BTreeSet::new();
+    // Next suffix to try per base id, so a page of many equal headings stays linear.
+    let mut next: HashMap<String, usize> = HashMap::new();
     let mut out_events: Vec<Event<'static>> = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
@@ -108,10 +138,10 @@ pub fn render(md: &str, base_path: &str) -> String {
                 s => s,
             };
             let mut id = base.clone();
-            let mut n = 2;
+            let n = next.entry(base.clone()).or_insert(2);
             while !used.insert(id.clone()) {
                 id = format!("{base}-{n}");
-                n += 1;
+                *n += 1;
             }
             let mut inner_html = String::new();
             html::push_html(&mut inner_html, inner.iter().cloned());
@@ -127,7 +157,83 @@ pub fn render(md: &str, base_path: &str) -> String {
     }
     let mut out = String::with_capacity(md.len() * 3 / 2);
     html::push_html(&mut out, out_events.into_iter());
-    out
+    let out = without_alignment_styles(out);
+    if sanitize {
+        sanitizer(base_path).clean(&out).to_string()
+    } else {
+        out
+    }
+}
+
+/// Table column alignment comes out of pulldown-cmark as `style="text-align: …"`, which a
+/// strict CSP ignores; the theme's stylesheet has a class for each instead.
+fn without_alignment_styles(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    ["left", "center", "right"].iter().fold(html, |h, a| {
+        h.replace(
+            &format!(" style=\"text-align: {a}\""),
+            &format!(" class=\"align-{a}\""),
+        )
+    })
+}
+
+/// Rebases relative URLs in sanitized HTML the way markdown links are rebased.
+struct Rebase(String);
+
+impl ammonia::UrlRelativeEvaluate<'_> for Rebase {
+    fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
+        Some(rebase_path(url, &self.0))
+    }
+}
+
+/// The allow-list for raw HTML: document structure people paste (tables with merged cells,
+/// figures, abbreviations, definitions, details), links and images with safe URLs only. No
+/// `style` (CSP), no `on*` handlers, no scripts, frames, forms or embeds.
+fn sanitizer(base_path: &str) -> ammonia::Builder<'static> {
+    let base_path = base_path.to_string();
+    let mut b = ammonia::Builder::default();
+    b.url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
+        // Markdown links carry no rel today; keep the sanitized pages the same.
+        .link_rel(None)
+        .url_relative(ammonia::UrlRelative::Custom(Box::new(Rebase(base_path))))
+        .add_tags([
+            "figure",
+            "figcaption",
+            "details",
+            "summary",
+            "mark",
+            "caption",
+        ])
+        .add_tag_attributes("th", ["colspan", "rowspan", "scope"])
+        .add_tag_attributes("td", ["colspan", "rowspan"])
+        .add_tag_attributes("ol", ["start"])
+        .add_tag_attributes("a", ["title"])
+        .add_tag_attributes("img", ["title"])
+        .add_tag_attributes("abbr", ["title"])
+        .add_tag_attributes("details", ["open"])
+        .rm_tag_attributes("img", ["align"]);
+    // Heading anchors and footnotes are made by us and must survive.
+    for tag in ["h1", "h2", "h3", "h4", "h5", "h6", "div"] {
+        b.add_tag_attributes(tag, ["id"]);
+    }
+    b.allowed_classes(HashMap::from([
+        ("div", HashSet::from(["footnote-definition"])),
+        (
+            "sup",
+            HashSet::from(["footnote-reference", "footnote-definition-label"]),
+        ),
+        (
+            "th",
+            HashSet::from(["align-left", "align-center", "align-right"]),
+        ),
+        (
+            "td",
+            HashSet::from(["align-left", "align-center", "align-right"]),
+        ),
+    ]));
+    b
 }
 
 fn level_num(l: HeadingLevel) -> u8 {
@@ -157,6 +263,7 @@ mod tests {
         let html = render(
             "## I. MỤC ĐÍCH, YÊU CẦU\n\n### 1. Mục đích\n\n### 1. Mục đích\n",
             "/",
+            RawHtml::Sanitize,
         );
         assert!(
             html.contains("<h2 id=\"i-muc-dich-yeu-cau\">I. MỤC ĐÍCH, YÊU CẦU</h2>"),
@@ -174,7 +281,11 @@ mod tests {
             " data:text/html,x",
             "vbscript:x",
         ] {
-            let html = render(&format!("[a](<{url}>) ![b](<{url}>)"), "/");
+            let html = render(
+                &format!("[a](<{url}>) ![b](<{url}>)"),
+                "/",
+                RawHtml::Sanitize,
+            );
             assert!(
                 !html.to_lowercase().contains("script:") && !html.contains("data:"),
                 "{url}: {html}"
@@ -183,6 +294,7 @@ mod tests {
         let html = render(
             "[a](https://x.vn/) [b](mailto:a@b.vn) [c](/p/q:r/) [d](#x:y)",
             "/",
+            RawHtml::Sanitize,
         );
         assert!(
             html.contains("href=\"https://x.vn/\"") && html.contains("mailto:a@b.vn"),
@@ -195,9 +307,69 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_is_escaped_and_links_rebased() {
-        let html = render("<script>alert(1)</script>\n\n[x](/phong-trao/)", "/sub/");
-        assert!(!html.contains("<script>"), "{html}");
+    fn raw_html_is_sanitized_and_links_rebased() {
+        let html = render(
+            "<script>alert(1)</script>\n\n[x](/phong-trao/)\n\n<a href=\"/bao-cao/\" onclick=\"x()\">y</a>",
+            "/sub/",
+            RawHtml::Sanitize,
+        );
+        assert!(
+            !html.contains("<script") && !html.contains("alert"),
+            "{html}"
+        );
+        assert!(!html.contains("onclick"), "{html}");
         assert!(html.contains("href=\"/sub/phong-trao/\""), "{html}");
+        assert!(html.contains("href=\"/sub/bao-cao/\""), "{html}");
+    }
+
+    #[test]
+    fn harmless_markup_is_kept() {
+        let md = "## Tiêu đề\n\n<table><thead><tr><th scope=\"col\" colspan=\"2\">A</th></tr></thead>\
+                  <tbody><tr><td rowspan=\"2\">1</td><td>2</td></tr></tbody></table>\n\n\
+                  <figure><img src=\"/anh/a.jpg\" alt=\"ảnh\" width=\"10\"><figcaption>c</figcaption></figure>\n\n\
+                  Một <abbr title=\"Ủy ban nhân dân\">UBND</abbr> x<sup>2</sup> <mark>m</mark><br>\n\n\
+                  <details><summary>s</summary>d</details>\n\nA[^1]\n\n[^1]: chú thích\n";
+        let html = render(md, "/", RawHtml::Sanitize);
+        for kept in [
+            "<h2 id=\"tieu-de\">",
+            "<th scope=\"col\" colspan=\"2\">",
+            "<td rowspan=\"2\">",
+            "<figure><img src=\"/anh/a.jpg\" alt=\"ảnh\" width=\"10\"><figcaption>",
+            "<abbr title=\"Ủy ban nhân dân\">UBND</abbr>",
+            "<sup>2</sup>",
+            "<mark>m</mark>",
+            "<details><summary>s</summary>",
+            "class=\"footnote-definition\" id=\"1\"",
+            "class=\"footnote-reference\"",
+        ] {
+            assert!(html.contains(kept), "{kept} missing in {html}");
+        }
+    }
+
+    #[test]
+    fn trusted_html_passes_through() {
+        let html = render(
+            "<iframe src=\"https://x.vn/\"></iframe>\n",
+            "/",
+            RawHtml::Trust,
+        );
+        assert!(
+            html.contains("<iframe src=\"https://x.vn/\"></iframe>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn table_alignment_uses_classes_not_styles() {
+        for raw in [RawHtml::Sanitize, RawHtml::Trust] {
+            let md = "| a | b |\n|:--|--:|\n| 1 | 2 |\n\n<b>x</b>\n";
+            let html = render(md, "/", raw);
+            assert!(!html.contains("style="), "{html}");
+            assert!(
+                html.contains("<th class=\"align-left\">a</th>")
+                    && html.contains("<td class=\"align-right\">2</td>"),
+                "{html}"
+            );
+        }
     }
 }

@@ -32,9 +32,12 @@ impl Renderer<'_> {
             "@context": "https://schema.org",
             "@graph": [self.organization(lang), main],
         });
-        // `</script>` inside a string would end the element early.
+        // `</script>` or `<!--` inside a string would end or confuse the element: JSON
+        // allows the escapes, HTML never sees a `<`, `>` or `&`.
         serde_json::to_string(&graph)
             .expect("JSON values always serialize")
-            .replace("</", "<\\/")
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026")
     }
 }

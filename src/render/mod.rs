@@ -723,7 +723,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn body(&self, v: &Version<impl Sized>) -> String {
-        markdown::render(&v.body, &self.base_path)
+        markdown::render(&v.body, &self.base_path, self.site.settings.raw_html)
     }
 }
 

@@ -50,7 +50,7 @@ pub struct Theme {
 fn theme_files(root: &Path, name: &str, diags: &mut Diagnostics) -> BTreeMap<String, Vec<u8>> {
     let dir = root.join("themes").join(name);
     if dir.is_dir() {
-        return read_tree(&dir, diags);
+        return read_tree(root, &dir, diags);
     }
     if name != "default" {
         diags.push(
@@ -64,13 +64,9 @@ fn theme_files(root: &Path, name: &str, diags: &mut Diagnostics) -> BTreeMap<Str
         .collect()
 }
 
-fn read_tree(dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Vec<u8>> {
+fn read_tree(root: &Path, dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let Ok(entry) = entry else { continue };
-        if !entry.file_type().is_file() {
-            continue;
-        }
+    for entry in crate::content::load::walk(root, dir, diags) {
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
         let rel = rel
             .components()
@@ -101,7 +97,7 @@ pub fn load(
     // The site's own templates/ override the theme's, file by file.
     let site_templates = root.join("templates");
     if site_templates.is_dir() {
-        for (p, b) in read_tree(&site_templates, diags) {
+        for (p, b) in read_tree(root, &site_templates, diags) {
             files.insert(format!("templates/{p}"), b);
         }
     }
@@ -129,7 +125,7 @@ pub fn load(
                 yaml: &text,
                 first_line: 1,
             };
-            match src.parse::<BTreeMap<String, String>>() {
+            match src.parse_strict::<BTreeMap<String, String>>() {
                 Ok(map) => {
                     strings.insert(lang, map);
                 }

@@ -30,6 +30,18 @@ impl Writer {
     }
 }
 
+/// Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or carriage
+/// return before one) gets a leading `'`, which spreadsheets show as text and do not
+/// evaluate. Only text cells pass through here: numbers, negative ones included, are
+/// written as they are, and the JSON files keep the text unchanged.
+pub fn defuse(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 /// Quotes a field that holds a comma, a quote or a line break, doubling its quotes.
 fn push_field(out: &mut String, f: &str) {
     if f.contains([',', '"', '\r', '\n']) {
@@ -67,6 +79,15 @@ mod tests {
             csv(&[&["Đạt 96%, gần \"hoàn thành\"", "a\nb", "c\r\nd", "plain", ""]]),
             "\u{feff}\"Đạt 96%, gần \"\"hoàn thành\"\"\",\"a\nb\",\"c\r\nd\",plain,\r\n"
         );
+    }
+
+    #[test]
+    fn formulas_are_defused() {
+        assert_eq!(super::defuse("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        for s in ["+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1"] {
+            assert!(super::defuse(s).starts_with('\''), "{s}");
+        }
+        assert_eq!(super::defuse("Đạt 96%"), "Đạt 96%");
     }
 
     #[test]
