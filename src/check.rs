@@ -101,9 +101,25 @@ const OUTSIDE: &str = "a place outside the site";
 /// A `javascript:`, `data:`… address: the page gets `#` instead, the build an error.
 const UNSAFE: &str = "an unsafe address";
 
+/// The built site as the link checks see it: which files it has, and the `id`s of a page.
+pub trait BuiltFiles {
+    fn has(&self, file: &str) -> bool;
+    /// The `id` attributes of an HTML file (empty for other files).
+    fn ids(&self, file: &str) -> BTreeSet<String>;
+}
+
+impl BuiltFiles for crate::output::Output {
+    fn has(&self, file: &str) -> bool {
+        self.contains(file)
+    }
+
+    fn ids(&self, file: &str) -> BTreeSet<String> {
+        crate::output::Output::ids(self, file).unwrap_or_default()
+    }
+}
+
 struct Checker<'a> {
-    /// A file of the built site by its path, if there is one.
-    file: &'a dyn Fn(&str) -> Option<&'a [u8]>,
+    site: &'a dyn BuiltFiles,
     ids: BTreeMap<String, BTreeSet<String>>,
 }
 
@@ -115,35 +131,35 @@ impl Checker<'_> {
             Target::Outside => return Some(OUTSIDE.to_string()),
             Target::Site { file, anchor } => (file, anchor),
         };
-        let Some(bytes) = (self.file)(file) else {
+        if !self.site.has(file) {
             return Some(format!("/{}", file.trim_end_matches("index.html")));
-        };
+        }
         let anchor = anchor.as_deref().filter(|a| !a.is_empty())?;
+        let site = self.site;
         let ids = self
             .ids
             .entry(file.clone())
-            .or_insert_with(|| ids(&String::from_utf8_lossy(bytes)));
+            .or_insert_with(|| site.ids(file));
         (!ids.contains(anchor)).then(|| format!("#{anchor}"))
     }
 }
 
 /// Checks links and images in every published body, and the files named in front matter.
 pub fn links(site: &Site, rendered: &Rendered, diags: &mut Diagnostics) {
-    let file = |f: &str| rendered.output.files.get(f).map(Vec::as_slice);
-    links_in(site, &rendered.sources, &file, None, diags);
+    links_in(site, &rendered.sources, &rendered.output, None, diags);
 }
 
 /// [`links`] over any set of built files; with `only`, just the bodies of those source
 /// files (what the preview rechecks after only they changed).
-pub fn links_in<'a>(
+pub fn links_in(
     site: &Site,
     sources: &BTreeMap<String, String>,
-    file: &'a dyn Fn(&str) -> Option<&'a [u8]>,
+    built: &dyn BuiltFiles,
     only: Option<&BTreeSet<String>>,
     diags: &mut Diagnostics,
 ) {
     let mut checker = Checker {
-        file,
+        site: built,
         ids: BTreeMap::new(),
     };
     let mut bodies: Vec<(&str, &str, usize)> = Vec::new();

@@ -81,7 +81,7 @@ impl std::fmt::Display for Timings {
 
 /// Everything before writing: load, validate, render. Shared by `build` and `check`.
 pub fn plan(opts: &Options) -> Result<Planned, Error> {
-    stages(opts, false).map(|s| s.planned)
+    stages(opts, false, None).map(|s| s.planned)
 }
 
 /// A plan and what it was made from, for rebuilding part of it later (`rebuild`).
@@ -91,10 +91,14 @@ pub(crate) struct Staged {
     pub theme: render::theme::Theme,
     pub sources: BTreeMap<String, String>,
     pub memo: Option<render::Memo>,
+    /// Where the files were written, when asked to write them.
+    pub stage: Option<std::sync::Arc<output::Stage>>,
 }
 
 /// Load → model → render → check; with `keep`, what a body-only rerender needs is kept.
-pub(crate) fn stages(opts: &Options, keep: bool) -> Result<Staged, Error> {
+/// With `write_to`, files are written into that folder's staging folder as they are
+/// rendered (see `output::Stage`), for the caller to commit.
+pub(crate) fn stages(opts: &Options, keep: bool, write_to: Option<&Path>) -> Result<Staged, Error> {
     let mut diags = Diagnostics::default();
     let mut timings = Timings::default();
     let mut clock = std::time::Instant::now();
@@ -131,7 +135,16 @@ pub(crate) fn stages(opts: &Options, keep: bool) -> Result<Staged, Error> {
         return Err(Error::Content(diags.into_sorted()));
     }
     timings.lap("model", &mut clock);
-    let mut rendered = match render::render(&site, &theme, statics, keep) {
+    // The output folder is looked at once the content is known to be good, so content
+    // errors come first.
+    let stage = match write_to {
+        Some(dest) => Some(std::sync::Arc::new(output::Stage::new(dest, opts.force)?)),
+        None => None,
+    };
+    let out = stage
+        .clone()
+        .map_or_else(output::Output::default, output::Output::streaming);
+    let mut rendered = match render::render(&site, &theme, statics, keep, out) {
         Ok(rendered) => rendered,
         Err(render_diags) => {
             diags.extend(render_diags);
@@ -156,6 +169,7 @@ pub(crate) fn stages(opts: &Options, keep: bool) -> Result<Staged, Error> {
         theme,
         sources: rendered.sources,
         memo: rendered.memo,
+        stage,
     })
 }
 
@@ -167,14 +181,17 @@ pub fn check(opts: &Options) -> Result<Vec<Diagnostic>, Error> {
 /// Builds the site into the output folder, replacing it only when everything succeeded.
 pub fn build(opts: &Options) -> Result<Summary, Error> {
     let dest = output_dir(opts)?;
-    let mut planned = plan(opts)?;
+    let staged = stages(opts, false, Some(&dest))?;
+    let mut planned = staged.planned;
     let mut clock = std::time::Instant::now();
-    output::write(&planned.output, &dest, opts.force)?;
-    planned.timings.lap("write", &mut clock);
+    if let Some(stage) = &staged.stage {
+        stage.commit()?;
+    }
+    planned.timings.lap("swap", &mut clock);
     Ok(Summary {
         timings: planned.timings,
         pages: planned.pages,
-        files: planned.output.files.len(),
+        files: planned.output.len(),
         warnings: planned.warnings,
         output: dest,
     })

@@ -94,7 +94,7 @@ impl Session {
     }
 
     fn rebuild_all(&mut self) -> Result<Report, Error> {
-        let staged = crate::stages(&self.opts, true)?;
+        let staged = crate::stages(&self.opts, true, None)?;
         let mut clock = Instant::now();
         let mut timings = staged.planned.timings;
         let fronts = fronts(&self.opts.root, &staged.sources);
@@ -212,11 +212,8 @@ impl Session {
             }
         }
         let mut diags = Diagnostics::default();
-        {
-            let file = |f: &str| next.get(f).map(|b| b.as_slice());
-            let only = (!anchors_moved).then_some(&paths);
-            check::links_in(&last.site, &last.sources, &file, only, &mut diags);
-        }
+        let only = (!anchors_moved).then_some(&paths);
+        check::links_in(&last.site, &last.sources, &next, only, &mut diags);
         timings.lap("check", &mut clock);
         if diags.has_errors() {
             restore(last, old_bodies);
@@ -308,6 +305,18 @@ fn front_hash(raw: &[u8]) -> Option<u64> {
         }
     }
     None
+}
+
+impl check::BuiltFiles for Files {
+    fn has(&self, file: &str) -> bool {
+        self.contains_key(file)
+    }
+
+    fn ids(&self, file: &str) -> BTreeSet<String> {
+        self.get(file)
+            .map(|b| check::ids(&String::from_utf8_lossy(b)))
+            .unwrap_or_default()
+    }
 }
 
 /// Files that differ between two builds; shared files are not compared byte by byte.

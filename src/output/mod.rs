@@ -4,22 +4,199 @@
 //! interrupted build leaves the previous site exactly as it was.
 
 use crate::error::{Diagnostic, Error};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
-/// Every file of the site, keyed by its `/`-separated path under the output folder.
+/// The files of the site as they are rendered, keyed by their `/`-separated path under
+/// the output folder: kept in memory (`check`, the preview, tests), or, in a build,
+/// written to the build's staging folder at once ([`Stage`]) so that a big site is never
+/// whole in memory. Of a written HTML page only its `id`s are kept, for the link checks.
 #[derive(Debug, Default)]
 pub struct Output {
+    /// The files kept in memory: all of them without a stage.
     pub files: BTreeMap<String, Vec<u8>>,
+    /// Written files → the `id`s of the HTML pages among them.
+    written: BTreeMap<String, Option<BTreeSet<String>>>,
+    stage: Option<Arc<Stage>>,
 }
 
 impl Output {
+    /// An output that writes every file into `stage` as it comes.
+    pub fn streaming(stage: Arc<Stage>) -> Output {
+        Output {
+            stage: Some(stage),
+            ..Output::default()
+        }
+    }
+
+    /// An empty output going to the same place, for a part rendered on another thread.
+    pub fn empty_like(&self) -> Output {
+        Output {
+            stage: self.stage.clone(),
+            ..Output::default()
+        }
+    }
+
     /// Adds a file; a second file at the same path is a bug in the page plan, not user input.
     pub fn add(&mut self, path: String, bytes: Vec<u8>) -> Result<(), String> {
-        match self.files.insert(path.clone(), bytes) {
-            None => Ok(()),
-            Some(_) => Err(format!("two outputs want the same file {path}")),
+        if self.contains(&path) {
+            return Err(format!("two outputs want the same file {path}"));
+        }
+        self.put(path, bytes)
+    }
+
+    /// Adds or replaces a file (static files replace theme assets of the same name).
+    pub fn put(&mut self, path: String, bytes: Vec<u8>) -> Result<(), String> {
+        let Some(stage) = &self.stage else {
+            self.files.insert(path, bytes);
+            return Ok(());
+        };
+        stage
+            .write(&path, &bytes)
+            .map_err(|e| format!("cannot write the file: {e}"))?;
+        let ids = path
+            .ends_with(".html")
+            .then(|| crate::check::ids(&String::from_utf8_lossy(&bytes)));
+        self.written.insert(path, ids);
+        Ok(())
+    }
+
+    /// Takes in what a part made (see [`Output::empty_like`]); clashes are returned.
+    pub fn join(&mut self, part: Output) -> Vec<String> {
+        let mut clashes = Vec::new();
+        for (path, ids) in part.written {
+            if self.contains(&path) {
+                clashes.push(path);
+            } else {
+                self.written.insert(path, ids);
+            }
+        }
+        for (path, bytes) in part.files {
+            if self.contains(&path) {
+                clashes.push(path);
+            } else {
+                self.files.insert(path, bytes);
+            }
+        }
+        clashes
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.files.contains_key(path) || self.written.contains_key(path)
+    }
+
+    /// Files in all, kept and written.
+    pub fn len(&self) -> usize {
+        self.files.len() + self.written.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The `id` attributes of an HTML file of the site, if it is one.
+    pub fn ids(&self, path: &str) -> Option<BTreeSet<String>> {
+        match self.written.get(path) {
+            Some(ids) => ids.clone(),
+            None => (self.files.get(path))
+                .map(|bytes| crate::check::ids(&String::from_utf8_lossy(bytes))),
+        }
+    }
+}
+
+/// The staging folder of a build, `.<name>.minhbach-new` beside the output folder: files
+/// are written into it as they are rendered, from any thread, and it replaces the output
+/// folder only when the whole build succeeded ([`Stage::commit`]); dropped uncommitted, it
+/// is removed, and the output folder was never touched.
+#[derive(Debug)]
+pub struct Stage {
+    tmp: PathBuf,
+    dest: PathBuf,
+    old: PathBuf,
+    /// Folders made so far, so each is made once.
+    dirs: Mutex<BTreeSet<PathBuf>>,
+    committed: AtomicBool,
+}
+
+impl Stage {
+    /// Prepares the staging folder of `dest`. A `dest` that exists, is not empty and has
+    /// no [`MARKER`] was not made by a build: it is refused unless `force`, because the
+    /// swap would delete it.
+    pub fn new(dest: &Path, force: bool) -> Result<Stage, Error> {
+        let parent = dest
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let name = dest
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().to_string());
+        let tmp = parent.join(format!(".{name}.minhbach-new"));
+        let old = parent.join(format!(".{name}.minhbach-old"));
+        // A build killed between the two renames of the portable swap left the site in `old`.
+        if !dest.exists() && old.join(MARKER).is_file() {
+            fs::rename(&old, dest).map_err(|e| Error::io(dest, e))?;
+        }
+        if !force && is_foreign(dest) {
+            return Err(Error::Content(vec![Diagnostic::error(
+                dest.display().to_string(),
+                format!("refusing to build into this folder: it is not empty and no earlier build made it (it has no {MARKER} file), so replacing it could delete your files"),
+            )
+            .hint("choose another --output folder, empty this one, or pass --force if its files may be deleted")]));
+        }
+        // What a killed build left behind is ours to remove.
+        for stale in [&tmp, &old] {
+            if stale.exists() {
+                fs::remove_dir_all(stale).map_err(|e| Error::io(stale, e))?;
+            }
+        }
+        fs::create_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        let stage = Stage {
+            tmp,
+            dest: dest.to_path_buf(),
+            old,
+            dirs: Mutex::new(BTreeSet::new()),
+            committed: AtomicBool::new(false),
+        };
+        let marker = stage.tmp.join(MARKER);
+        fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, e))?;
+        Ok(stage)
+    }
+
+    /// Writes one file of the site into the staging folder.
+    pub fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let full = self.tmp.join(path);
+        if let Some(dir) = full.parent() {
+            let made = self
+                .dirs
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .contains(dir);
+            if !made {
+                fs::create_dir_all(dir)?;
+                self.dirs
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .insert(dir.to_path_buf());
+            }
+        }
+        fs::write(&full, bytes)
+    }
+
+    /// Puts the staged site in place of the output folder.
+    pub fn commit(&self) -> Result<(), Error> {
+        self.committed.store(true, Ordering::SeqCst);
+        swap(&self.tmp, &self.dest, &self.old)
+    }
+}
+
+impl Drop for Stage {
+    fn drop(&mut self) {
+        if !self.committed.load(Ordering::SeqCst) {
+            let _ = fs::remove_dir_all(&self.tmp);
         }
     }
 }
@@ -73,56 +250,16 @@ pub fn check_dest(root: &Path, dest: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// Writes the site into `dest` atomically: build in `.<name>.minhbach-new`, then swap.
-///
-/// A `dest` that exists, is not empty and has no [`MARKER`] was not made by a build: it is
-/// refused unless `force`, because the swap would delete it.
+/// Writes a site planned in memory into `dest` atomically: staged, then swapped in (see
+/// [`Stage`]).
 pub fn write(out: &Output, dest: &Path, force: bool) -> Result<(), Error> {
-    let parent = dest
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let name = dest
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().to_string());
-    let tmp = parent.join(format!(".{name}.minhbach-new"));
-    let old = parent.join(format!(".{name}.minhbach-old"));
-    // A build killed between the two renames of the portable swap left the site in `old`.
-    if !dest.exists() && old.join(MARKER).is_file() {
-        fs::rename(&old, dest).map_err(|e| Error::io(dest, e))?;
+    let stage = Stage::new(dest, force)?;
+    for (path, bytes) in &out.files {
+        stage
+            .write(path, bytes)
+            .map_err(|e| Error::io(&stage.tmp.join(path), e))?;
     }
-    if !force && is_foreign(dest) {
-        return Err(Error::Content(vec![Diagnostic::error(
-            dest.display().to_string(),
-            format!("refusing to build into this folder: it is not empty and no earlier build made it (it has no {MARKER} file), so replacing it could delete your files"),
-        )
-        .hint("choose another --output folder, empty this one, or pass --force if its files may be deleted")]));
-    }
-    // What a killed build left behind is ours to remove.
-    for stale in [&tmp, &old] {
-        if stale.exists() {
-            fs::remove_dir_all(stale).map_err(|e| Error::io(stale, e))?;
-        }
-    }
-    let result = (|| {
-        fs::create_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
-        let marker = tmp.join(MARKER);
-        fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, e))?;
-        for (path, bytes) in &out.files {
-            let full = tmp.join(path);
-            if let Some(dir) = full.parent() {
-                fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-            }
-            fs::write(&full, bytes).map_err(|e| Error::io(&full, e))?;
-        }
-        Ok(())
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
-    swap(&tmp, dest, &old)
+    stage.commit()
 }
 
 /// Not a build: a non-empty folder without the marker, or a file.

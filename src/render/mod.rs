@@ -151,10 +151,12 @@ pub fn render(
     theme: &Theme,
     statics: BTreeMap<String, Vec<u8>>,
     keep: bool,
+    out: Output,
 ) -> Result<Rendered, Diagnostics> {
     let mut timings = crate::Timings::default();
     let mut clock = std::time::Instant::now();
     let mut r = Renderer::new(site, theme);
+    r.out = out;
     // Languages are independent until the feeds, search and sitemap, which read every
     // page: each is rendered on a thread of its own into a part of its own, and the parts
     // are joined in the site's order of languages, so no byte depends on which finished
@@ -184,7 +186,9 @@ pub fn render(
     r.render_sitemap();
     for (path, bytes) in theme.assets.iter().chain(statics.iter()) {
         // Site static files override theme assets of the same name.
-        r.out.files.insert(path.clone(), bytes.clone());
+        if let Err(e) = r.out.put(path.clone(), bytes.clone()) {
+            r.diags.push(Diagnostic::error(path.clone(), e));
+        }
     }
     if r.diags.has_errors() {
         return Err(r.diags);
@@ -361,7 +365,7 @@ impl<'a> Renderer<'a> {
             theme: self.theme,
             base_path: self.base_path.clone(),
             order: self.order.clone(),
-            out: Output::default(),
+            out: self.out.empty_like(),
             counts: BTreeMap::new(),
             diags: Diagnostics::default(),
             records: Vec::new(),
@@ -372,8 +376,11 @@ impl<'a> Renderer<'a> {
 
     /// Takes in what a part emitted, as if it had been emitted here.
     fn join(&mut self, part: Renderer) {
-        for (file, bytes) in part.out.files {
-            self.add_file(file, bytes);
+        for clash in self.out.join(part.out) {
+            self.diags.push(
+                Diagnostic::error(clash, "two outputs have the same address")
+                    .hint("two outputs have the same address: give one of them another slug"),
+            );
         }
         for (lang, n) in part.counts {
             *self.counts.entry(lang).or_default() += n;
