@@ -3,6 +3,7 @@
 
 use crate::error::{Diagnostic, Diagnostics, Span};
 use crate::i18n;
+use rayon::prelude::*;
 use std::path::Path;
 
 /// The kinds of content, one folder each under `content/`.
@@ -166,6 +167,39 @@ pub fn clean_text(raw: &str) -> String {
     i18n::nfc(&raw.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
+/// A file's text, cleaned, and what reading it found (lints, or why it has no text).
+type Read = (Option<String>, Diagnostics);
+
+fn read_text(root: &Path, path: &Path, markdown: bool) -> Read {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let rel = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    let mut diags = Diagnostics::default();
+    let text = match std::fs::read(path) {
+        Ok(bytes) => match utf8(&rel, bytes) {
+            Ok(s) => {
+                super::lint::file(&rel, &s, markdown, &mut diags);
+                Some(clean_text(&s))
+            }
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        },
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                &rel,
+                format!("cannot read the file: {e}"),
+            ).hint("check that the file exists and can be read (permissions), then run the command again"));
+            None
+        }
+    };
+    (text, diags)
+}
+
 /// Reads every file under `<root>/content`, in sorted order for determinism.
 pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loaded {
     let mut loaded = Loaded::default();
@@ -177,7 +211,18 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
         );
         return loaded;
     }
-    for entry in walk(root, &content, diags) {
+    let entries = walk(root, &content, diags);
+    // Reading, checking and normalizing the text of each file is independent of the
+    // others, and most of the work: done first on all cores, taken below in order.
+    let mut texts: Vec<Option<Read>> = entries
+        .par_iter()
+        .map(|entry| {
+            let name = entry.file_name().to_string_lossy();
+            let wanted = [".md", ".yaml", ".yml"].iter().any(|x| name.ends_with(x));
+            wanted.then(|| read_text(root, entry.path(), name.ends_with(".md")))
+        })
+        .collect();
+    for (entry, text) in entries.iter().zip(&mut texts) {
         let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
         let rel_str = rel
             .components()
@@ -194,24 +239,10 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
             .map(|c| c.as_os_str().to_string_lossy().to_string())
             .collect();
         let folder = parts.first().map(String::as_str).unwrap_or("");
-        let read = |diags: &mut Diagnostics| match std::fs::read(entry.path()) {
-            Ok(bytes) => match utf8(&rel_str, bytes) {
-                Ok(s) => {
-                    super::lint::file(&rel_str, &s, name.ends_with(".md"), diags);
-                    Some(clean_text(&s))
-                }
-                Err(d) => {
-                    diags.push(d);
-                    None
-                }
-            },
-            Err(e) => {
-                diags.push(Diagnostic::error(
-                    &rel_str,
-                    format!("cannot read the file: {e}"),
-                ).hint("check that the file exists and can be read (permissions), then run the command again"));
-                None
-            }
+        let mut read = |diags: &mut Diagnostics| {
+            let (text, found) = text.take()?;
+            diags.extend(found);
+            text
         };
         if folder == "data" && parts.len() == 2 {
             if name.ends_with(".yaml") || name.ends_with(".yml") {

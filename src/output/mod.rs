@@ -111,11 +111,18 @@ impl Output {
 /// are written into it as they are rendered, from any thread, and it replaces the output
 /// folder only when the whole build succeeded ([`Stage::commit`]); dropped uncommitted, it
 /// is removed, and the output folder was never touched.
+///
+/// The site a build replaces is kept beside it, in `.<name>.minhbach-trash`, and removed
+/// by the next build on a thread of its own while that build renders: removing 25,000
+/// files takes seconds that no build should wait for.
 #[derive(Debug)]
 pub struct Stage {
     tmp: PathBuf,
     dest: PathBuf,
     old: PathBuf,
+    trash: PathBuf,
+    /// Removing the trash of the build before, if there was one.
+    emptying: Mutex<Option<std::thread::JoinHandle<()>>>,
     /// Folders made so far, so each is made once.
     dirs: Mutex<BTreeSet<PathBuf>>,
     committed: AtomicBool,
@@ -136,6 +143,7 @@ impl Stage {
             .map_or_else(|| "public".into(), |n| n.to_string_lossy().to_string());
         let tmp = parent.join(format!(".{name}.minhbach-new"));
         let old = parent.join(format!(".{name}.minhbach-old"));
+        let trash = parent.join(format!(".{name}.minhbach-trash"));
         // A build killed between the two renames of the portable swap left the site in `old`.
         if !dest.exists() && old.join(MARKER).is_file() {
             fs::rename(&old, dest).map_err(|e| Error::io(dest, e))?;
@@ -154,10 +162,18 @@ impl Stage {
             }
         }
         fs::create_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        let emptying = trash.exists().then(|| {
+            let trash = trash.clone();
+            std::thread::spawn(move || {
+                let _ = fs::remove_dir_all(trash);
+            })
+        });
         let stage = Stage {
             tmp,
             dest: dest.to_path_buf(),
             old,
+            trash,
+            emptying: Mutex::new(emptying),
             dirs: Mutex::new(BTreeSet::new()),
             committed: AtomicBool::new(false),
         };
@@ -189,7 +205,18 @@ impl Stage {
     /// Puts the staged site in place of the output folder.
     pub fn commit(&self) -> Result<(), Error> {
         self.committed.store(true, Ordering::SeqCst);
-        swap(&self.tmp, &self.dest, &self.old)
+        let emptying = self
+            .emptying
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take();
+        if let Some(thread) = emptying {
+            let _ = thread.join();
+        }
+        if self.trash.exists() {
+            fs::remove_dir_all(&self.trash).map_err(|e| Error::io(&self.trash, e))?;
+        }
+        swap(&self.tmp, &self.dest, &self.old, &self.trash)
     }
 }
 
@@ -273,8 +300,9 @@ fn is_foreign(dest: &Path) -> bool {
 /// Puts `tmp` in place of `dest`. On Linux the two folders trade places in one atomic
 /// rename, so there is no moment without a whole `dest`, even if the process is killed.
 /// File systems without RENAME_EXCHANGE fall back to the portable swap.
+/// The previous site ends in `trash`, for the next build to remove.
 #[cfg(target_os = "linux")]
-fn swap(tmp: &Path, dest: &Path, old: &Path) -> Result<(), Error> {
+fn swap(tmp: &Path, dest: &Path, old: &Path, trash: &Path) -> Result<(), Error> {
     use rustix::fs::{renameat_with, RenameFlags, CWD};
     use rustix::io::Errno;
     if !dest.exists() {
@@ -282,14 +310,14 @@ fn swap(tmp: &Path, dest: &Path, old: &Path) -> Result<(), Error> {
     }
     match renameat_with(CWD, tmp, CWD, dest, RenameFlags::EXCHANGE) {
         // `tmp` now holds the previous site.
-        Ok(()) => fs::remove_dir_all(tmp).map_err(|e| Error::io(tmp, e)),
+        Ok(()) => fs::rename(tmp, trash).map_err(|e| Error::io(tmp, e)),
         Err(Errno::INVAL | Errno::NOSYS | Errno::NOTSUP) => swap_portable(tmp, dest, old),
         Err(e) => Err(Error::io(dest, e.into())),
     }
 }
 
 #[cfg(not(target_os = "linux"))]
-fn swap(tmp: &Path, dest: &Path, old: &Path) -> Result<(), Error> {
+fn swap(tmp: &Path, dest: &Path, old: &Path, _trash: &Path) -> Result<(), Error> {
     swap_portable(tmp, dest, old)
 }
 
@@ -383,6 +411,43 @@ mod tests {
             "new"
         );
         assert!(!tmp.exists() && !old.exists());
+    }
+
+    /// The replaced site waits in the trash until the next build, which empties it while
+    /// it renders; a streamed build writes the same files as one planned in memory.
+    #[test]
+    fn each_build_empties_the_trash_of_the_one_before() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (dest, trash) = (dir.path().join("p"), dir.path().join(".p.minhbach-trash"));
+        let read = |p: &Path| fs::read_to_string(p.join("a/index.html")).expect("read");
+        for (n, text) in ["first", "second", "third"].iter().enumerate() {
+            let stage = Arc::new(Stage::new(&dest, false).expect("stage"));
+            let mut out = Output::streaming(Arc::clone(&stage));
+            out.add(
+                "a/index.html".into(),
+                format!("<h2 id=\"{text}\">{text}</h2>").into(),
+            )
+            .expect("add");
+            assert!(out.add("a/index.html".into(), Vec::new()).is_err(), "clash");
+            assert!(out.files.is_empty() && out.len() == 1);
+            assert_eq!(out.ids("a/index.html"), Some([text.to_string()].into()));
+            stage.commit().expect("commit");
+            assert_eq!(read(&dest), format!("<h2 id=\"{text}\">{text}</h2>"));
+            if n == 0 {
+                assert!(!trash.exists());
+            } else {
+                assert_eq!(
+                    read(&trash),
+                    format!("<h2 id=\"{0}\">{0}</h2>", ["first", "second"][n - 1])
+                );
+            }
+        }
+        // A build that fails leaves the site and removes its stage.
+        let stage = Stage::new(&dest, false).expect("stage");
+        stage.write("a/index.html", b"half").expect("write");
+        drop(stage);
+        assert!(read(&dest).contains("third"));
+        assert!(!dir.path().join(".p.minhbach-new").exists());
     }
 
     /// A kill between the two renames of the portable swap leaves no `dest` and the
