@@ -16,12 +16,16 @@
 #                   lists paginated by 20, a taxonomy), cold and warm like minhbach
 #   floor           reading every markdown file and rendering it with pulldown-cmark on
 #                   all cores, nothing else (benches/floor.rs)
+#   write floor     copying minhbach's finished output folder with `cp -r`: what this
+#                   file system takes to create that many files and folders, which any
+#                   generator writing the same site pays
 #
 # Each figure is the median of RUNS runs (default 3) with min and max, and peak RSS
 # (GNU time's maximum resident set size) of the largest run.
 #
 #   benches/run.sh                 # N = 1000 and 10000
 #   SIZES="1000 10000 30000" RUNS=5 benches/run.sh
+#   HUGO=0 SIZES=30000 RUNS=1 benches/run.sh    # without the Hugo rows
 #
 # Needs: cargo, GNU time (apt-get install time), hugo (apt-get install hugo; the Hugo rows
 # are left out without it). Works in target/bench/ (corpora are kept for the next run).
@@ -44,7 +48,7 @@ floor_bin=$(bench_bin floor)
 rebuild_bin=$(bench_bin rebuild)
 minhbach=target/release/minhbach
 have_hugo=false
-command -v hugo >/dev/null && have_hugo=true
+[ "${HUGO:-1}" != 0 ] && command -v hugo >/dev/null && have_hugo=true
 
 can_drop=false
 if [ -w /proc/sys/vm/drop_caches ] && sync && echo 3 >/proc/sys/vm/drop_caches 2>/dev/null; then
@@ -144,7 +148,17 @@ for n in "${sizes[@]}"; do
   rows+=("| $n | floor (read + pulldown-cmark, all cores) | $(stats "$times") | $(mb $rss_max) |")
   floor_median=$(printf '%s\n' $times | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
 
-  ratio="minhbach warm / floor: $(awk -v a="$warm_median" -v b="$floor_median" 'BEGIN {printf "%.1f×", a/(b>0?b:1)}')"
+  echo "N=$n: write floor…" >&2
+  times=""; rss_max=0
+  for _ in $(seq "$runs"); do
+    rm -rf "$work/copy-$n"; sync
+    timed cp -r "$out" "$work/copy-$n"
+  done
+  rm -rf "$work/copy-$n"
+  rows+=("| $n | write floor (cp -r of minhbach's output: $(find "$out" -type f | wc -l) files, $(du -sm "$out" | cut -f1) MB) | $(stats "$times") | |")
+  write_median=$(printf '%s\n' $times | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
+
+  ratio="minhbach warm / (floor + write floor): $(awk -v a="$warm_median" -v b="$floor_median" -v c="$write_median" 'BEGIN {printf "%.1f×", a/(b+c)}'); minhbach warm / floor: $(awk -v a="$warm_median" -v b="$floor_median" 'BEGIN {printf "%.1f×", a/(b>0?b:1)}')"
   if [ -n "$hugo_median" ]; then
     ratio+="; hugo warm / minhbach warm: $(awk -v a="$hugo_median" -v b="$warm_median" 'BEGIN {printf "%.1f×", a/b}')"
   fi

@@ -55,15 +55,16 @@ pub struct Planned {
     pub timings: Timings,
 }
 
-/// Wall time of each stage of a build, in the order they ran.
+/// Wall time of each stage of a build, in the order they ran, and the peak memory of the
+/// process when it ended (Linux; see `peak_rss`).
 #[derive(Debug, Default, Clone)]
-pub struct Timings(pub Vec<(&'static str, std::time::Duration)>);
+pub struct Timings(pub Vec<(&'static str, std::time::Duration, Option<u64>)>);
 
 impl Timings {
     /// Records the time since `since` under `stage` and restarts the clock.
     pub fn lap(&mut self, stage: &'static str, since: &mut std::time::Instant) {
         let now = std::time::Instant::now();
-        self.0.push((stage, now - *since));
+        self.0.push((stage, now - *since, peak_rss()));
         *since = now;
     }
 }
@@ -73,10 +74,20 @@ impl std::fmt::Display for Timings {
         let parts: Vec<String> = self
             .0
             .iter()
-            .map(|(stage, d)| format!("{stage} {} ms", d.as_millis()))
+            .map(|(stage, d, peak)| match peak {
+                Some(kb) => format!("{stage} {} ms (peak {} MB)", d.as_millis(), kb / 1024),
+                None => format!("{stage} {} ms", d.as_millis()),
+            })
             .collect();
         f.write_str(&parts.join(", "))
     }
+}
+
+/// The most memory the process has held so far, in KiB (`VmHWM`), where the system says.
+pub fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// Everything before writing: load, validate, render. Shared by `build` and `check`.
