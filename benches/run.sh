@@ -112,7 +112,7 @@ for n in "${sizes[@]}"; do
   warm_median=$(printf '%s\n' $times | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
 
   echo "N=$n: minhbach one-file rebuild…" >&2
-  campaign=$(cd "$corpus" && find content/campaigns -name '*.vi.md' | sort | head -1)
+  campaign=$(cd "$corpus" && find content/campaigns -name '*.vi.md' | sort | sed -n 1p)
   log=$work/rebuild-$n.log
   /usr/bin/time -o "$work/time.txt" -f "TIME %e %M" "$rebuild_bin" "$corpus" "$campaign" "$((runs * 3))" >"$log"
   rebuild_rss=$(grep '^TIME' "$work/time.txt" | awk '{print $3}')
