@@ -56,6 +56,10 @@ impl Renderer<'_> {
         for c in &self.site.campaigns {
             let v = c.get_or_fallback(lang, &self.order);
             let list = index.exemplars_of_campaign(&c.id);
+            // Nothing links to an empty list (the campaign page says it has none).
+            if list.is_empty() {
+                continue;
+            }
             let sub = |code: &str| -> String {
                 let ol = self.lang(code);
                 format!(

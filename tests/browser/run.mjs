@@ -153,18 +153,16 @@ async function checkLinks(site) {
       queue.push(next);
     }
   }
-  // Not a breach (they are in the sitemap), but listed: pages only the sitemap leads to.
+  // A page that only the sitemap leads to is one a reader cannot find: a breach too.
   const orphans = pages.filter((p) => !reached.has(p) && !p.endsWith("/404.html"));
   report(
     `links (${site.name})`,
-    broken.length === 0,
+    broken.length === 0 && orphans.length === 0,
     `${pages.length} pages, ${links} internal links to ${cache.size} addresses, ` +
       `${broken.length} broken (${external} external links not followed); ` +
       `${pages.length - orphans.length} pages reached from the home pages, ${orphans.length} only from the sitemap`,
-    broken,
+    [...broken, ...orphans.map((p) => `only the sitemap leads to ${p.slice(site.origin.length)}`)],
   );
-  const shown = orphans.map((p) => p.slice(site.origin.length));
-  if (shown.length) console.log(`       · only in the sitemap: ${shown.join(" ")}`);
 }
 
 // ---- page types ---------------------------------------------------------------------------
