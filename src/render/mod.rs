@@ -193,10 +193,15 @@ pub fn render(
     if r.diags.has_errors() {
         return Err(r.diags);
     }
-    let memo = keep.then(|| Memo {
-        indexes,
-        records: std::mem::take(&mut r.records),
-        search,
+    let memo = keep.then(|| {
+        // Sorted, so a rerender finds a page's record without scanning them all.
+        let mut records = std::mem::take(&mut r.records);
+        records.sort_by(|a, b| (&a.lang, &a.path).cmp(&(&b.lang, &b.path)));
+        Memo {
+            indexes,
+            records,
+            search,
+        }
     });
     Ok(Rendered {
         output: r.out,
@@ -228,13 +233,17 @@ pub fn rerender_bodies(
         .into_iter()
         .map(|rec| ((rec.lang.clone(), rec.path.clone()), rec))
         .collect();
+    let at = |records: &[PageRecord], (lang, path): &(String, String)| {
+        records
+            .binary_search_by(|r| (&r.lang, &r.path).cmp(&(lang, path)))
+            .ok()
+    };
     for index in &mut memo.search {
-        let changes: Vec<search::PageChange> = memo
-            .records
+        let changes: Vec<search::PageChange> = fresh
             .iter()
-            .filter(|old| old.lang == index.lang())
-            .filter_map(|old| {
-                let new = fresh.get(&(old.lang.clone(), old.path.clone()))?;
+            .filter(|((lang, _), _)| lang == index.lang())
+            .filter_map(|(key, new)| {
+                let old = &memo.records[at(&memo.records, key)?];
                 Some(search::PageChange {
                     path: &old.path,
                     title: &old.title,
@@ -248,9 +257,9 @@ pub fn rerender_bodies(
             r.add_index_files(index);
         }
     }
-    for rec in &mut memo.records {
-        if let Some(new) = fresh.get(&(rec.lang.clone(), rec.path.clone())) {
-            *rec = new.clone();
+    for (key, new) in fresh {
+        if let Some(i) = at(&memo.records, &key) {
+            memo.records[i] = new;
         }
     }
     if r.diags.has_errors() {
@@ -286,7 +295,10 @@ fn page_record(lang: &str, path: &str, ctx: &tera::Context, html: &str) -> PageR
     // page's language, rather than later for all pages on one thread per language.
     let text = match (html.find("<main"), html.rfind("</main>")) {
         (Some(a), Some(b)) if a < b && section != Section::Documents.key() => {
-            search::page_text(&html[a..b])
+            // Kept until the search index is made: no spare capacity.
+            let mut text = search::page_text(&html[a..b]);
+            text.shrink_to_fit();
+            text
         }
         _ => String::new(),
     };
