@@ -108,6 +108,12 @@ struct Renderer<'a> {
     sources: BTreeMap<String, String>,
     /// Each language's menu, by language code (see `menu`).
     navs: BTreeMap<String, Vec<(Option<Section>, NavItem)>>,
+    /// A part rendering one language: the words of its pages, for search.
+    page_words: Option<search::PageWords>,
+    /// The words of each language's pages, once the parts are joined.
+    words: Vec<search::PageWords>,
+    /// Whether page records keep their text (for later updates of the search index).
+    keep_text: bool,
 }
 
 /// The rendered site, not yet written.
@@ -157,6 +163,7 @@ pub fn render(
     let mut clock = std::time::Instant::now();
     let mut r = Renderer::new(site, theme);
     r.out = out;
+    r.keep_text = keep;
     // Languages are independent until the feeds, search and sitemap, which read every
     // page: each is rendered on a thread of its own into a part of its own, and the parts
     // are joined in the site's order of languages, so no byte depends on which finished
@@ -167,6 +174,7 @@ pub fn render(
         .par_iter()
         .map(|lang| {
             let mut part = r.part();
+            part.page_words = Some(search::PageWords::new(&lang.code));
             let index = part.lang_index(&lang.code);
             part.render_language(lang, &index);
             part.render_data(lang, &index);
@@ -361,6 +369,9 @@ impl<'a> Renderer<'a> {
             records: Vec::new(),
             sources: BTreeMap::new(),
             navs: BTreeMap::new(),
+            page_words: None,
+            words: Vec::new(),
+            keep_text: true,
         };
         r.navs = site
             .settings
@@ -383,6 +394,9 @@ impl<'a> Renderer<'a> {
             records: Vec::new(),
             sources: BTreeMap::new(),
             navs: self.navs.clone(),
+            page_words: None,
+            words: Vec::new(),
+            keep_text: self.keep_text,
         }
     }
 
@@ -400,6 +414,7 @@ impl<'a> Renderer<'a> {
         self.diags.extend(part.diags);
         self.records.extend(part.records);
         self.sources.extend(part.sources);
+        self.words.extend(part.page_words);
     }
 
     fn t(&self, lang: &str, key: &str) -> String {
@@ -674,7 +689,15 @@ impl<'a> Renderer<'a> {
         let ctx = &ctx;
         match self.theme.tera.render(template, ctx) {
             Ok(html) => {
-                self.records.push(page_record(lang, path, ctx, &html));
+                let mut record = page_record(lang, path, ctx, &html);
+                let href = self.href(path);
+                if let Some(words) = &mut self.page_words {
+                    words.add(path, &href, &record.title, &record.text);
+                }
+                if !self.keep_text {
+                    record.text = String::new();
+                }
+                self.records.push(record);
                 let file = format!("{}index.html", path.trim_start_matches('/'));
                 self.add_file(file, html.into_bytes());
                 *self.counts.entry(lang.to_string()).or_default() += 1;

@@ -43,6 +43,7 @@ use super::views::Link;
 use super::{Renderer, Section};
 use crate::i18n::fold;
 use rayon::prelude::*;
+#[cfg(test)]
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -69,7 +70,8 @@ const TITLE_WORDS: usize = 31;
 /// Digits of the posting numbers: final digits first, then continued ones.
 const DIGITS: &[u8; 64] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 
-/// One search result to be.
+/// One search result to be (tests).
+#[cfg(test)]
 struct Source<'a> {
     lang: &'a str,
     /// Site path, the sort key: `/en/campaigns/x/`, `/van-ban/#ct-12`.
@@ -80,6 +82,7 @@ struct Source<'a> {
     body: Body<'a>,
 }
 
+#[cfg(test)]
 enum Body<'a> {
     /// HTML, made text here (tests).
     #[cfg(test)]
@@ -88,10 +91,23 @@ enum Body<'a> {
 }
 
 impl Renderer<'_> {
-    /// The index and search page of every language; returns each language's index for
-    /// later updates ([`LangSearch::update`]).
+    /// The index and search page of every language, from the words each language's
+    /// pages gave as they were rendered ([`PageWords`]) and one entry per legal document
+    /// (the documents index lists them all on one page; each is its own result, at its
+    /// `#id`). Returns each language's index for later updates ([`LangSearch::update`]).
     pub(super) fn render_search(&mut self) -> Vec<LangSearch> {
-        let indexes = build_index(self.search_sources());
+        let mut all = std::mem::take(&mut self.words);
+        for words in &mut all {
+            let code = words.lang.clone();
+            let docs_index = self.path(&code, Section::Documents, None);
+            for d in self.documents(&code) {
+                let path = format!("{docs_index}#{}", d.id);
+                let title = format!("{} {}", d.kind, d.number);
+                let text = format!("{} {} {}", d.summary, d.issuer, d.issued.text);
+                words.add(&path, &self.href(&path), &title, &text);
+            }
+        }
+        let indexes: Vec<LangSearch> = all.into_par_iter().map(LangSearch::from_words).collect();
         for index in &indexes {
             self.add_index_files(index);
         }
@@ -106,39 +122,6 @@ impl Renderer<'_> {
         for (name, bytes) in index.files() {
             self.add_file(format!("{BUNDLE}{}/{name}", index.lang), bytes);
         }
-    }
-
-    /// Every page emitted so far, plus one item per legal document (the documents index
-    /// lists them all on one page; each is its own result, at its `#id`).
-    fn search_sources(&self) -> Vec<Source<'_>> {
-        let mut sources = Vec::with_capacity(self.records.len());
-        for r in &self.records {
-            // The documents index has no text: its entries are indexed one by one below.
-            sources.push(Source {
-                lang: &r.lang,
-                path: r.path.clone(),
-                href: self.href(&r.path),
-                title: Cow::Borrowed(&r.title),
-                body: Body::Text(Cow::Borrowed(&r.text)),
-            });
-        }
-        for code in self.site.settings.codes() {
-            let docs_index = self.path(code, Section::Documents, None);
-            for d in self.documents(code) {
-                let path = format!("{docs_index}#{}", d.id);
-                sources.push(Source {
-                    lang: code,
-                    href: self.href(&path),
-                    path,
-                    title: Cow::Owned(format!("{} {}", d.kind, d.number)),
-                    body: Body::Text(Cow::Owned(format!(
-                        "{} {} {}",
-                        d.summary, d.issuer, d.issued.text
-                    ))),
-                });
-            }
-        }
-        sources
     }
 
     /// The search page: a GET form, results filled in by `search.js`, and for browsers
@@ -174,8 +157,8 @@ impl Renderer<'_> {
     }
 }
 
-/// The index of every language, each built on a thread of its own (the results are
-/// collected in language order).
+/// The index of every language from whole pages (tests).
+#[cfg(test)]
 fn build_index(mut sources: Vec<Source<'_>>) -> Vec<LangSearch> {
     sources.sort_by(|a, b| (a.lang, &a.path).cmp(&(b.lang, &b.path)));
     let mut by_lang: Vec<&[Source]> = Vec::new();
@@ -212,6 +195,39 @@ struct Shard {
     json: Vec<u8>,
 }
 
+/// Path, address, title and extract of a page of the index.
+type PageMeta = (String, String, String, String);
+
+/// The words of a language's pages, taken as each page is rendered so that no page's text
+/// is kept until the index is made; [`LangSearch::from_words`] makes the index.
+pub(super) struct PageWords {
+    lang: String,
+    index: WordIndex,
+    /// In the order the pages came.
+    pages: Vec<PageMeta>,
+}
+
+impl PageWords {
+    pub(super) fn new(lang: &str) -> PageWords {
+        PageWords {
+            lang: lang.to_string(),
+            index: WordIndex::default(),
+            pages: Vec::new(),
+        }
+    }
+
+    pub(super) fn add(&mut self, path: &str, href: &str, title: &str, text: &str) {
+        self.index.add_page(title, text);
+        let meta = (
+            path.to_string(),
+            href.to_string(),
+            title.to_string(),
+            extract(title, text),
+        );
+        self.pages.push(meta);
+    }
+}
+
 /// What changed on one page: its path, title and text before and after.
 pub(super) struct PageChange<'a> {
     pub path: &'a str,
@@ -221,21 +237,47 @@ pub(super) struct PageChange<'a> {
 }
 
 impl LangSearch {
-    /// The index of one language's pages, sorted by path.
+    /// The index of one language's pages (tests).
+    #[cfg(test)]
     fn build(pages: &[Source]) -> LangSearch {
-        let lang = pages.first().map_or("", |p| p.lang).to_string();
-        let mut index = WordIndex::default();
-        let mut shown = Vec::with_capacity(pages.len());
+        let mut words = PageWords::new(pages.first().map_or("", |p| p.lang));
         for page in pages {
             let text = match &page.body {
-                #[cfg(test)]
                 Body::Html(html) => Cow::Owned(page_text(html)),
                 Body::Text(text) => Cow::Borrowed(text.as_ref()),
             };
-            index.add_page(&page.title, &text);
-            let title = page.title.to_string();
-            let extract = extract(&title, &text);
-            shown.push((page.href.clone(), title, extract));
+            words.add(&page.path, &page.href, &page.title, &text);
+        }
+        LangSearch::from_words(words)
+    }
+
+    /// The index of the pages whose words were collected, in whatever order: pages are
+    /// numbered in order of their paths here, so the files do not depend on it.
+    fn from_words(words: PageWords) -> LangSearch {
+        let PageWords {
+            lang,
+            mut index,
+            pages,
+        } = words;
+        let mut order: Vec<usize> = (0..pages.len()).collect();
+        order.sort_by(|a, b| pages[*a].0.cmp(&pages[*b].0));
+        let mut number = vec![0u32; pages.len()];
+        for (new, old) in order.iter().enumerate() {
+            number[*old] = u32::try_from(new).expect("fewer than 16 million pages");
+        }
+        for postings in &mut index.postings {
+            for p in postings.iter_mut() {
+                *p = number[(*p >> 8) as usize] << 8 | (*p & 0xff);
+            }
+            postings.sort_unstable();
+        }
+        let mut pages: Vec<Option<PageMeta>> = pages.into_iter().map(Some).collect();
+        let mut paths = Vec::with_capacity(pages.len());
+        let mut shown = Vec::with_capacity(pages.len());
+        for old in order {
+            let (path, href, title, extract) = pages[old].take().expect("each page once");
+            paths.push(path);
+            shown.push((href, title, extract));
         }
         let words = index
             .words
@@ -248,7 +290,7 @@ impl LangSearch {
             .collect();
         let mut out = LangSearch {
             lang,
-            paths: pages.iter().map(|p| p.path.clone()).collect(),
+            paths,
             shown,
             words,
             shards: Vec::new(),
@@ -615,6 +657,31 @@ mod tests {
                     .map(move |(name, bytes)| (format!("{lang}/{name}"), bytes))
             })
             .collect()
+    }
+
+    /// Pages are indexed as they are rendered, in any order (each language on its own
+    /// thread); the files must be those of the pages taken in order of their paths.
+    #[test]
+    fn the_order_pages_come_in_does_not_matter() {
+        let pages: Vec<(String, String)> = (0..40)
+            .map(|i| {
+                (
+                    format!("/p/{:02}/", (i * 17) % 40),
+                    format!("trang {i} đổi mới {}", i % 7),
+                )
+            })
+            .collect();
+        let index = |order: &mut dyn Iterator<Item = &(String, String)>| {
+            let mut words = PageWords::new("vi");
+            for (path, text) in order {
+                words.add(path, path, "Tiêu đề", text);
+            }
+            LangSearch::from_words(words).files()
+        };
+        let mut sorted = pages.clone();
+        sorted.sort();
+        assert_eq!(index(&mut pages.iter()), index(&mut sorted.iter()));
+        assert_eq!(index(&mut pages.iter().rev()), index(&mut sorted.iter()));
     }
 
     #[test]
