@@ -80,6 +80,8 @@ timed() {
   [ "$rss" -gt "${rss_max:-0}" ] && rss_max=$rss
   return 0
 }
+# median "v1 v2 …" → the middle value (the lower middle of an even count).
+median() { printf '%s\n' $1 | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 mb() { awk -v k="$1" 'BEGIN {printf "%d MB", k/1024}'; }
 
 rows=()
@@ -101,7 +103,6 @@ for n in "${sizes[@]}"; do
     timed "$minhbach" build --root "$corpus" --output "$out" --now 2026-01-01
   done
   rows+=("| $n | minhbach full build, cold | $(stats "$times") | $(mb $rss_max) |")
-  cold_median=$(printf '%s\n' $times | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
 
   echo "N=$n: minhbach warm…" >&2
   times=""; rss_max=0
@@ -109,7 +110,7 @@ for n in "${sizes[@]}"; do
     timed "$minhbach" build --root "$corpus" --output "$out" --now 2026-01-01
   done
   rows+=("| $n | minhbach full build, warm | $(stats "$times") | $(mb $rss_max) |")
-  warm_median=$(printf '%s\n' $times | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
+  warm_median=$(median "$times")
 
   echo "N=$n: minhbach one-file rebuild…" >&2
   campaign=$(cd "$corpus" && find content/campaigns -name '*.vi.md' | sort | sed -n 1p)
@@ -137,7 +138,7 @@ for n in "${sizes[@]}"; do
       timed hugo --quiet --source "$hugo_src" --destination "$(realpath -m "$hout")" --cacheDir "$(realpath -m "$work/hugo-cache")"
     done
     rows+=("| $n | hugo full build, warm | $(stats "$times") | $(mb $rss_max) |")
-    hugo_median=$(printf '%s\n' $times | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
+    hugo_median=$(median "$times")
   fi
 
   echo "N=$n: floor…" >&2
@@ -146,7 +147,7 @@ for n in "${sizes[@]}"; do
     timed "$floor_bin" "$corpus/content"
   done
   rows+=("| $n | floor (read + pulldown-cmark, all cores) | $(stats "$times") | $(mb $rss_max) |")
-  floor_median=$(printf '%s\n' $times | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
+  floor_median=$(median "$times")
 
   echo "N=$n: write floor…" >&2
   times=""; rss_max=0
@@ -156,14 +157,13 @@ for n in "${sizes[@]}"; do
   done
   rm -rf "$work/copy-$n"
   rows+=("| $n | write floor (cp -r of minhbach's output: $(find "$out" -type f | wc -l) files, $(du -sm "$out" | cut -f1) MB) | $(stats "$times") | |")
-  write_median=$(printf '%s\n' $times | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
+  write_median=$(median "$times")
 
   ratio="minhbach warm / (floor + write floor): $(awk -v a="$warm_median" -v b="$floor_median" -v c="$write_median" 'BEGIN {printf "%.1f×", a/(b+c)}'); minhbach warm / floor: $(awk -v a="$warm_median" -v b="$floor_median" 'BEGIN {printf "%.1f×", a/(b>0?b:1)}')"
   if [ -n "$hugo_median" ]; then
     ratio+="; hugo warm / minhbach warm: $(awk -v a="$hugo_median" -v b="$warm_median" 'BEGIN {printf "%.1f×", a/b}')"
   fi
   rows+=("| $n | ratios ($pages markdown files) | $ratio | |")
-  : "$cold_median"
 done
 
 echo

@@ -7,49 +7,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-const NOW: &str = "2024-01-01";
+#[path = "support/site.rs"]
+mod support_site;
+use support_site::*;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Copies a fixture into a fresh temporary folder.
-fn fixture(name: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    copy_tree(&repo().join("tests/fixtures").join(name), dir.path());
-    dir
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("walk fixture");
-        let dest = to.join(entry.path().strip_prefix(from).expect("inside"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &dest).expect("copy");
-        }
-    }
-}
-
-fn minhbach(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .output()
-        .expect("run minhbach")
-}
-
-fn build(root: &Path, extra: &[&str]) -> Output {
-    let mut args = vec!["build", "--now", NOW];
-    args.extend_from_slice(extra);
-    minhbach(root, &args)
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn assert_ok(o: &Output) {
@@ -71,26 +34,6 @@ fn write(root: &Path, path: &str, text: impl AsRef<[u8]>) {
     let p = root.join(path);
     std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
     std::fs::write(p, text).expect("write");
-}
-
-fn read(root: &Path, path: &str) -> String {
-    std::fs::read_to_string(root.join("public").join(path))
-        .unwrap_or_else(|e| panic!("read public/{path}: {e}"))
-}
-
-/// Every file under a folder, path → bytes.
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.expect("walk"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).expect("inside").to_path_buf(),
-                std::fs::read(e.path()).expect("read"),
-            )
-        })
-        .collect()
 }
 
 // ---------------------------------------------------------------------------------------

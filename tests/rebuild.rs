@@ -8,6 +8,10 @@ use minhbach::rebuild::Session;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+#[path = "support/site.rs"]
+mod support_site;
+use support_site::copy_tree;
+
 /// A small seeded generator (xorshift64*), so a failing sequence can be replayed.
 struct Rng(u64);
 
@@ -21,18 +25,6 @@ impl Rng {
 
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("walk fixture");
-        let dest = to.join(entry.path().strip_prefix(from).expect("inside"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &dest).expect("copy");
-        }
     }
 }
 

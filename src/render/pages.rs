@@ -377,8 +377,6 @@ impl Renderer<'_> {
         if let Some(ends) = v.fm.ends {
             event["endDate"] = serde_json::json!(ends.iso());
         }
-        let url = self.site.settings.absolute(&path);
-        ctx.insert("jsonld", &self.jsonld(lang, &url, &v.fm.title, Some(event)));
         ctx.insert(
             "feeds",
             &vec![
@@ -386,8 +384,7 @@ impl Renderer<'_> {
                 serde_json::json!({ "title": v.fm.title, "href": self.href(&self.campaign_feed_path(lang, &v.slug)) }),
             ],
         );
-        ctx.insert("og_type", "article");
-        self.emit_page(lang, &path, "campaign.html", ctx);
+        self.emit_article(lang, &path, &v.fm.title, event, "campaign.html", ctx);
     }
 
     fn exemplar_page(
@@ -413,13 +410,7 @@ impl Renderer<'_> {
             "datePublished": v.fm.recognized.0.format("%Y-%m-%d").to_string(),
             "about": { "@type": about, "name": v.fm.title },
         });
-        let url = self.site.settings.absolute(&path);
-        ctx.insert(
-            "jsonld",
-            &self.jsonld(lang, &url, &v.fm.title, Some(article)),
-        );
-        ctx.insert("og_type", "article");
-        self.emit_page(lang, &path, "exemplar.html", ctx);
+        self.emit_article(lang, &path, &v.fm.title, article, "exemplar.html", ctx);
     }
 
     fn report_page(
@@ -451,13 +442,7 @@ impl Renderer<'_> {
         if let Some(s) = v.fm.submitted {
             report["datePublished"] = serde_json::json!(s.0.format("%Y-%m-%d").to_string());
         }
-        let url = self.site.settings.absolute(&path);
-        ctx.insert(
-            "jsonld",
-            &self.jsonld(lang, &url, &v.fm.title, Some(report)),
-        );
-        ctx.insert("og_type", "article");
-        self.emit_page(lang, &path, "report.html", ctx);
+        self.emit_article(lang, &path, &v.fm.title, report, "report.html", ctx);
     }
 
     fn plan_page(
@@ -489,10 +474,7 @@ impl Renderer<'_> {
             "dateCreated": v.fm.issued.iso(),
             "author": serde_json::json!({ "@id": format!("{}#organization", self.site.settings.base_url) }),
         });
-        let url = self.site.settings.absolute(&path);
-        ctx.insert("jsonld", &self.jsonld(lang, &url, &v.fm.title, Some(plan)));
-        ctx.insert("og_type", "article");
-        self.emit_page(lang, &path, "plan.html", ctx);
+        self.emit_article(lang, &path, &v.fm.title, plan, "plan.html", ctx);
     }
 
     fn page_page(&mut self, l: &Language, p: &Entry<PageFm>, v: &Version<PageFm>) {
@@ -500,5 +482,21 @@ impl Renderer<'_> {
         let (path, mut ctx) = self.item_context(lang, Section::Page, p, &v.fm.title, &v.fm.summary);
         ctx.insert("body", &self.body(v));
         self.emit_page(lang, &path, "page.html", ctx);
+    }
+
+    /// Emits an item's page with its schema.org description (`item`) as JSON-LD.
+    fn emit_article(
+        &mut self,
+        lang: &str,
+        path: &str,
+        title: &str,
+        item: serde_json::Value,
+        template: &str,
+        mut ctx: tera::Context,
+    ) {
+        let url = self.site.settings.absolute(path);
+        ctx.insert("jsonld", &self.jsonld(lang, &url, title, Some(item)));
+        ctx.insert("og_type", "article");
+        self.emit_page(lang, path, template, ctx);
     }
 }

@@ -1,0 +1,78 @@
+//! What the integration tests share: fixture sites copied into temporary folders, and
+//! running the real binary on them. Included with `#[path]` by each test file, so a file
+//! may use only some of it.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// "Today" of the fixture builds.
+pub const NOW: &str = "2024-01-01";
+
+/// Copies fixture `name` (a folder of `tests/fixtures/`) into a fresh temporary folder.
+pub fn fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+        dir.path(),
+    );
+    dir
+}
+
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk fixture");
+        let dest = to.join(entry.path().strip_prefix(from).expect("inside"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &dest).expect("copy");
+        }
+    }
+}
+
+/// Runs `minhbach ARGS --root ROOT`, with no SOURCE_DATE_EPOCH from the environment.
+pub fn minhbach(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_minhbach"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("run minhbach")
+}
+
+/// `minhbach build --now NOW EXTRA…`.
+pub fn build(root: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["build", "--now", NOW];
+    args.extend_from_slice(extra);
+    minhbach(root, &args)
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A file of the built site (`public/PATH`) as text.
+pub fn read(root: &Path, path: &str) -> String {
+    std::fs::read_to_string(root.join("public").join(path))
+        .unwrap_or_else(|e| panic!("read public/{path}: {e}"))
+}
+
+/// Every file under a folder, path → bytes.
+pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).expect("inside").to_path_buf(),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect()
+}
