@@ -94,10 +94,13 @@ impl Session {
     }
 
     fn rebuild_all(&mut self) -> Result<Report, Error> {
+        // Read before the build: a file saved while it runs then differs from its hash,
+        // and the next change to it is a full build, never a body swap onto stale front
+        // matter.
+        let fronts = fronts(&self.opts.root);
         let staged = crate::stages(&self.opts, true, None)?;
         let mut clock = Instant::now();
         let mut timings = staged.planned.timings;
-        let fronts = fronts(&self.opts.root, &staged.sources);
         let files: Files = staged
             .planned
             .output
@@ -256,11 +259,10 @@ fn bodies_only(
     Some(out)
 }
 
-/// Front matter hashes of the content markdown files of a build: the published ones
-/// (`sources`) and every other `.md` under `content/` (drafts), read again.
-fn fronts(root: &Path, sources: &BTreeMap<String, String>) -> HashMap<String, u64> {
+/// Front matter hashes of every markdown file under `content/`.
+fn fronts(root: &Path) -> HashMap<String, u64> {
     use rayon::prelude::*;
-    let mut paths: BTreeSet<String> = sources.keys().cloned().collect();
+    let mut paths: BTreeSet<String> = BTreeSet::new();
     for entry in walkdir::WalkDir::new(root.join("content"))
         .into_iter()
         .flatten()
