@@ -235,7 +235,7 @@ by the next build. Do not put files here by hand: put them in static/.\n";
 
 /// Refuses output folders whose replacement would destroy something that is not a build:
 /// the site itself or its sources, a folder that contains the site, the home folder or `/`.
-/// `--force` does not lift these; it only lifts the marker rule in [`write`].
+/// `--force` does not lift these; it only lifts the marker rule in [`Stage::new`].
 pub fn check_dest(root: &Path, dest: &Path) -> Result<(), Error> {
     let abs = |p: &Path| {
         let a = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
@@ -277,18 +277,6 @@ pub fn check_dest(root: &Path, dest: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// Writes a site planned in memory into `dest` atomically: staged, then swapped in (see
-/// [`Stage`]).
-pub fn write(out: &Output, dest: &Path, force: bool) -> Result<(), Error> {
-    let stage = Stage::new(dest, force)?;
-    for (path, bytes) in &out.files {
-        stage
-            .write(path, bytes)
-            .map_err(|e| Error::io(&stage.tmp.join(path), e))?;
-    }
-    stage.commit()
-}
-
 /// Not a build: a non-empty folder without the marker, or a file.
 fn is_foreign(dest: &Path) -> bool {
     match fs::read_dir(dest) {
@@ -322,7 +310,7 @@ fn swap(tmp: &Path, dest: &Path, old: &Path, _trash: &Path) -> Result<(), Error>
 }
 
 /// Two renames. A kill between them leaves the previous site in `old`, which the next
-/// build puts back before anything else (see [`write`]).
+/// build puts back before anything else (see [`Stage::new`]).
 fn swap_portable(tmp: &Path, dest: &Path, old: &Path) -> Result<(), Error> {
     if dest.exists() {
         fs::rename(dest, old).map_err(|e| Error::io(dest, e))?;
@@ -384,13 +372,13 @@ pub fn create_files(files: &[(PathBuf, String)]) -> Result<(), Error> {
 mod tests {
     use super::*;
 
-    fn site(files: &[(&str, &str)]) -> Output {
-        let mut out = Output::default();
-        for (p, t) in files {
-            out.add(p.to_string(), t.as_bytes().to_vec())
-                .expect("distinct paths");
+    /// Builds a site of `files` into `dest` the way `build` does: staged, then swapped.
+    fn publish(dest: &Path, files: &[(&str, &str)], force: bool) -> Result<(), Error> {
+        let stage = Stage::new(dest, force)?;
+        for (path, text) in files {
+            stage.write(path, text.as_bytes()).expect("write");
         }
-        out
+        stage.commit()
     }
 
     #[test]
@@ -459,7 +447,7 @@ mod tests {
         fs::create_dir_all(&old).expect("mkdir");
         fs::write(old.join(MARKER), "").expect("write");
         fs::write(old.join("index.html"), "previous").expect("write");
-        write(&site(&[("index.html", "next")]), &dest, false).expect("build");
+        publish(&dest, &[("index.html", "next")], false).expect("build");
         assert_eq!(
             fs::read_to_string(dest.join("index.html")).expect("read"),
             "next"
@@ -473,9 +461,9 @@ mod tests {
         let dest = dir.path().join("p");
         fs::create_dir_all(&dest).expect("mkdir");
         fs::write(dest.join("mine.txt"), "keep").expect("write");
-        assert!(write(&site(&[("index.html", "x")]), &dest, false).is_err());
+        assert!(publish(&dest, &[("index.html", "x")], false).is_err());
         assert!(dest.join("mine.txt").is_file());
-        write(&site(&[("index.html", "x")]), &dest, true).expect("forced");
+        publish(&dest, &[("index.html", "x")], true).expect("forced");
         assert!(!dest.join("mine.txt").exists());
     }
 }
