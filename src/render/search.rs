@@ -305,8 +305,8 @@ impl LangSearch {
         &self.lang
     }
 
-    /// Takes in new texts of pages it has (same titles); returns whether any did change.
-    pub(super) fn update(&mut self, changes: &[PageChange]) -> bool {
+    /// Takes in new texts of pages it has (same titles).
+    pub(super) fn update(&mut self, changes: &[PageChange]) {
         let mut affected: BTreeSet<String> = BTreeSet::new();
         let mut chunks: BTreeSet<usize> = BTreeSet::new();
         for change in changes {
@@ -342,7 +342,6 @@ impl LangSearch {
             let end = (c * CHUNK + CHUNK).min(self.shown.len());
             self.chunks[*c] = to_json(&&self.shown[c * CHUNK..end]);
         }
-        !chunks.is_empty()
     }
 
     /// Makes the word files again from `words`; with `affected`, a file whose key and
