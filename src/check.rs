@@ -251,71 +251,71 @@ fn outside(path: &str, what: &str, url: &str) -> Diagnostic {
     .hint("put the file in static/ and write its path from the site root, e.g. /van-ban/x.pdf")
 }
 
-/// `photo:` of exemplars, `file:` of documents and `link:` of events must be safe and, when
-/// they are site paths, exist.
+/// `photo:` of exemplars, attached files of plans, reports, exemplars and documents, and
+/// `link:` of events must be safe and, when they are site paths, exist.
 fn files_in_front_matter(site: &Site, checker: &mut Checker, diags: &mut Diagnostics) {
-    let unsafe_url = |path: &str, what: &str, url: &str| {
-        Diagnostic::error(
-            path,
-            format!("{what} \"{url}\" is not an address a reader can safely open"),
-        )
-        .hint("use a path on this site (/van-ban/x.pdf) or an https:// address")
-    };
-    for (path, what, url) in site
-        .exemplars
-        .iter()
-        .flat_map(|x| x.versions.values())
-        .filter_map(|v| v.fm.photo.as_deref().map(|p| (v.path.as_str(), "photo", p)))
-        .chain(site.documents.iter().filter_map(|d| {
-            d.fm.file
-                .as_deref()
-                .map(|f| ("content/data/documents.yaml", "file", f))
-        }))
-        .chain(site.events.iter().filter_map(|e| {
-            e.fm.link
-                .as_deref()
-                .map(|l| ("content/data/events.yaml", "link", l))
-        }))
-    {
-        if !crate::render::markdown::safe_url(url) {
-            diags.push(unsafe_url(path, what, url));
-        }
-    }
-    for e in &site.events {
-        let Some(link) = &e.fm.link else { continue };
-        if resolve(link, "/") == Target::Outside {
-            diags.push(outside("content/data/events.yaml", "link", link));
-        } else if crate::render::markdown::safe_url(link)
-            && checker.problem(&resolve(link, "/")).is_some()
-        {
-            diags.push(
-                Diagnostic::error("content/data/events.yaml", format!("\"{}\": link \"{link}\" points nowhere on this site", e.fm.id))
-                    .hint("check the address; a draft or future-dated page is not published, so links to it break"),
-            );
-        }
-    }
+    const DOCUMENTS: &str = "content/data/documents.yaml";
+    const EVENTS: &str = "content/data/events.yaml";
+    // (file to blame, what it is, the address, who has it for messages)
+    let mut files: Vec<(&str, &str, &str, String)> = Vec::new();
     for x in &site.exemplars {
-        for v in x.versions.values() {
-            let Some(photo) = &v.fm.photo else { continue };
-            if resolve(photo, "/") == Target::Outside {
-                diags.push(outside(&v.path, "photo", photo));
-            } else if checker.problem(&resolve(photo, "/")).is_some() {
-                diags.push(
-                    Diagnostic::error(&v.path, format!("photo \"{photo}\" is not a file of the site"))
-                        .hint("put the photo in static/ (static/images/x.jpg is written photo: /images/x.jpg)"),
-                );
-            }
+        if let Some(p) = &x.facts.photo {
+            files.push((&x.facts_path, "photo", p, String::new()));
+        }
+        for a in &x.facts.attachments {
+            files.push((&x.facts_path, "attachment", &a.file, String::new()));
+        }
+    }
+    for p in &site.plans {
+        for a in &p.facts.attachments {
+            files.push((&p.facts_path, "attachment", &a.file, String::new()));
+        }
+    }
+    for r in &site.reports {
+        for a in &r.facts.attachments {
+            files.push((&r.facts_path, "attachment", &a.file, String::new()));
         }
     }
     for d in &site.documents {
-        let Some(file) = &d.fm.file else { continue };
-        if resolve(file, "/") == Target::Outside {
-            diags.push(outside("content/data/documents.yaml", "file", file));
-        } else if checker.problem(&resolve(file, "/")).is_some() {
+        let who = format!("\"{}\": ", d.fm.id);
+        if let Some(f) = &d.fm.file {
+            files.push((DOCUMENTS, "file", f, who.clone()));
+        }
+        for a in &d.fm.attachments {
+            files.push((DOCUMENTS, "attachment", &a.file, who.clone()));
+        }
+    }
+    for e in &site.events {
+        if let Some(l) = &e.fm.link {
+            files.push((EVENTS, "link", l, format!("\"{}\": ", e.fm.id)));
+        }
+    }
+    for (path, what, url, who) in files {
+        if !crate::render::markdown::safe_url(url) {
             diags.push(
-                Diagnostic::error("content/data/documents.yaml", format!("\"{}\": attached file \"{file}\" is not a file of the site", d.fm.id))
-                    .hint("put the file in static/ (static/van-ban/x.pdf is written file: /van-ban/x.pdf), or give its full https:// address"),
+                Diagnostic::error(
+                    path,
+                    format!("{who}{what} \"{url}\" is not an address a reader can safely open"),
+                )
+                .hint("use a path on this site (/van-ban/x.pdf) or an https:// address"),
             );
+            continue;
+        }
+        let target = resolve(url, "/");
+        if target == Target::Outside {
+            diags.push(outside(path, what, url));
+        } else if checker.problem(&target).is_some() {
+            let hint = match what {
+                "photo" => "put the photo in static/ (static/images/x.jpg is written photo: /images/x.jpg)",
+                "link" => "check the address; a draft or future-dated page is not published, so links to it break",
+                _ => "put the file in static/ (static/van-ban/x.pdf is written file: /van-ban/x.pdf), or give its full https:// address",
+            };
+            let message = match what {
+                "link" => format!("{who}link \"{url}\" points nowhere on this site"),
+                "photo" => format!("{who}photo \"{url}\" is not a file of the site"),
+                _ => format!("{who}attached file \"{url}\" is not a file of the site"),
+            };
+            diags.push(Diagnostic::error(path, message).hint(hint));
         }
     }
 }

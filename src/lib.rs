@@ -3,6 +3,7 @@
 //! The pipeline is `load → model → render → write`; each stage is a module that takes
 //! values and returns values, and only `output` touches the disk.
 
+pub mod amount;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -11,6 +12,7 @@ pub mod date;
 pub mod error;
 pub mod i18n;
 pub mod output;
+pub mod period;
 pub mod rebuild;
 pub mod render;
 pub mod scaffold;
@@ -139,9 +141,16 @@ pub(crate) fn stages(opts: &Options, keep: bool, write_to: Option<&Path>) -> Res
         drafts: opts.drafts,
     };
     let site = content::model::build(settings, loaded, publish, &mut diags);
-    let (Some(site), Some(theme)) = (site, theme) else {
+    let (Some(mut site), Some(theme)) = (site, theme) else {
         return Err(Error::Content(diags.into_sorted()));
     };
+    // A file only unpublished items use (a draft's photo, a future plan's signed scan) is
+    // not published until one of them is.
+    let statics: BTreeMap<String, Vec<u8>> = statics
+        .into_iter()
+        .filter(|(path, _)| !site.withheld.contains(&i18n::nfc(path)))
+        .collect();
+    site.files = statics.iter().map(|(p, b)| (p.clone(), b.len())).collect();
     if diags.has_errors() {
         return Err(Error::Content(diags.into_sorted()));
     }

@@ -7,7 +7,7 @@
 //! fields are there as comments, with their explanation, ready to be switched on.
 
 use crate::cli::{NewKind, NewLang};
-use crate::content::frontmatter::{DocumentFm, UnitFm};
+use crate::content::frontmatter::{DocumentFm, IndicatorFm, UnitFm};
 use crate::content::load::{self, Kind};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::{config, i18n, schema, yaml};
@@ -132,6 +132,16 @@ pub fn new(root: &Path, kind: NewKind, title: &str, lang: NewLang) -> Result<Cre
             );
             continue;
         }
+        // A translation when the first language's file exists or is made now: it then
+        // gives only text, and the facts stay in that file.
+        let first = &site_langs[0];
+        let facts_file = format!("{folder}/{stem}.{first}.md");
+        let has_first = langs.iter().any(|x| x.code() == first)
+            || loaded
+                .files
+                .iter()
+                .any(|f| f.kind == kind && f.lang == *first && i18n::slugify(&f.stem) == stem);
+        let facts_in = (l.code() != first && has_first && kind != Kind::Page).then_some(facts_file);
         let item = Item {
             kind,
             lang: *l,
@@ -140,7 +150,8 @@ pub fn new(root: &Path, kind: NewKind, title: &str, lang: NewLang) -> Result<Cre
             today,
             known: &known,
             paired: langs.len() > 1,
-            schema: schema_modeline(root, kind),
+            schema: schema_modeline(root, kind, facts_in.is_some()),
+            facts_in,
         };
         files.push((path, item.render()));
     }
@@ -222,6 +233,7 @@ pub fn init(dir: &Path) -> Result<Created, Error> {
         units: vec!["van-phong".to_string()],
         campaigns: Vec::new(),
         documents: Vec::new(),
+        indicators: Vec::new(),
     };
     for (lang, title) in [
         (Lang::Vi, "Phong trào thi đua mẫu"),
@@ -237,8 +249,13 @@ pub fn init(dir: &Path) -> Result<Created, Error> {
             paired: false,
             schema: Some(format!(
                 "../../{SCHEMA_DIR}/{}",
-                schema::file_name(schema::kind_name(Kind::Campaign))
+                if lang == Lang::Vi {
+                    schema::file_name(schema::kind_name(Kind::Campaign))
+                } else {
+                    schema::file_name(&schema::translation_name(Kind::Campaign))
+                }
             )),
+            facts_in: (lang == Lang::En).then(|| "content/campaigns/phong-trao-mau.vi.md".into()),
         };
         files.push((
             format!("content/campaigns/phong-trao-mau.{}.md", lang.code()),
@@ -265,9 +282,14 @@ pub fn init(dir: &Path) -> Result<Created, Error> {
 /// Where `init` puts the schemas, and where `new` looks for them, relative to the site.
 const SCHEMA_DIR: &str = "docs/schemas";
 
-/// The modeline path from a content file to its kind's schema, if the site has it.
-fn schema_modeline(root: &Path, kind: Kind) -> Option<String> {
-    let name = schema::file_name(schema::kind_name(kind));
+/// The modeline path from a content file to its kind's schema (or its translation
+/// schema), if the site has it.
+fn schema_modeline(root: &Path, kind: Kind, translation: bool) -> Option<String> {
+    let name = if translation {
+        schema::file_name(&schema::translation_name(kind))
+    } else {
+        schema::file_name(schema::kind_name(kind))
+    };
     root.join(SCHEMA_DIR)
         .join(&name)
         .is_file()
@@ -313,6 +335,8 @@ struct Known {
     campaigns: Vec<String>,
     /// In the order of documents.yaml.
     documents: Vec<String>,
+    /// In the order of indicators.yaml.
+    indicators: Vec<String>,
 }
 
 impl Known {
@@ -355,6 +379,7 @@ impl Known {
             units: ids::<UnitFm>(loaded, "units", |u| &u.id),
             campaigns: campaigns.into_iter().collect(),
             documents: ids::<DocumentFm>(loaded, "documents", |d| &d.id),
+            indicators: ids::<IndicatorFm>(loaded, "indicators", |i| &i.id),
         }
     }
 }
@@ -432,6 +457,19 @@ fn comment(text: &str, out: &mut String) {
     }
 }
 
+/// The keys a translation gives: its text, and whether and where it is published.
+const TEXT_KEYS: [&str; 9] = [
+    "title",
+    "summary",
+    "fields",
+    "award",
+    "photo_alt",
+    "recipient",
+    "menu",
+    "draft",
+    "slug",
+];
+
 /// A new content file to write.
 struct Item<'a> {
     kind: Kind,
@@ -444,6 +482,8 @@ struct Item<'a> {
     paired: bool,
     /// Relative path of the kind's schema for the editor modeline, if the site has it.
     schema: Option<String>,
+    /// For a translation: the first language's file, which holds the facts.
+    facts_in: Option<String>,
 }
 
 impl Item<'_> {
@@ -480,7 +520,28 @@ impl Item<'_> {
             ),
             &mut out,
         );
+        if let Some(facts) = &self.facts_in {
+            out.push('\n');
+            comment(
+                &match l {
+                    Lang::Vi => format!(
+                        "Đây là bản dịch: chỉ ghi phần chữ. Các thông tin (ngày, mã, số liệu, kỳ \
+                         báo cáo) lấy từ {facts}; nếu ghi lại ở đây thì phải giống hệt."
+                    ),
+                    Lang::En => format!(
+                        "This is a translation: it gives only the text. The facts (dates, ids, \
+                         figures, periods) come from {facts}; if you repeat one here it must be \
+                         the same."
+                    ),
+                },
+                &mut out,
+            );
+        }
         for f in self.fields() {
+            // A translation gives text only.
+            if self.facts_in.is_some() && !TEXT_KEYS.contains(&f.key) {
+                continue;
+            }
             out.push('\n');
             f.render(&mut out);
         }
@@ -644,12 +705,18 @@ impl Item<'_> {
                     format!("\"{period}\""),
                     match l {
                         Lang::Vi => format!(
-                            "Kỳ báo cáo: \"{year}-H1\" là 6 tháng đầu năm {year}, \"{year}\" là \
-                             cả năm {year}."
+                            "Kỳ báo cáo: \"{year}-H1\" là 6 tháng đầu năm {year}, \"{year}-H2\" \
+                             6 tháng cuối năm, \"{year}-Q1\" … \"{year}-Q4\" là các quý, \
+                             \"{year}-9M\" là 9 tháng, \"{year}\" là cả năm {year}, \"{}-{year}\" \
+                             là năm học.",
+                            year - 1
                         ),
                         Lang::En => format!(
                             "The reporting period: \"{year}-H1\" is the first six months of \
-                             {year}, \"{year}\" the whole year."
+                             {year}, \"{year}-H2\" the second, \"{year}-Q1\" … \"{year}-Q4\" the \
+                             quarters, \"{year}-9M\" nine months, \"{year}\" the whole year, \
+                             \"{}-{year}\" a school year.",
+                            year - 1
                         ),
                     },
                 ));
@@ -846,31 +913,50 @@ impl Item<'_> {
 
     fn results_field(&self) -> Field {
         let l = self.lang;
-        let campaign = self.known.campaigns.first().map_or_else(
-            || l.t("ma-phong-trao", "campaign-id").to_string(),
-            String::from,
-        );
+        let (indicator, ids) = match self.known.indicators.first() {
+            Some(first) => (
+                first.clone(),
+                format!(
+                    " {} {}.",
+                    l.t("Các mã hiện có:", "The ids there are:"),
+                    self.known.indicators.join(", ")
+                ),
+            ),
+            None => (
+                l.t("ma-chi-tieu", "indicator-id").to_string(),
+                l.t(
+                    " Chưa có chỉ tiêu nào: thêm vào content/data/indicators.yaml trước (id, \
+                     campaign, name, unit, direction, target).",
+                    " There are no indicators yet: add them to content/data/indicators.yaml \
+                     first (id, campaign, name, unit, direction, target).",
+                )
+                .to_string(),
+            ),
+        };
         Field::optional(
             "results",
             format!(
-                "\n  - campaign: {}\n    indicator: {}\n    target: 100\n    actual: 90\n    \
-                 unit: \"%\"\n    note: {}",
-                yaml::quote(&campaign),
-                yaml::quote(l.t("Tên chỉ tiêu", "Name of the indicator")),
+                "\n  - indicator: {}\n    actual: 90\n    note: {}",
+                yaml::quote(&indicator),
                 yaml::quote(l.t("Ghi chú", "A note")),
             ),
-            l.t(
-                "Số liệu kết quả (không bắt buộc): mỗi chỉ tiêu một mục bắt đầu bằng \
-                 \"- campaign:\". campaign là mã phong trào; indicator là tên chỉ tiêu; target \
-                 là kế hoạch và actual là thực hiện, viết số không có ngoặc kép, dấu chấm thập \
-                 phân (12.5); unit là đơn vị tính (\"%\", \"hồ sơ\"); note là ghi chú, không bắt \
-                 buộc. Để dùng, xóa \"# \" ở đầu mọi dòng của phần này.",
-                "Result figures (optional): one entry per indicator, starting with \
-                 \"- campaign:\". campaign is the campaign's id; indicator is what is \
-                 measured; target is the planned value and actual the achieved one, numbers \
-                 without quotes and with a decimal point (12.5); unit is the unit of measure \
-                 (\"%\", \"files\"); note is optional. To use it, delete the \"# \" at the \
-                 start of every line of this part.",
+            format!(
+                "{}{ids}",
+                l.t(
+                    "Số liệu kết quả (không bắt buộc): mỗi chỉ tiêu một mục bắt đầu bằng \
+                     \"- indicator:\". indicator là mã chỉ tiêu trong \
+                     content/data/indicators.yaml (tên, đơn vị tính và chiều đánh giá ghi ở \
+                     đó); actual là kết quả thực hiện, viết số như 97,5 hoặc 1.500.000; target \
+                     (không bắt buộc) là kế hoạch của kỳ này nếu khác kế hoạch ghi ở chỉ tiêu; \
+                     note là ghi chú. Để dùng, xóa \"# \" ở đầu mọi dòng của phần này.",
+                    "Result figures (optional): one entry per indicator, starting with \
+                     \"- indicator:\". indicator is the id of an indicator in \
+                     content/data/indicators.yaml (its name, unit and direction are written \
+                     there); actual is the achieved value, written 97.5 or 1,500,000; target \
+                     (optional) is this period's target if it differs from the indicator's; \
+                     note is a note. To use it, delete the \"# \" at the start of every line \
+                     of this part.",
+                )
             ),
         )
     }
@@ -991,6 +1077,7 @@ mod tests {
             known,
             paired: false,
             schema: None,
+            facts_in: None,
         }
         .render()
     }
@@ -1000,6 +1087,7 @@ mod tests {
             units: vec!["van-phong".into(), "thanh-tra".into()],
             campaigns: vec!["an-toan".into()],
             documents: vec![],
+            indicators: vec!["ty-le-dang-ky".into()],
         }
     }
 
@@ -1065,7 +1153,7 @@ mod tests {
         let text = item(Kind::Report, Lang::En, &known());
         assert!(text.contains("\nperiod: \"2024-H1\"\n"), "{text}");
         assert!(
-            text.contains("\n# results:\n#   - campaign: \"an-toan\"\n"),
+            text.contains("\n# results:\n#   - indicator: \"ty-le-dang-ky\"\n#     actual: 90\n"),
             "{text}"
         );
     }
@@ -1076,6 +1164,7 @@ mod tests {
             units: vec![],
             campaigns: vec![],
             documents: vec![],
+            indicators: vec![],
         };
         let text = item(Kind::Exemplar, Lang::En, &none);
         assert!(text.contains("\nunit: \"\"\n"), "{text}");

@@ -14,7 +14,7 @@
 
 use crate::config::RawSite;
 use crate::content::frontmatter::{
-    CampaignFm, DocumentFm, EventFm, ExemplarFm, PageFm, PlanFm, ReportFm, UnitFm,
+    CampaignFm, DocumentFm, EventFm, ExemplarFm, IndicatorFm, PageFm, PlanFm, ReportFm, UnitFm,
 };
 use crate::content::load::Kind;
 use crate::error::Error;
@@ -46,14 +46,50 @@ pub fn kind_name(kind: Kind) -> &'static str {
     }
 }
 
+/// The schema name of a translation of a content kind: `campaign.translation`.
+pub fn translation_name(kind: Kind) -> String {
+    format!("{}.translation", kind_name(kind))
+}
+
+/// The facts a kind's first-language file must give: the model requires the same (see
+/// `content/facts.rs`). A translation gives only text, so its schema requires only a title.
+fn required_facts(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Plan => &["symbol", "issued", "place", "issuer"],
+        Kind::Campaign => &["launched", "lead_unit"],
+        Kind::Exemplar => &["kind", "unit", "campaign", "recognized", "award"],
+        Kind::Report => &["period", "recipient"],
+        Kind::Page => &[],
+    }
+}
+
 /// Every schema, in a fixed order.
 pub fn all() -> Vec<SchemaFile> {
-    vec![
-        object::<PlanFm>(kind_name(Kind::Plan), "Plan front matter"),
-        object::<CampaignFm>(kind_name(Kind::Campaign), "Campaign front matter"),
-        object::<ExemplarFm>(kind_name(Kind::Exemplar), "Exemplar front matter"),
-        object::<ReportFm>(kind_name(Kind::Report), "Report front matter"),
-        object::<PageFm>(kind_name(Kind::Page), "Page front matter"),
+    let mut out = Vec::new();
+    for (kind, title) in [
+        (Kind::Plan, "Plan front matter"),
+        (Kind::Campaign, "Campaign front matter"),
+        (Kind::Exemplar, "Exemplar front matter"),
+        (Kind::Report, "Report front matter"),
+        (Kind::Page, "Page front matter"),
+    ] {
+        let make: fn(&str, &str, &[&str]) -> SchemaFile = match kind {
+            Kind::Plan => object::<PlanFm>,
+            Kind::Campaign => object::<CampaignFm>,
+            Kind::Exemplar => object::<ExemplarFm>,
+            Kind::Report => object::<ReportFm>,
+            Kind::Page => object::<PageFm>,
+        };
+        out.push(make(kind_name(kind), title, required_facts(kind)));
+        if kind != Kind::Page {
+            out.push(make(
+                &translation_name(kind),
+                &format!("{title}, translation (text only: the facts come from the first language's file)"),
+                &[],
+            ));
+        }
+    }
+    out.extend([
         list::<DocumentFm>(
             "documents",
             "content/data/documents.yaml",
@@ -72,8 +108,15 @@ pub fn all() -> Vec<SchemaFile> {
             "Extra dated events for the timeline: a list, one entry per event, each starting \
              with - id:",
         ),
-        object::<RawSite>("site", "site.yaml"),
-    ]
+        list::<IndicatorFm>(
+            "indicators",
+            "content/data/indicators.yaml",
+            "The indicators (chỉ tiêu) the reports measure: a list, one entry per indicator, \
+             each starting with - id:. Reports name them in their results.",
+        ),
+        object::<RawSite>("site", "site.yaml", &[]),
+    ]);
+    out
 }
 
 /// Writes every schema into `out` (created if missing), replacing older versions.
@@ -90,11 +133,28 @@ fn settings() -> SchemaSettings {
     SchemaSettings::draft07()
 }
 
-/// The schema of a struct, titled for people.
-fn object<T: JsonSchema>(name: &str, title: &str) -> SchemaFile {
+/// The schema of a struct, titled for people, with `required` keys added to those the
+/// type itself requires.
+fn object<T: JsonSchema>(name: &str, title: &str, required: &[&str]) -> SchemaFile {
     let mut schema = settings().into_generator().into_root_schema_for::<T>();
     schema.insert("title".into(), title.into());
-    finish(name, schema.to_value())
+    let mut value = schema.to_value();
+    if !required.is_empty() {
+        let list = value
+            .as_object_mut()
+            .expect("a struct's schema is an object")
+            .entry("required")
+            .or_insert_with(|| Value::Array(Vec::new()));
+        if let Value::Array(items) = list {
+            for key in required {
+                if !items.iter().any(|i| i == key) {
+                    items.push(Value::String((*key).to_string()));
+                }
+            }
+            items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+        }
+    }
+    finish(name, value)
 }
 
 /// The schema of a data file: a list of `T`.
@@ -179,6 +239,11 @@ mod tests {
         let mut missing = ok.clone();
         missing.as_object_mut().expect("object").remove("lead_unit");
         assert!(!v.is_valid(&missing));
+        // A translation gives text only: the facts are not required there.
+        let v = validator(&schema("campaign.translation"));
+        assert!(v.is_valid(&missing));
+        assert!(v.is_valid(&serde_json::json!({"title": "A"})));
+        assert!(!v.is_valid(&typo));
     }
 
     #[test]
@@ -262,7 +327,10 @@ mod tests {
             |period: Value| serde_json::json!({"title": "A", "period": period, "recipient": "x"});
         assert!(v.is_valid(&report("2022-H1".into())));
         assert!(v.is_valid(&report(2022.into())));
-        assert!(!v.is_valid(&report("2022-Q1".into())));
+        assert!(v.is_valid(&report("2022-Q1".into())));
+        assert!(v.is_valid(&report("2023-2024".into())));
+        assert!(!v.is_valid(&report("2022-Q5".into())));
+        assert!(!v.is_valid(&report("2022-H3".into())));
 
         let v = validator(&schema("documents"));
         let doc = |kind: &str| {

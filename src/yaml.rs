@@ -51,6 +51,33 @@ impl Source<'_> {
         let mut span = e
             .location()
             .map(|l| Span::new(l.line() + self.first_line - 1, l.column()));
+        // The parser gives up after an unclosed quote, lines later: point at the quote.
+        let syntax = [
+            "did not find expected",
+            "unexpected end",
+            "while scanning",
+            "while parsing",
+            "mapping values are not allowed",
+            "could not find expected",
+        ]
+        .iter()
+        .any(|m| message.contains(m));
+        if let Some(at) = span
+            .filter(|_| syntax)
+            .and_then(|s| self.unclosed_quote(s.line))
+        {
+            return Diagnostic::error(
+                self.path,
+                "a quote opened on this line is not closed, so the lines after it are read as part of the text",
+            )
+            .at_in(at, self.file_text)
+            .hint("end the value with the same quote it starts with, e.g. title: \"Kế hoạch năm 2024\"");
+        }
+        // "results[0].actual: …": say it the way an editor counts, and point at the item.
+        let (message, item_span) = self.humane_path(&message);
+        if item_span.is_some() {
+            span = item_span;
+        }
         let mut hint = "check the YAML syntax: `key: value`, one per line, lists start with `- `, \
                         quote text that contains `: ` or starts with a special character"
             .to_string();
@@ -98,7 +125,9 @@ impl Source<'_> {
         {
             hint = "dates are written YYYY-MM-DD, for example 2022-01-15".to_string();
         } else if message.contains("is not a reporting period") {
-            hint = "write 2022-H1 for the first six months, or 2022 for the whole year".to_string();
+            hint = crate::period::PERIOD_HELP.to_string();
+        } else if message.contains("is not a number") || message.contains("can be read two ways") {
+            hint = crate::amount::NUMBER_HELP.to_string();
         } else if message.contains("unknown variant") {
             hint = format!(
                 "use one of the listed values{}",
@@ -132,6 +161,119 @@ impl Source<'_> {
             .hint(hint)
     }
 
+    /// The first line up to `line` (file coordinates) whose value opens a quote it does
+    /// not close.
+    fn unclosed_quote(&self, line: usize) -> Option<Span> {
+        for (i, text) in self.yaml.lines().enumerate() {
+            let line_no = self.first_line + i;
+            if line_no > line {
+                break;
+            }
+            let t = text.trim_start();
+            if t.starts_with('#') {
+                continue;
+            }
+            let value_at = match text.find(": ") {
+                Some(b) => b + 2,
+                None if t.starts_with("- ") => text.len() - t.len() + 2,
+                None => continue,
+            };
+            let value = text[value_at..].trim_start();
+            let at = text.len() - value.len();
+            let Some(q) = value.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                continue;
+            };
+            let rest = &value[1..];
+            let closed = if q == '"' {
+                let mut escaped = false;
+                rest.chars().any(|c| {
+                    let close = c == '"' && !escaped;
+                    escaped = c == '\\' && !escaped;
+                    close
+                })
+            } else {
+                // '' is an escaped quote inside single quotes.
+                rest.replace("''", "").contains('\'')
+            };
+            if !closed {
+                return Some(Span::new(line_no, text[..at].chars().count() + 1));
+            }
+        }
+        None
+    }
+
+    /// "results[0].actual: msg" → "result 1 (indicator \"x\"), actual: msg", and where that
+    /// item's key is written.
+    fn humane_path(&self, message: &str) -> (String, Option<Span>) {
+        let Some((path, rest)) = message.split_once(": ") else {
+            return (message.to_string(), None);
+        };
+        let is_path = !path.is_empty()
+            && path
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']'))
+            && path.contains('[');
+        if !is_path {
+            return (message.to_string(), None);
+        }
+        // The outermost list item and the key inside it.
+        let Some((list, after)) = path.split_once('[') else {
+            return (message.to_string(), None);
+        };
+        let Some((index, tail)) = after.split_once(']') else {
+            return (message.to_string(), None);
+        };
+        let Ok(index) = index.parse::<usize>() else {
+            return (message.to_string(), None);
+        };
+        let key = tail
+            .trim_start_matches('.')
+            .split(['.', '['])
+            .next()
+            .unwrap_or("");
+        let list_name = list.rsplit('.').next().unwrap_or(list);
+        let item = match list_name {
+            "" => "entry",
+            "results" => "result",
+            "attachments" => "attachment",
+            "schedule" => "schedule entry",
+            "recipients" => "recipient",
+            l => l.trim_end_matches('s'),
+        };
+        let mut name = format!("{item} {}", index + 1);
+        let (id_key, id_name) = match list_name {
+            "results" => ("indicator", "indicator"),
+            "" => ("id", "id"),
+            _ => ("", ""),
+        };
+        if let Some(id) = self
+            .item_value(list_name, index, id_key)
+            .filter(|_| !id_key.is_empty())
+        {
+            name.push_str(&format!(" ({id_name} \"{id}\")"));
+        }
+        let span = if key.is_empty() {
+            self.item_span(list_name, index, "")
+        } else {
+            self.item_span(list_name, index, key)
+        };
+        let shown = if key.is_empty() {
+            format!("{name}: {rest}")
+        } else {
+            format!("{name}, {key}: {rest}")
+        };
+        (shown, span)
+    }
+
+    /// The scalar written for `key` in item `index` of the list `list_key`.
+    fn item_value(&self, list_key: &str, index: usize, key: &str) -> Option<String> {
+        let at = self.item_span(list_key, index, key)?;
+        let line = self.yaml.lines().nth(at.line - self.first_line)?;
+        let (_, value) = line.split_once(&format!("{key}:"))?;
+        let v = value.trim().trim_matches('"').trim_matches('\'');
+        (!v.is_empty()).then(|| v.to_string())
+    }
+
     /// Where `key:` is written, in file coordinates.
     pub fn find_key(&self, key: &str) -> Option<Span> {
         self.find_key_after(key, 0)
@@ -151,6 +293,64 @@ impl Source<'_> {
                 .starts_with(':')
                 .then(|| Span::new(line_no, indent + 1))
         })
+    }
+
+    /// Where `key:` is written in item `index` (from 0) of the block list under
+    /// `list_key:`, in file coordinates; the item's first line if the key is not written.
+    /// `list_key` "" is the list the whole document is (a data file).
+    pub fn item_span(&self, list_key: &str, index: usize, key: &str) -> Option<Span> {
+        let indent_of = |l: &str| l.len() - l.trim_start().len();
+        let lines: Vec<&str> = self.yaml.lines().collect();
+        // The line before the first item, and the indentation items have at least.
+        let (start, list_indent) = if list_key.is_empty() {
+            (0, 0)
+        } else {
+            let at = self.find_key(list_key)?.line - self.first_line;
+            (at + 1, indent_of(lines[at]))
+        };
+        let mut item_indent = None;
+        let mut item = None;
+        let mut found = None;
+        for (i, line) in lines.iter().enumerate().skip(start) {
+            let t = line.trim_start();
+            if t.is_empty() || t.starts_with('#') {
+                continue;
+            }
+            let indent = indent_of(line);
+            let is_item = t.starts_with("- ") || t == "-";
+            match item_indent {
+                None if is_item && indent >= list_indent => item_indent = Some(indent),
+                None => return None,
+                Some(_) => {}
+            }
+            let ii = item_indent.expect("set above");
+            if indent < ii || (indent == ii && !is_item) {
+                break;
+            }
+            if indent == ii && is_item {
+                item = Some(item.map_or(0, |n: usize| n + 1));
+                if item == Some(index + 1) {
+                    break;
+                }
+            }
+            if item != Some(index) {
+                continue;
+            }
+            let first = found.get_or_insert(Span::new(self.first_line + i, indent + 1));
+            let _ = first;
+            let body = t.trim_start_matches("- ").trim_start();
+            let col = line.len() - body.len();
+            if body
+                .strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+            {
+                return Some(Span::new(
+                    self.first_line + i,
+                    line[..col].chars().count() + 1,
+                ));
+            }
+        }
+        found
     }
 
     /// Where a scalar value is written (first occurrence after `key:`), in file coordinates.

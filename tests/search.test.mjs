@@ -70,7 +70,7 @@ test("the last word matches longer words while it is being typed", async () => {
     assert.equal(typing[0], `${base}phong-trao/dan-van-kheo/`, JSON.stringify(typing));
     for (const u of await urls("dân vận khéo")) assert.ok(typing.includes(u), u);
     // After a space the word is complete, and one letter is too little to go on.
-    assert.deepEqual(await urls("dan van kh "), []);
+    assert.ok(!(await urls("dan van kh ")).includes(`${base}phong-trao/dan-van-kheo/`));
     assert.ok(!(await urls("dan van k")).includes(`${base}phong-trao/dan-van-kheo/`));
   } finally {
     await s.close();

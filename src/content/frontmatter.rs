@@ -1,50 +1,63 @@
 //! Front matter: one typed serde struct per kind, unknown keys rejected. These are the raw
 //! shapes people write; `model.rs` validates them into the types the renderer sees.
 //!
+//! One source of facts: ids, dates, figures, periods and references are written once, in
+//! the file of the site's first language (`x.vi.md`); a translation (`x.en.md`) supplies
+//! only text. That is why the facts below are optional here: the model requires them in
+//! the first-language file, and if a translation repeats one, it must say the same.
+//!
 //! The doc comments are also the descriptions editors show: `schema.rs` derives the JSON
 //! Schemas from these types, so write them for the people who fill in the files.
 
+use crate::amount::Amount;
 use crate::date::{Day, PartialDate};
+use crate::period::Period;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// The front matter of a plan: content/plan/<name>.<lang>.md.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFm {
     /// The subject of the document (trích yếu), printed under the document kind.
     pub title: String,
-    /// Kind of document, printed large in the header ("KẾ HOẠCH"). Default: ke-hoach.
-    #[serde(default = "default_plan_kind")]
+    /// Fact. Kind of document, printed large in the header ("KẾ HOẠCH"). Default: ke-hoach.
+    #[serde(default)]
     #[schemars(schema_with = "doc_kind_schema")]
-    pub doc_kind: String,
-    /// The number in the số ký hiệu (15 in 15/KH-STC). May be "" while no number is assigned.
-    #[serde(default)]
-    pub number: String,
-    /// The symbol in the số ký hiệu, e.g. "KH-STC"; shown as Số: <number>/<symbol>.
-    pub symbol: String,
-    /// Issue date; the plan is published from this date. 2022-01-15, "2022-01" or 2022.
-    pub issued: PartialDate,
-    /// Place in the place-and-date line, e.g. "Tây Ninh".
-    pub place: String,
-    /// The issuing body, printed in capitals in the header.
-    pub issuer: Issuer,
-    /// Ids of the documents in content/data/documents.yaml the plan is based on (căn cứ).
-    #[serde(default)]
-    #[schemars(inner(pattern(crate::i18n::SLUG_PATTERN)))]
-    pub based_on: Vec<String>,
-    /// Ids of the campaigns the plan launches: file names in content/campaigns/.
-    #[serde(default)]
-    #[schemars(inner(pattern(crate::i18n::SLUG_PATTERN)))]
-    pub campaigns: Vec<String>,
+    pub doc_kind: Option<String>,
+    /// Fact. annual (the year's main plan, the default) or thematic (a plan on one subject
+    /// or campaign, beside the annual one).
+    pub kind: Option<PlanKind>,
+    /// Fact. The number in the số ký hiệu (15 in 15/KH-STC). May be "" while no number is
+    /// assigned.
+    pub number: Option<String>,
+    /// Fact, required. The symbol in the số ký hiệu, e.g. "KH-STC"; shown as Số: <number>/<symbol>.
+    pub symbol: Option<String>,
+    /// Fact, required. Issue date; the plan is published from this date. 2024-01-15,
+    /// "2024-01" or 2024.
+    pub issued: Option<PartialDate>,
+    /// Fact. The time the plan is for: 2024 (the default is the year it is issued),
+    /// 2023-2024 (a school year), 2021-01-01..2025-12-31 (a five-year plan).
+    pub period: Option<Period>,
+    /// Place in the place-and-date line, e.g. "Hà Nội". A translation may leave it out.
+    pub place: Option<String>,
+    /// The issuing body, printed in capitals in the header. A translation may leave it out.
+    pub issuer: Option<Issuer>,
+    /// Fact. Ids of the documents in content/data/documents.yaml the plan is based on (căn cứ).
+    #[schemars(inner(inner(pattern(crate::i18n::SLUG_PATTERN))))]
+    pub based_on: Option<Vec<String>>,
+    /// Fact. Ids of the campaigns the plan launches: file names in content/campaigns/.
+    #[schemars(inner(inner(pattern(crate::i18n::SLUG_PATTERN))))]
+    pub campaigns: Option<Vec<String>>,
     /// The reporting duty the plan sets: who receives the reports and when they are due.
     pub reporting: Option<Reporting>,
     /// The signature block. Leave it out if the published document has none.
     pub signer: Option<Signer>,
     /// The Nơi nhận list at the end of the document.
-    #[serde(default)]
-    pub recipients: Vec<String>,
+    pub recipients: Option<Vec<String>>,
+    /// Files of the plan: the signed scan (the legally binding copy), annexes.
+    pub attachments: Option<Vec<AttachmentFm>>,
     /// One or two sentences; the page description for search engines.
     #[serde(default)]
     pub summary: String,
@@ -55,8 +68,23 @@ pub struct PlanFm {
     pub slug: Option<String>,
 }
 
-fn default_plan_kind() -> String {
-    "ke-hoach".into()
+/// What a plan is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PlanKind {
+    /// The year's main plan.
+    Annual,
+    /// A plan on one subject, campaign or period, beside the annual plan.
+    Thematic,
+}
+
+impl PlanKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            PlanKind::Annual => "annual",
+            PlanKind::Thematic => "thematic",
+        }
+    }
 }
 
 /// The kinds of legal document the site can name, offered by editors as a list.
@@ -68,12 +96,12 @@ fn doc_kind_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
 }
 
 /// Who issues the plan.
-#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issuer {
-    /// The body above the issuer ("UBND tỉnh Tây Ninh").
+    /// The body above the issuer ("UBND tỉnh …").
     pub parent: String,
-    /// The issuer itself ("Sở Tài chính").
+    /// The issuer itself ("Sở …").
     pub name: String,
 }
 
@@ -82,18 +110,42 @@ pub struct Issuer {
 #[serde(deny_unknown_fields)]
 pub struct Reporting {
     /// Who receives the reports.
-    pub recipient: String,
-    /// Due date of the six-month report (the report with period <year of issued>-H1).
+    pub recipient: Option<String>,
+    /// Fact. The reports the plan asks for: each period and its due date.
+    pub schedule: Option<Vec<DueFm>>,
+    /// Fact. Shorthand for a schedule entry: the due date of the report on the first six
+    /// months of the plan's year.
     pub six_month_due: Option<Day>,
-    /// Due date of the annual report (the report with period <year of issued>).
+    /// Fact. Shorthand for a schedule entry: the due date of the report on the plan's year.
     pub annual_due: Option<Day>,
-    /// true when the due dates are samples, not taken from the document.
-    #[serde(default)]
-    pub illustrative: bool,
+    /// Fact. true when the due dates are samples, not taken from the document.
+    pub illustrative: Option<bool>,
 }
 
-/// The signature block of a plan.
-#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
+/// One report a plan asks for.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DueFm {
+    /// The period the report covers: 2024-H1, 2024-Q3, 2024-9M, 2024, 2023-2024, …
+    pub period: Period,
+    /// The day it is due, e.g. 2024-06-15.
+    pub due: Day,
+}
+
+/// A file attached to a plan, report or exemplar: a scan, an annex.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentFm {
+    /// Fact. The file: /van-ban/kh-2024.pdf for static/van-ban/kh-2024.pdf, or a full
+    /// https:// address. A translation names the same file to give its title.
+    pub file: String,
+    /// What the file is, in the language of this file: "Bản ký số (PDF)". Default: the
+    /// file name.
+    pub title: Option<String>,
+}
+
+/// The signature block of a plan or report.
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     /// Name of the person who signs.
@@ -107,7 +159,7 @@ pub struct Signer {
 }
 
 /// How the signer signs: "TM." (thay mặt) or "KT." (ký thay).
-#[derive(Debug, Clone, Copy, Deserialize, serde::Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, serde::Serialize, JsonSchema)]
 pub enum OnBehalf {
     #[serde(rename = "TM.")]
     Tm,
@@ -116,20 +168,24 @@ pub enum OnBehalf {
 }
 
 /// The front matter of a campaign: content/campaigns/<name>.<lang>.md.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CampaignFm {
     /// Name of the campaign.
     pub title: String,
-    /// When it was launched (phát động); the campaign is published from this date.
-    /// 2022-01-15, "2022-01" or 2022.
-    pub launched: PartialDate,
-    /// When it ends, not before launched; "2022" means to 31 December 2022. Without it the
-    /// campaign never ends.
+    /// Fact, required. When it was launched (phát động); the campaign is published from
+    /// this date. 2024-01-15, "2024-01" or 2024.
+    pub launched: Option<PartialDate>,
+    /// Fact. When it ends, not before launched; "2024" means to 31 December 2024. Without
+    /// it the campaign never ends.
     pub ends: Option<PartialDate>,
-    /// The unit in charge (đơn vị chủ trì): an id from content/data/units.yaml.
+    /// Fact, required. The unit in charge (đơn vị chủ trì): an id from content/data/units.yaml.
     #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
-    pub lead_unit: String,
+    pub lead_unit: Option<String>,
+    /// Fact. The plans that launch or carry on the campaign: file names in content/plan/.
+    /// Plans that list the campaign under `campaigns:` count too.
+    #[schemars(inner(inner(pattern(crate::i18n::SLUG_PATTERN))))]
+    pub plans: Option<Vec<String>>,
     /// Fields (lĩnh vực), in the language of the file; the same name groups campaigns. At
     /// most 100, each at most 100 characters.
     #[serde(default, deserialize_with = "at_most_max_fields")]
@@ -138,10 +194,9 @@ pub struct CampaignFm {
     /// One or two sentences, shown in lists and at the top of the page.
     #[serde(default)]
     pub summary: String,
-    /// Ids of the documents in content/data/documents.yaml the campaign is based on.
-    #[serde(default)]
-    #[schemars(inner(pattern(crate::i18n::SLUG_PATTERN)))]
-    pub based_on: Vec<String>,
+    /// Fact. Ids of the documents in content/data/documents.yaml the campaign is based on.
+    #[schemars(inner(inner(pattern(crate::i18n::SLUG_PATTERN))))]
+    pub based_on: Option<Vec<String>>,
     /// true keeps this language version unpublished.
     #[serde(default)]
     pub draft: bool,
@@ -186,33 +241,36 @@ pub enum ExemplarKind {
 }
 
 /// The front matter of an exemplar: content/exemplars/<name>.<lang>.md.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExemplarFm {
     /// Name of the person or group, e.g. "Ông Nguyễn Văn A".
     pub title: String,
-    /// individual (cá nhân) or collective (tập thể).
-    pub kind: ExemplarKind,
-    /// The unit they belong to: an id from content/data/units.yaml.
+    /// Fact, required. individual (cá nhân) or collective (tập thể).
+    pub kind: Option<ExemplarKind>,
+    /// Fact, required. The unit they belong to: an id from content/data/units.yaml.
     #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
-    pub unit: String,
-    /// The campaign they were recognized in: a file name in content/campaigns/.
+    pub unit: Option<String>,
+    /// Fact, required. The campaign they were recognized in: a file name in content/campaigns/.
     #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
-    pub campaign: String,
-    /// Date of recognition, a full date 2022-05-16; published from this date.
-    pub recognized: Day,
-    /// The form of commendation, e.g. "Giấy khen của Giám đốc Sở Tài chính".
-    pub award: String,
-    /// A photo: /anh/a.jpg for static/anh/a.jpg, or a full https:// address.
+    pub campaign: Option<String>,
+    /// Fact, required. Date of recognition, a full date 2024-05-16; published from this date.
+    pub recognized: Option<Day>,
+    /// The form of commendation, e.g. "Giấy khen của Giám đốc Sở". A translation may leave
+    /// it out.
+    pub award: Option<String>,
+    /// Fact. A photo: /anh/a.jpg for static/anh/a.jpg, or a full https:// address. JPEG,
+    /// PNG, WebP, GIF, AVIF or SVG.
     pub photo: Option<String>,
     /// What the photo shows, for people who cannot see it. Default: the title.
     pub photo_alt: Option<String>,
+    /// Files: the decision on the commendation, a certificate.
+    pub attachments: Option<Vec<AttachmentFm>>,
     /// One or two sentences for lists.
     #[serde(default)]
     pub summary: String,
-    /// true marks an invented sample; the site shows a badge.
-    #[serde(default)]
-    pub illustrative: bool,
+    /// Fact. true marks an invented sample; the site shows a badge.
+    pub illustrative: Option<bool>,
     /// true keeps this language version unpublished.
     #[serde(default)]
     pub draft: bool,
@@ -221,27 +279,38 @@ pub struct ExemplarFm {
 }
 
 /// The front matter of a report: content/reports/<name>.<lang>.md.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportFm {
     /// Title of the report.
     pub title: String,
-    /// The reporting period: "2022-H1" (first six months) or "2022" (the year).
-    pub period: period::Period,
-    /// Date the report was sent, a full date; published from this date. Leave it out while
-    /// the report has not been sent.
+    /// Fact, required. The reporting period: 2024-H1, 2024-Q3, 2024-9M, 2024, 2023-2024, …
+    pub period: Option<Period>,
+    /// Fact. The plan whose reporting duty the report answers: a file name in
+    /// content/plan/. Without it, the plan that asks for a report on this period.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
+    pub plan: Option<String>,
+    /// Fact. Date the report was sent, a full date; published from this date. Leave it out
+    /// while the report has not been sent.
     pub submitted: Option<Day>,
-    /// Who the report is sent to.
-    pub recipient: String,
-    /// The result figures, one entry per indicator.
-    #[serde(default)]
-    pub results: Vec<ResultFm>,
+    /// Fact. The number in the số ký hiệu (25 in 25/BC-STC).
+    pub number: Option<String>,
+    /// Fact. The symbol in the số ký hiệu, e.g. "BC-STC".
+    pub symbol: Option<String>,
+    /// The signature block, if the report has one.
+    pub signer: Option<Signer>,
+    /// Who the report is sent to. A translation may leave it out.
+    pub recipient: Option<String>,
+    /// The result figures, one entry per indicator. The figures are facts; a translation
+    /// lists only `indicator` and its `note`.
+    pub results: Option<Vec<ResultFm>>,
+    /// Files of the report: the signed scan, annexes.
+    pub attachments: Option<Vec<AttachmentFm>>,
     /// One or two sentences for lists.
     #[serde(default)]
     pub summary: String,
-    /// true marks invented figures; the site shows a badge and a notice.
-    #[serde(default)]
-    pub illustrative: bool,
+    /// Fact. true marks invented figures; the site shows a badge and a notice.
+    pub illustrative: Option<bool>,
     /// true keeps this language version unpublished.
     #[serde(default)]
     pub draft: bool,
@@ -253,23 +322,24 @@ pub struct ReportFm {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResultFm {
-    /// The campaign the figure belongs to: a file name in content/campaigns/.
+    /// The indicator (chỉ tiêu): an id from content/data/indicators.yaml.
     #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
-    pub campaign: String,
-    /// What is measured (chỉ tiêu).
     pub indicator: String,
-    /// Planned value, a number without quotes: 100, 12.5.
-    pub target: f64,
-    /// Achieved value, a number without quotes.
-    pub actual: f64,
-    /// Unit of measure: "%", "triệu đồng", "hồ sơ".
-    pub unit: String,
-    /// A note for the row.
+    /// Fact. The planned value for this period: 100, 97,5, 1.500.000. Default: the
+    /// indicator's target.
+    pub target: Option<Amount>,
+    /// Fact. For indicators with direction: range, the lowest value that meets it.
+    pub target_min: Option<Amount>,
+    /// Fact. For indicators with direction: range, the highest value that meets it.
+    pub target_max: Option<Amount>,
+    /// Fact, required. The achieved value.
+    pub actual: Option<Amount>,
+    /// A note for the row, in the language of this file.
     pub note: Option<String>,
 }
 
 /// The front matter of a page: content/pages/<name>.<lang>.md.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageFm {
     /// Page title.
@@ -311,9 +381,23 @@ pub struct DocumentFm {
     pub summary: Localized,
     /// The document file: /van-ban/a.pdf for static/van-ban/a.pdf, or a full https:// address.
     pub file: Option<String>,
+    /// More files: annexes, the signed scan.
+    #[serde(default)]
+    pub attachments: Vec<DataAttachmentFm>,
     /// true keeps this document unpublished.
     #[serde(default)]
     pub draft: bool,
+}
+
+/// A file attached to a document in content/data/documents.yaml.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataAttachmentFm {
+    /// The file: /van-ban/a-phu-luc.pdf for static/van-ban/a-phu-luc.pdf, or a full https:// address.
+    pub file: String,
+    /// What the file is, once per language: { vi: "Phụ lục", en: "Annex" }. Default: the
+    /// file name.
+    pub title: Option<Localized>,
 }
 
 /// A unit of the organization in content/data/units.yaml.
@@ -348,101 +432,114 @@ pub struct EventFm {
     pub draft: bool,
 }
 
-/// Reporting periods, parsed from their written form.
-pub mod period {
-    use serde::de::{self, Deserializer, Visitor};
-    use serde::Deserialize;
-    use std::fmt;
+/// Which way an indicator is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// Met when the actual value is at least the target (more is better): coverage,
+    /// amounts raised, files handled on time.
+    #[default]
+    AtLeast,
+    /// Met when the actual value is at most the target (less is better): drop-outs,
+    /// violations, complaints, overdue files, accidents.
+    AtMost,
+    /// Met only when the actual value equals the target.
+    Exactly,
+    /// Met when the actual value lies between target_min and target_max.
+    Range,
+}
 
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-    pub enum Period {
-        /// First six months of the year.
-        H1(i32),
-        Year(i32),
-    }
-
-    impl Period {
-        pub fn parse(s: &str) -> Result<Period, String> {
-            let s = s.trim();
-            let year = |y: &str| -> Option<i32> {
-                (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
-                    .then(|| y.parse().ok())
-                    .flatten()
-            };
-            if let Some(y) = s.strip_suffix("-H1").and_then(year) {
-                return Ok(Period::H1(y));
-            }
-            if let Some(y) = year(s) {
-                return Ok(Period::Year(y));
-            }
-            Err(format!("\"{s}\" is not a reporting period; write 2022-H1 for six months or 2022 for the year"))
-        }
-
-        pub fn year(self) -> i32 {
-            match self {
-                Period::H1(y) | Period::Year(y) => y,
-            }
-        }
-
-        pub fn code(self) -> String {
-            match self {
-                Period::H1(y) => format!("{y}-H1"),
-                Period::Year(y) => y.to_string(),
-            }
-        }
-
-        /// "6 tháng đầu năm 2022" / "First half of 2022".
-        pub fn label(self, lang: &str) -> String {
-            match (self, lang) {
-                (Period::H1(y), "vi") => format!("6 tháng đầu năm {y}"),
-                (Period::Year(y), "vi") => format!("Năm {y}"),
-                (Period::H1(y), _) => format!("First half of {y}"),
-                (Period::Year(y), _) => format!("Year {y}"),
-            }
+impl Direction {
+    pub fn code(self) -> &'static str {
+        match self {
+            Direction::AtLeast => "at-least",
+            Direction::AtMost => "at-most",
+            Direction::Exactly => "exactly",
+            Direction::Range => "range",
         }
     }
+    pub const CODES: [&'static str; 4] = ["at-least", "at-most", "exactly", "range"];
+}
 
-    /// The written forms [`Period::parse`] accepts.
-    pub const PERIOD_PATTERN: &str = "^[0-9]{4}(-H1)?$";
+/// An indicator (chỉ tiêu) in content/data/indicators.yaml: what is measured, once, so
+/// that every report's figure for it is one line through time.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorFm {
+    /// Short name used in the results of reports: lowercase letters, digits and dashes;
+    /// unique; kept when the wording changes.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
+    pub id: String,
+    /// The campaign it measures: a file name in content/campaigns/. Leave it out for an
+    /// indicator of the whole organization.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
+    pub campaign: Option<String>,
+    /// What is measured, once per language: { vi: "…", en: "…" }.
+    pub name: Localized,
+    /// Unit of measure, once per language: { vi: "triệu đồng", en: "million VND" }, or
+    /// one text for every language: "%".
+    pub unit: UnitText,
+    /// at-least (more is better, the default), at-most (less is better: complaints,
+    /// violations), exactly, or range (between target_min and target_max).
+    #[serde(default)]
+    pub direction: Direction,
+    /// Decimals shown on the site (the open data keeps every digit). Default: as written.
+    #[schemars(range(max = 6))]
+    pub decimals: Option<u32>,
+    /// The value before the plan started, for comparison.
+    pub baseline: Option<Amount>,
+    /// The period the baseline was measured in, e.g. 2023.
+    pub baseline_period: Option<Period>,
+    /// The target every report uses unless its result gives one.
+    pub target: Option<Amount>,
+    /// For direction: range, the lowest value that meets it, unless a result gives one.
+    pub target_min: Option<Amount>,
+    /// For direction: range, the highest value that meets it, unless a result gives one.
+    pub target_max: Option<Amount>,
+}
 
-    impl schemars::JsonSchema for Period {
-        fn inline_schema() -> bool {
-            true
-        }
-        fn schema_name() -> std::borrow::Cow<'static, str> {
-            "Period".into()
-        }
-        fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-            schemars::json_schema!({
-                "description": "A reporting period: \"2022-H1\" (first six months) or \"2022\" (the year).",
-                "type": ["string", "integer"],
-                "pattern": PERIOD_PATTERN,
-                "minimum": 1000,
-                "maximum": 9999,
-                "examples": ["2022-H1", "2022"],
-            })
+/// A unit of measure: one text for every language ("%"), or one per language.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+#[serde(untagged)]
+pub enum UnitText {
+    Same(String),
+    PerLanguage(Localized),
+}
+
+impl UnitText {
+    pub fn get(&self, lang: &str) -> Option<&str> {
+        match self {
+            UnitText::Same(s) => Some(s),
+            UnitText::PerLanguage(m) => m.get(lang).map(String::as_str),
         }
     }
+}
 
-    impl<'de> Deserialize<'de> for Period {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            struct V;
-            impl Visitor<'_> for V {
-                type Value = Period;
-                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                    f.write_str("a reporting period like 2022-H1 or 2022")
-                }
-                fn visit_str<E: de::Error>(self, v: &str) -> Result<Period, E> {
-                    Period::parse(v).map_err(E::custom)
-                }
-                fn visit_u64<E: de::Error>(self, v: u64) -> Result<Period, E> {
-                    Period::parse(&v.to_string()).map_err(E::custom)
-                }
-                fn visit_i64<E: de::Error>(self, v: i64) -> Result<Period, E> {
-                    Period::parse(&v.to_string()).map_err(E::custom)
-                }
+impl<'de> Deserialize<'de> for UnitText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = UnitText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a unit such as \"%\", or { vi: \"…\", en: \"…\" }")
             }
-            d.deserialize_any(V)
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<UnitText, E> {
+                Ok(UnitText::Same(v.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<UnitText, E> {
+                Ok(UnitText::Same(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<UnitText, A::Error> {
+                let mut out = Localized::new();
+                while let Some((k, v)) = map.next_entry::<String, String>()? {
+                    out.insert(k, v);
+                }
+                Ok(UnitText::PerLanguage(out))
+            }
         }
+        d.deserialize_any(V)
     }
 }

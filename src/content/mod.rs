@@ -1,9 +1,17 @@
 //! Content: load files, parse typed front matter, build the validated model.
+//!
+//! load (files → text) → frontmatter (text → typed raw structs) → facts (one item's files
+//! → its facts and each language's text) → datafiles (content/data/) → refs (references
+//! and consistency) → model (the published `Site`) → reporting (what is due, and where
+//! each report stands).
 
+pub mod datafiles;
+pub mod facts;
 pub mod frontmatter;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod refs;
 pub mod reporting;
 
 pub use model::{Entry, Publish, Site, Version};

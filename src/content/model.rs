@@ -1,17 +1,24 @@
-//! Model: typed front matter validated into a `Site` — ids resolved, translations paired,
-//! and the published set decided once. Everything rendered later reads only this.
+//! Model: typed front matter validated into a `Site` — facts shared by every language,
+//! text per language, ids resolved, and the published set decided once. Everything
+//! rendered later reads only this.
+//!
+//! The steps, each in its own module: `facts` turns the files of an item into its facts
+//! (from the first-language file) and each language's text; `datafiles` reads
+//! content/data/; `refs` checks that every reference, date and figure holds together.
 
+use super::datafiles::{self, Data};
+use super::facts;
 use super::frontmatter::{
-    CampaignFm, DocumentFm, EventFm, ExemplarFm, Localized, PageFm, PlanFm, ReportFm, UnitFm,
+    Direction, DocumentFm, EventFm, ExemplarKind, Issuer, Localized, OnBehalf, PlanKind, Signer,
+    UnitText,
 };
-use super::load::{DataFile, Kind, Loaded, SourceFile};
+use super::load::{Kind, Loaded, SourceFile};
+use crate::amount::Amount;
 use crate::config::Settings;
 use crate::date::PartialDate;
-use crate::error::{did_you_mean, Diagnostic, Diagnostics, Span};
-use crate::i18n;
-use crate::yaml::Source;
+use crate::error::Diagnostics;
+use crate::period::Period;
 use chrono::NaiveDate;
-use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Kinds of legal document the site knows how to name; labels come from the theme strings.
@@ -30,7 +37,7 @@ pub const DOC_KINDS: [&str; 12] = [
     "huong-dan",
 ];
 
-/// One language version of a content item.
+/// One language version of a content item: its text.
 #[derive(Debug, Clone)]
 pub struct Version<T> {
     pub lang: String,
@@ -39,17 +46,23 @@ pub struct Version<T> {
     pub fm: T,
     pub body: String,
     pub body_line: usize,
+    /// `draft: true`: this language version stays unpublished.
+    pub draft: bool,
 }
 
-/// A content item with its translations, keyed by the shared file stem.
+/// A content item: the facts every language shares, and each language's text, keyed by
+/// the shared file stem.
 #[derive(Debug, Clone)]
-pub struct Entry<T> {
+pub struct Entry<F, T> {
     /// The id other content uses to refer to this item (the file stem).
     pub id: String,
+    pub facts: F,
+    /// The file the facts come from (the first language's), for pointing errors at it.
+    pub facts_path: String,
     pub versions: BTreeMap<String, Version<T>>,
 }
 
-impl<T> Entry<T> {
+impl<F, T> Entry<F, T> {
     /// The version in `lang`, or the one in the first language that has it (fallback).
     pub fn get_or_fallback<'a>(&'a self, lang: &str, order: &[String]) -> &'a Version<T> {
         self.versions
@@ -59,6 +72,160 @@ impl<T> Entry<T> {
             .expect("an entry has at least one version")
     }
 }
+
+/// What every kind's text has: a title and a summary.
+pub trait Text {
+    fn title(&self) -> &str;
+    fn summary(&self) -> &str;
+}
+
+macro_rules! text {
+    ($($t:ty),*) => {$(
+        impl Text for $t {
+            fn title(&self) -> &str {
+                &self.title
+            }
+            fn summary(&self) -> &str {
+                &self.summary
+            }
+        }
+    )*};
+}
+text!(PlanText, CampaignText, ExemplarText, ReportText, PageText);
+
+/// A file attached to an item: its titles are text, in each language's version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attachment {
+    /// A site path (`/van-ban/x.pdf`) or an https:// address.
+    pub file: String,
+}
+
+/// A report a plan asks for.
+#[derive(Debug, Clone)]
+pub struct Due {
+    pub period: Period,
+    pub due: NaiveDate,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlanFacts {
+    pub doc_kind: String,
+    pub kind: PlanKind,
+    pub number: String,
+    pub symbol: String,
+    pub issued: PartialDate,
+    /// The time the plan is for; by default the year it was issued.
+    pub period: Period,
+    pub based_on: Vec<String>,
+    pub campaigns: Vec<String>,
+    /// The reports the plan asks for, in order of due date.
+    pub schedule: Vec<Due>,
+    pub schedule_illustrative: bool,
+    pub attachments: Vec<Attachment>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlanText {
+    pub title: String,
+    pub summary: String,
+    pub place: String,
+    pub issuer: Issuer,
+    pub signer: Option<Signer>,
+    pub recipients: Vec<String>,
+    pub reporting_recipient: Option<String>,
+    /// Attachment file → its title in this language.
+    pub attachment_titles: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CampaignFacts {
+    pub launched: PartialDate,
+    pub ends: Option<PartialDate>,
+    pub lead_unit: String,
+    /// The plans that name it (in their `campaigns:`) or that it names, oldest first.
+    pub plans: Vec<String>,
+    pub based_on: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CampaignText {
+    pub title: String,
+    pub summary: String,
+    pub fields: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ExemplarFacts {
+    pub kind: ExemplarKind,
+    pub unit: String,
+    pub campaign: String,
+    pub recognized: NaiveDate,
+    pub photo: Option<String>,
+    pub illustrative: bool,
+    pub attachments: Vec<Attachment>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ExemplarText {
+    pub title: String,
+    pub summary: String,
+    pub award: String,
+    pub photo_alt: Option<String>,
+    pub attachment_titles: BTreeMap<String, String>,
+}
+
+/// What a result is measured against.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Target {
+    Value(Amount),
+    /// Both ends included.
+    Range(Amount, Amount),
+}
+
+/// One figure of a report.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub indicator: String,
+    pub target: Target,
+    pub actual: Amount,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReportFacts {
+    pub period: Period,
+    /// The plan whose schedule the report answers, as written (see `reporting`).
+    pub plan: Option<String>,
+    pub submitted: Option<NaiveDate>,
+    pub number: String,
+    pub symbol: String,
+    pub results: Vec<Figure>,
+    pub illustrative: bool,
+    pub attachments: Vec<Attachment>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReportText {
+    pub title: String,
+    pub summary: String,
+    pub recipient: String,
+    pub signer: Option<Signer>,
+    /// Indicator id → the note of its row, in this language.
+    pub notes: BTreeMap<String, String>,
+    pub attachment_titles: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PageText {
+    pub title: String,
+    pub summary: String,
+    pub menu: Option<u32>,
+}
+
+pub type Plan = Entry<PlanFacts, PlanText>;
+pub type Campaign = Entry<CampaignFacts, CampaignText>;
+pub type Exemplar = Entry<ExemplarFacts, ExemplarText>;
+pub type Report = Entry<ReportFacts, ReportText>;
+pub type Page = Entry<(), PageText>;
 
 #[derive(Debug)]
 pub struct Document {
@@ -76,19 +243,62 @@ pub struct Event {
     pub fm: EventFm,
 }
 
+/// What is measured, once for every report and language.
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub id: String,
+    pub campaign: Option<String>,
+    pub name: Localized,
+    pub unit: UnitText,
+    pub direction: Direction,
+    pub decimals: Option<u32>,
+    pub baseline: Option<Amount>,
+    pub baseline_period: Option<Period>,
+    /// The target reports use unless they give their own.
+    pub target: Option<Target>,
+}
+
+impl Indicator {
+    /// Whether `actual` meets `target`, the way this indicator is better.
+    pub fn met(&self, target: Target, actual: Amount) -> bool {
+        match (self.direction, target) {
+            (_, Target::Range(lo, hi)) => lo <= actual && actual <= hi,
+            (Direction::AtLeast, Target::Value(t)) => actual >= t,
+            (Direction::AtMost, Target::Value(t)) => actual <= t,
+            (Direction::Exactly | Direction::Range, Target::Value(t)) => actual == t,
+        }
+    }
+
+    /// Actual as a share of a single target, in percent; `None` for ranges and zero
+    /// targets, where a share means nothing.
+    pub fn percent(&self, target: Target, actual: Amount) -> Option<f64> {
+        match target {
+            Target::Value(t) => actual.percent_of(t),
+            Target::Range(..) => None,
+        }
+    }
+}
+
 /// The validated, published site.
 #[derive(Debug)]
 pub struct Site {
     pub settings: Settings,
     pub now: NaiveDate,
-    pub plans: Vec<Entry<PlanFm>>,
-    pub campaigns: Vec<Entry<CampaignFm>>,
-    pub exemplars: Vec<Entry<ExemplarFm>>,
-    pub reports: Vec<Entry<ReportFm>>,
-    pub pages: Vec<Entry<PageFm>>,
+    /// Newest first (by the period they are for, then the issue date).
+    pub plans: Vec<Plan>,
+    pub campaigns: Vec<Campaign>,
+    pub exemplars: Vec<Exemplar>,
+    pub reports: Vec<Report>,
+    pub pages: Vec<Page>,
     pub documents: Vec<Document>,
     pub units: Vec<Unit>,
     pub events: Vec<Event>,
+    pub indicators: Vec<Indicator>,
+    /// Files under static/ that only unpublished items use: not published.
+    pub withheld: BTreeSet<String>,
+    /// The size of each file under static/ that is published, by its path in the site
+    /// (`van-ban/a.pdf`); filled in once the files are read.
+    pub files: BTreeMap<String, usize>,
     /// Positions by id in the lists above, built once with them.
     ids: Ids,
 }
@@ -98,26 +308,12 @@ pub struct Site {
 /// Invariant: built from the final (published) lists, which nothing changes afterwards.
 #[derive(Debug, Default)]
 struct Ids {
+    plans: BTreeMap<String, usize>,
     campaigns: BTreeMap<String, usize>,
     reports: BTreeMap<String, usize>,
     units: BTreeMap<String, usize>,
     documents: BTreeMap<String, usize>,
-}
-
-impl Ids {
-    fn new(
-        campaigns: &[Entry<CampaignFm>],
-        reports: &[Entry<ReportFm>],
-        units: &[Unit],
-        documents: &[Document],
-    ) -> Self {
-        Ids {
-            campaigns: positions(campaigns.iter().map(|c| c.id.as_str())),
-            reports: positions(reports.iter().map(|r| r.id.as_str())),
-            units: positions(units.iter().map(|u| u.id.as_str())),
-            documents: positions(documents.iter().map(|d| d.fm.id.as_str())),
-        }
-    }
+    indicators: BTreeMap<String, usize>,
 }
 
 /// Id → position; the first of equal ids wins, as a front-to-back search would find it.
@@ -132,7 +328,7 @@ fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeMap<String, usize> 
 impl Site {
     /// The body of the published version made from source file `path`, to replace it.
     pub fn body_mut(&mut self, path: &str) -> Option<&mut String> {
-        fn find<'a, T>(entries: &'a mut [Entry<T>], path: &str) -> Option<&'a mut String> {
+        fn find<'a, F, T>(entries: &'a mut [Entry<F, T>], path: &str) -> Option<&'a mut String> {
             entries
                 .iter_mut()
                 .flat_map(|e| e.versions.values_mut())
@@ -157,10 +353,13 @@ impl Site {
     pub fn lang_order(&self) -> Vec<String> {
         self.settings.codes().map(String::from).collect()
     }
-    pub fn campaign(&self, id: &str) -> Option<&Entry<CampaignFm>> {
+    pub fn plan(&self, id: &str) -> Option<&Plan> {
+        self.ids.plans.get(id).map(|&i| &self.plans[i])
+    }
+    pub fn campaign(&self, id: &str) -> Option<&Campaign> {
         self.ids.campaigns.get(id).map(|&i| &self.campaigns[i])
     }
-    pub fn report(&self, id: &str) -> Option<&Entry<ReportFm>> {
+    pub fn report(&self, id: &str) -> Option<&Report> {
         self.ids.reports.get(id).map(|&i| &self.reports[i])
     }
     pub fn unit(&self, id: &str) -> Option<&Unit> {
@@ -168,6 +367,42 @@ impl Site {
     }
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.ids.documents.get(id).map(|&i| &self.documents[i])
+    }
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.ids.indicators.get(id).map(|&i| &self.indicators[i])
+    }
+
+    /// The campaign an indicator measures, if it has one and it is published.
+    pub fn campaign_of(&self, indicator: &str) -> Option<&Campaign> {
+        self.indicator(indicator)
+            .and_then(|i| i.campaign.as_deref())
+            .and_then(|c| self.campaign(c))
+    }
+
+    /// The campaigns a report gives figures about, in the order of its results.
+    pub fn report_campaigns<'s>(&'s self, r: &'s Report) -> Vec<&'s str> {
+        let mut out: Vec<&str> = Vec::new();
+        for fig in &r.facts.results {
+            if let Some(c) = self
+                .indicator(&fig.indicator)
+                .and_then(|i| i.campaign.as_deref())
+            {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    /// The plan that is current on the build date: of the annual plans, the newest whose
+    /// period has begun; else the newest plan of any kind.
+    pub fn current_plan(&self) -> Option<&Plan> {
+        self.plans
+            .iter()
+            .find(|p| p.facts.kind == PlanKind::Annual && p.facts.period.start <= self.now)
+            .or_else(|| self.plans.iter().find(|p| p.facts.kind == PlanKind::Annual))
+            .or_else(|| self.plans.first())
     }
 }
 
@@ -179,40 +414,40 @@ pub struct Publish {
 }
 
 impl Publish {
-    fn allows(&self, draft: bool, date: Option<&PartialDate>) -> bool {
+    pub(super) fn allows(&self, draft: bool, date: Option<&PartialDate>) -> bool {
         self.drafts || (!draft && date.is_none_or(|d| d.start() <= self.now))
     }
 }
 
-/// Front matter kinds share this to be parsed, paired and filtered the same way.
-trait FrontMatter: DeserializeOwned {
-    fn slug_override(&self) -> Option<&str>;
-    fn is_draft(&self) -> bool;
+/// The date an item is published from, a fact of every kind that has one.
+pub(super) trait Dated {
     fn date(&self) -> Option<PartialDate>;
 }
-
-macro_rules! front_matter {
-    ($t:ty, |$s:ident| $date:expr) => {
-        impl FrontMatter for $t {
-            fn slug_override(&self) -> Option<&str> {
-                self.slug.as_deref()
-            }
-            fn is_draft(&self) -> bool {
-                self.draft
-            }
-            fn date(&self) -> Option<PartialDate> {
-                let $s = self;
-                $date
-            }
-        }
-    };
+impl Dated for PlanFacts {
+    fn date(&self) -> Option<PartialDate> {
+        Some(self.issued)
+    }
 }
-
-front_matter!(PlanFm, |s| Some(s.issued));
-front_matter!(CampaignFm, |s| Some(s.launched));
-front_matter!(ExemplarFm, |s| Some(PartialDate::day(s.recognized.0)));
-front_matter!(ReportFm, |s| s.submitted.map(|d| PartialDate::day(d.0)));
-front_matter!(PageFm, |_s| None);
+impl Dated for CampaignFacts {
+    fn date(&self) -> Option<PartialDate> {
+        Some(self.launched)
+    }
+}
+impl Dated for ExemplarFacts {
+    fn date(&self) -> Option<PartialDate> {
+        Some(PartialDate::day(self.recognized))
+    }
+}
+impl Dated for ReportFacts {
+    fn date(&self) -> Option<PartialDate> {
+        self.submitted.map(PartialDate::day)
+    }
+}
+impl Dated for () {
+    fn date(&self) -> Option<PartialDate> {
+        None
+    }
+}
 
 /// Builds the site model from loaded files. Reports every problem; returns `None` if any
 /// is an error.
@@ -223,285 +458,104 @@ pub fn build(
     diags: &mut Diagnostics,
 ) -> Option<Site> {
     let langs: Vec<String> = settings.codes().map(String::from).collect();
+    let first = settings.default_lang().to_string();
     let mut by_kind: BTreeMap<Kind, Vec<&SourceFile>> = BTreeMap::new();
     for f in &loaded.files {
         by_kind.entry(f.kind).or_default().push(f);
     }
     let files = |k: Kind| by_kind.get(&k).cloned().unwrap_or_default();
+    let sources = facts::Sources::new(&loaded, &first, &langs);
 
-    let plans: Vec<Entry<PlanFm>> = pair(&files(Kind::Plan), &langs, diags);
-    let campaigns: Vec<Entry<CampaignFm>> = pair(&files(Kind::Campaign), &langs, diags);
-    let exemplars: Vec<Entry<ExemplarFm>> = pair(&files(Kind::Exemplar), &langs, diags);
-    let reports: Vec<Entry<ReportFm>> = pair(&files(Kind::Report), &langs, diags);
-    let pages: Vec<Entry<PageFm>> = pair(&files(Kind::Page), &langs, diags);
+    let data = datafiles::read(&loaded, &langs, diags);
+    let plans = facts::plans(&sources, &files(Kind::Plan), diags);
+    let campaigns = facts::campaigns(&sources, &files(Kind::Campaign), diags);
+    let exemplars = facts::exemplars(&sources, &files(Kind::Exemplar), diags);
+    let reports = facts::reports(&sources, &files(Kind::Report), &data, diags);
+    let pages = facts::pages(&sources, &files(Kind::Page), diags);
 
-    let data = |name: &str| loaded.data.iter().find(|d| d.name == name);
-    // A data file that does not parse is reported once; references into it are then not
-    // checked, so one typo does not turn into an "unknown id" error in every file.
-    let documents: Option<Vec<DocumentFm>> =
-        data("documents").map_or(Some(Vec::new()), |d| parse_list(d, diags));
-    let units: Option<Vec<UnitFm>> =
-        data("units").map_or(Some(Vec::new()), |d| parse_list(d, diags));
-    let events: Option<Vec<EventFm>> =
-        data("events").map_or(Some(Vec::new()), |d| parse_list(d, diags));
-    let (documents_ok, units_ok) = (documents.is_some(), units.is_some());
-    let (documents, units, events) = (
-        documents.unwrap_or_default(),
-        units.unwrap_or_default(),
-        events.unwrap_or_default(),
-    );
-    for d in &loaded.data {
-        if !["documents", "units", "events"].contains(&d.name.as_str()) {
-            diags.push(
-                Diagnostic::warning(&d.path, "ignored: unknown data file")
-                    .hint("data files are documents.yaml, units.yaml and events.yaml"),
-            );
-        }
-    }
-
-    // Data files: unique ids, every language given, known document kinds.
-    let data_src = |name: &str| data(name).expect("items imply the file exists");
-    let doc_ids = unique_ids(
-        documents.iter().map(|d| d.id.as_str()),
-        data("documents"),
-        diags,
-    );
-    let unit_ids = unique_ids(units.iter().map(|u| u.id.as_str()), data("units"), diags);
-    unique_ids(events.iter().map(|e| e.id.as_str()), data("events"), diags);
-    for d in &documents {
-        let f = data_src("documents");
-        if !DOC_KINDS.contains(&d.kind.as_str()) {
-            let hint = match did_you_mean(&d.kind, DOC_KINDS) {
-                Some(s) => format!("did you mean \"{s}\"? Kinds: {}", DOC_KINDS.join(", ")),
-                None => format!("use one of: {}", DOC_KINDS.join(", ")),
-            };
-            diags.push(
-                Diagnostic::error(&f.path, format!("unknown document kind \"{}\"", d.kind))
-                    .at_in(find_in_item(f, &d.id, "kind", &d.kind), &f.text)
-                    .hint(hint),
-            );
-        }
-        check_localized(&d.issuer, "issuer", &d.id, f, &langs, diags);
-        check_localized(&d.summary, "summary", &d.id, f, &langs, diags);
-    }
-    for u in &units {
-        check_localized(&u.name, "name", &u.id, data_src("units"), &langs, diags);
-    }
-    for e in &events {
-        check_localized(&e.title, "title", &e.id, data_src("events"), &langs, diags);
-    }
-
-    // Cross-references, checked against everything (drafts included) so that a draft
-    // being referred to is not an error; the renderer only links what is published.
-    let campaign_ids: BTreeSet<&str> = campaigns.iter().map(|c| c.id.as_str()).collect();
-    let mut campaign_by_id: BTreeMap<&str, &Entry<CampaignFm>> = BTreeMap::new();
-    for c in &campaigns {
-        campaign_by_id.entry(c.id.as_str()).or_insert(c);
-    }
-    let check = |diags: &mut Diagnostics,
-                 v: &SourceRef,
-                 key: &str,
-                 what: &str,
-                 id: &str,
-                 known: Option<&BTreeSet<&str>>,
-                 folder: &str| {
-        // `None`: the data file is broken and already reported.
-        let Some(known) = known.filter(|k| !k.contains(id)) else {
-            return;
-        };
-        let mut message = format!("unknown {what} \"{id}\"");
-        let hint = match did_you_mean(id, known.iter().copied()) {
-            Some(s) => {
-                message.push_str(&format!("; did you mean \"{s}\"?"));
-                format!("replace it with \"{s}\", or add the {what} to {folder}")
-            }
-            None if known.is_empty() => format!("there are no {what}s yet: add one to {folder}"),
-            None => format!(
-                "use one of the ids in {folder}: {}",
-                known.iter().copied().collect::<Vec<_>>().join(", ")
-            ),
-        };
-        diags.push(
-            Diagnostic::error(v.path, message)
-                .at_in(v.src.span_of(key, id), v.text)
-                .hint(hint),
-        );
+    let mut all = All {
+        plans,
+        campaigns,
+        exemplars,
+        reports,
+        pages,
     };
-    for (entry, v, src) in versions_with_sources(&plans, &loaded) {
-        let _ = entry;
-        for id in &v.fm.based_on {
-            check(
-                diags,
-                &src,
-                "based_on",
-                "document",
-                id,
-                documents_ok.then_some(&doc_ids),
-                "content/data/documents.yaml",
-            );
-        }
-        for id in &v.fm.campaigns {
-            check(
-                diags,
-                &src,
-                "campaigns",
-                "campaign",
-                id,
-                Some(&campaign_ids),
-                "content/campaigns/",
-            );
-        }
-        if !DOC_KINDS.contains(&v.fm.doc_kind.as_str()) {
-            diags.push(
-                Diagnostic::error(
-                    &v.path,
-                    format!("unknown document kind \"{}\"", v.fm.doc_kind),
-                )
-                .at_in(src.src.span_of("doc_kind", &v.fm.doc_kind), src.text)
-                .hint(format!("use one of: {}", DOC_KINDS.join(", "))),
-            );
-        }
-    }
-    for (_, v, src) in versions_with_sources(&campaigns, &loaded) {
-        check(
-            diags,
-            &src,
-            "lead_unit",
-            "unit",
-            &v.fm.lead_unit,
-            units_ok.then_some(&unit_ids),
-            "content/data/units.yaml",
-        );
-        for id in &v.fm.based_on {
-            check(
-                diags,
-                &src,
-                "based_on",
-                "document",
-                id,
-                documents_ok.then_some(&doc_ids),
-                "content/data/documents.yaml",
-            );
-        }
-        if let Some(ends) = v.fm.ends {
-            if ends.sort_key() < v.fm.launched.sort_key() {
-                diags.push(
-                    Diagnostic::error(
-                        &v.path,
-                        format!(
-                            "the campaign ends ({ends}) before it is launched ({})",
-                            v.fm.launched
-                        ),
-                    )
-                    .at_in(src.src.span_of("ends", &ends.iso()), src.text)
-                    .hint("check the dates: `ends` must be on or after `launched`"),
-                );
-            }
-        }
-    }
-    for (_, v, src) in versions_with_sources(&exemplars, &loaded) {
-        check(
-            diags,
-            &src,
-            "unit",
-            "unit",
-            &v.fm.unit,
-            units_ok.then_some(&unit_ids),
-            "content/data/units.yaml",
-        );
-        check(
-            diags,
-            &src,
-            "campaign",
-            "campaign",
-            &v.fm.campaign,
-            Some(&campaign_ids),
-            "content/campaigns/",
-        );
-        // Recognized after the campaign ended: usually a wrong date.
-        let ended = campaign_by_id
-            .get(v.fm.campaign.as_str())
-            .and_then(|c| c.get_or_fallback(&v.lang, &langs).fm.ends);
-        if let Some(ends) = ended.filter(|e| v.fm.recognized.0 > e.end()) {
-            diags.push(
-                Diagnostic::warning(&v.path, format!(
-                    "recognized on {}, after its campaign \"{}\" ended ({ends})",
-                    v.fm.recognized.0, v.fm.campaign
-                ))
-                .at_in(src.src.span_of("recognized", &v.fm.recognized.0.to_string()), src.text)
-                .hint("check the date here or the campaign's `ends:`; if the recognition really came after the campaign closed, ignore this"),
-            );
-        }
-    }
-    for (_, v, src) in versions_with_sources(&reports, &loaded) {
-        for r in &v.fm.results {
-            check(
-                diags,
-                &src,
-                "results",
-                "campaign",
-                &r.campaign,
-                Some(&campaign_ids),
-                "content/campaigns/",
-            );
-        }
-    }
-
-    // Pages live at the top level of each language, so they must not take a section's name.
-    for (_, v, src) in versions_with_sources(&pages, &loaded) {
-        if let Some(l) = settings.language(&v.lang) {
-            let s = &l.segments;
-            let reserved = [
-                &s.plan,
-                &s.campaigns,
-                &s.exemplars,
-                &s.reports,
-                &s.documents,
-                &s.fields,
-                &s.timeline,
-                &s.search,
-                &s.data,
-            ];
-            let other_prefixes: Vec<String> = settings
-                .codes()
-                .filter(|c| *c != settings.default_lang())
-                .map(String::from)
-                .collect();
-            if reserved.iter().any(|r| **r == v.slug)
-                || (v.lang == settings.default_lang() && other_prefixes.contains(&v.slug))
-            {
-                diags.push(
-                    Diagnostic::error(
-                        &v.path,
-                        format!(
-                            "the page address \"{}\" is already used by a section of the site",
-                            v.slug
-                        ),
-                    )
-                    .at_in(
-                        src.src.find_key("slug").unwrap_or(Span::new(1, 1)),
-                        src.text,
-                    )
-                    .hint("give the page another `slug:`, or rename the file"),
-                );
-            }
-        }
-    }
-
+    super::refs::check(&settings, &sources, &all, &data, diags);
     if diags.has_errors() {
         return None;
     }
+    link_campaigns_to_plans(&mut all);
+    Some(publish_site(settings, all, data, publish, &langs, diags))
+}
 
+/// Every item of the site, drafts and future items included.
+pub(super) struct All {
+    pub plans: Vec<Plan>,
+    pub campaigns: Vec<Campaign>,
+    pub exemplars: Vec<Exemplar>,
+    pub reports: Vec<Report>,
+    pub pages: Vec<Page>,
+}
+
+/// A campaign's plans: those it names and those that name it, oldest first.
+fn link_campaigns_to_plans(all: &mut All) {
+    let mut plans = all.plans.clone();
+    plans.sort_by(|a, b| plan_order(b, a));
+    for c in &mut all.campaigns {
+        let mut ids: Vec<String> = plans
+            .iter()
+            .filter(|p| p.facts.campaigns.contains(&c.id) || c.facts.plans.contains(&p.id))
+            .map(|p| p.id.clone())
+            .collect();
+        ids.dedup();
+        c.facts.plans = ids;
+    }
+}
+
+/// Newest first: by the period a plan is for, then by issue date, then annual before
+/// thematic, then id.
+pub(super) fn plan_order(a: &Plan, b: &Plan) -> std::cmp::Ordering {
+    b.facts
+        .period
+        .cmp(&a.facts.period)
+        .then_with(|| b.facts.issued.sort_key().cmp(&a.facts.issued.sort_key()))
+        .then_with(|| a.facts.kind.cmp(&b.facts.kind))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+fn publish_site(
+    settings: Settings,
+    all: All,
+    data: Data,
+    publish: Publish,
+    langs: &[String],
+    diags: &mut Diagnostics,
+) -> Site {
     // The published set, decided here once. Nothing below this line sees a draft.
+    let Data {
+        documents,
+        units,
+        events,
+        indicators,
+        ..
+    } = data;
+    let mut refs = super::refs::StaticUse::default();
     let documents: Vec<Document> = documents
         .into_iter()
-        .filter(|d| publish.allows(d.draft, Some(&d.issued)))
-        .map(|fm| Document { fm })
+        .filter_map(|fm| {
+            let keep = publish.allows(fm.draft, Some(&fm.issued));
+            let files = fm.file.iter().chain(fm.attachments.iter().map(|a| &a.file));
+            refs.note(keep, files.map(String::as_str));
+            keep.then_some(Document { fm })
+        })
         .collect();
     let events: Vec<Event> = events
         .into_iter()
-        .filter(|e| publish.allows(e.draft, Some(&e.date)))
-        .map(|fm| Event { fm })
+        .filter_map(|fm| {
+            let keep = publish.allows(fm.draft, Some(&fm.date));
+            refs.note(keep, fm.link.as_deref());
+            keep.then_some(Event { fm })
+        })
         .collect();
     let units: Vec<Unit> = units
         .into_iter()
@@ -511,22 +565,55 @@ pub fn build(
         })
         .collect();
     let mut held_back = BTreeSet::new();
-    let (plans, campaigns, exemplars, reports, pages) = (
-        published(plans, publish, &mut held_back),
-        published(campaigns, publish, &mut held_back),
-        published(exemplars, publish, &mut held_back),
-        published(reports, publish, &mut held_back),
-        published(pages, publish, &mut held_back),
-    );
+    let mut plans = published(all.plans, publish, &mut held_back, &mut refs, |f| {
+        f.attachments.iter().map(|a| a.file.clone()).collect()
+    });
+    plans.sort_by(plan_order);
+    let campaigns = published(all.campaigns, publish, &mut held_back, &mut refs, |_| {
+        Vec::new()
+    });
+    let exemplars = published(all.exemplars, publish, &mut held_back, &mut refs, |f| {
+        f.photo
+            .iter()
+            .cloned()
+            .chain(f.attachments.iter().map(|a| a.file.clone()))
+            .collect()
+    });
+    let reports = published(all.reports, publish, &mut held_back, &mut refs, |f| {
+        f.attachments.iter().map(|a| a.file.clone()).collect()
+    });
+    let pages = published(all.pages, publish, &mut held_back, &mut refs, |_| {
+        Vec::new()
+    });
+    // An indicator is published with its campaign; one of the whole organization, once a
+    // published report gives a figure for it. So no indicator names a draft campaign.
+    let indicators: Vec<Indicator> = indicators
+        .into_iter()
+        .filter(|i| match &i.campaign {
+            Some(c) => campaigns.iter().any(|x| &x.id == c),
+            None => reports
+                .iter()
+                .any(|r| r.facts.results.iter().any(|f| f.indicator == i.id)),
+        })
+        .collect();
     // Missing translations of published items: listed in the other language, marked.
-    warn_missing_translations(&plans, &langs, &held_back, diags);
-    warn_missing_translations(&campaigns, &langs, &held_back, diags);
-    warn_missing_translations(&exemplars, &langs, &held_back, diags);
-    warn_missing_translations(&reports, &langs, &held_back, diags);
-    warn_missing_translations(&pages, &langs, &held_back, diags);
-    let ids = Ids::new(&campaigns, &reports, &units, &documents);
-    Some(Site {
+    warn_missing_translations(&plans, langs, &held_back, diags);
+    warn_missing_translations(&campaigns, langs, &held_back, diags);
+    warn_missing_translations(&exemplars, langs, &held_back, diags);
+    warn_missing_translations(&reports, langs, &held_back, diags);
+    warn_missing_translations(&pages, langs, &held_back, diags);
+    let ids = Ids {
+        plans: positions(plans.iter().map(|p| p.id.as_str())),
+        campaigns: positions(campaigns.iter().map(|c| c.id.as_str())),
+        reports: positions(reports.iter().map(|r| r.id.as_str())),
+        units: positions(units.iter().map(|u| u.id.as_str())),
+        documents: positions(documents.iter().map(|d| d.fm.id.as_str())),
+        indicators: positions(indicators.iter().map(|i| i.id.as_str())),
+    };
+    Site {
         now: publish.now,
+        withheld: refs.withheld(),
+        files: BTreeMap::new(),
         ids,
         plans,
         campaigns,
@@ -536,157 +623,50 @@ pub fn build(
         documents,
         units,
         events,
+        indicators,
         settings,
-    })
+    }
 }
 
-fn published<T: FrontMatter>(
-    entries: Vec<Entry<T>>,
+/// Keeps the published versions of each entry, and the entries with any. `files` lists
+/// the site files an entry's facts use; with the bodies' links they are noted in `refs`
+/// as used by a published or an unpublished item.
+fn published<F: Dated, T>(
+    entries: Vec<Entry<F, T>>,
     publish: Publish,
     held_back: &mut BTreeSet<String>,
-) -> Vec<Entry<T>> {
+    refs: &mut super::refs::StaticUse,
+    files: impl Fn(&F) -> Vec<String>,
+) -> Vec<Entry<F, T>> {
     entries
         .into_iter()
         .filter_map(|mut e| {
+            let date = e.facts.date();
+            let mut kept = false;
             e.versions.retain(|_, v| {
-                let keep = publish.allows(v.fm.is_draft(), v.fm.date().as_ref());
+                let keep = publish.allows(v.draft, date.as_ref());
+                refs.note_body(keep, &v.body);
                 if !keep {
                     held_back.insert(v.path.clone());
                 }
+                kept |= keep;
                 keep
             });
-            (!e.versions.is_empty()).then_some(e)
+            let fact_files = files(&e.facts);
+            refs.note(kept, fact_files.iter().map(String::as_str));
+            kept.then_some(e)
         })
         .collect()
 }
 
-/// The file a version came from, for pointing errors at it.
-struct SourceRef<'a> {
-    path: &'a str,
-    text: &'a str,
-    src: Source<'a>,
-}
-
-fn versions_with_sources<'a, T>(
-    entries: &'a [Entry<T>],
-    loaded: &'a Loaded,
-) -> Vec<(&'a Entry<T>, &'a Version<T>, SourceRef<'a>)> {
-    // By path, so that pairing a version with its file does not scan every file.
-    let mut files: BTreeMap<&str, &SourceFile> = BTreeMap::new();
-    for f in &loaded.files {
-        files.entry(f.path.as_str()).or_insert(f);
-    }
-    let mut out = Vec::new();
-    for e in entries {
-        for v in e.versions.values() {
-            let f = *files
-                .get(v.path.as_str())
-                .expect("versions come from loaded files");
-            out.push((
-                e,
-                v,
-                SourceRef {
-                    path: &f.path,
-                    text: &f.text,
-                    src: f.source(),
-                },
-            ));
-        }
-    }
-    out
-}
-
-/// Parses each file of a kind and groups translations by stem.
-fn pair<T: FrontMatter>(
-    files: &[&SourceFile],
-    langs: &[String],
-    diags: &mut Diagnostics,
-) -> Vec<Entry<T>> {
-    let mut entries: BTreeMap<String, Entry<T>> = BTreeMap::new();
-    let mut slugs: BTreeMap<(String, String), String> = BTreeMap::new();
-    for f in files {
-        let fm: T = match f.source().parse() {
-            Ok(fm) => fm,
-            Err(d) => {
-                diags.push(d);
-                continue;
-            }
-        };
-        let id = i18n::slugify(&f.stem);
-        if id.is_empty() {
-            diags.push(
-                Diagnostic::error(
-                    &f.path,
-                    "the file name has no letters or digits to make an address from",
-                )
-                .hint("rename the file after its title, e.g. nong-thon-moi.vi.md"),
-            );
-            continue;
-        }
-        let slug = match fm.slug_override() {
-            Some(s) => {
-                let folded = i18n::slugify(s);
-                if folded.is_empty() {
-                    diags.push(
-                        Diagnostic::error(
-                            &f.path,
-                            format!("slug \"{s}\" has no letters or digits"),
-                        )
-                        .at_in(f.source().span_of("slug", s), &f.text)
-                        .hint("write the address with letters, digits and dashes, e.g. about"),
-                    );
-                    continue;
-                }
-                folded
-            }
-            None => id.clone(),
-        };
-        // The address is a folder name, and file systems stop at 255 bytes.
-        if slug.len() > MAX_SLUG {
-            let span = f.source().find_key("slug").unwrap_or(Span::new(1, 1));
-            diags.push(
-                Diagnostic::error(&f.path, format!("the address \"{}…\" is {} characters long; at most {MAX_SLUG} fit in a folder name", &slug[..40], slug.len()))
-                    .at_in(span, &f.text)
-                    .hint("set a shorter `slug:` (or rename the file), e.g. the first words of the title"),
-            );
-            continue;
-        }
-        if let Some(other) = slugs.insert((f.lang.clone(), slug.clone()), f.path.clone()) {
-            let span = f.source().find_key("slug").unwrap_or(Span::new(1, 1));
-            diags.push(
-                Diagnostic::error(&f.path, format!("duplicate address \"{slug}\": {other} already uses it"))
-                    .at_in(span, &f.text)
-                    .hint("rename one of the files (or set a different `slug:`) so each has its own address"),
-            );
-            continue;
-        }
-        let entry = entries.entry(id.clone()).or_insert_with(|| Entry {
-            id,
-            versions: BTreeMap::new(),
-        });
-        entry.versions.insert(
-            f.lang.clone(),
-            Version {
-                lang: f.lang.clone(),
-                path: f.path.clone(),
-                slug,
-                fm,
-                body: f.body().to_string(),
-                body_line: f.body_line,
-            },
-        );
-    }
-    let _ = langs;
-    entries.into_values().collect()
-}
-
 /// `held_back`: source paths of versions left out as drafts or future-dated.
-fn warn_missing_translations<T>(
-    entries: &[Entry<T>],
+fn warn_missing_translations<F, T>(
+    entries: &[Entry<F, T>],
     langs: &[String],
     held_back: &BTreeSet<String>,
     diags: &mut Diagnostics,
 ) {
+    use crate::error::Diagnostic;
     for e in entries {
         let first = e
             .versions
@@ -719,152 +699,10 @@ fn warn_missing_translations<T>(
     }
 }
 
-fn parse_list<T: DeserializeOwned>(f: &DataFile, diags: &mut Diagnostics) -> Option<Vec<T>> {
-    let src = Source {
-        path: &f.path,
-        file_text: &f.text,
-        yaml: &f.text,
-        first_line: 1,
-    };
-    match src.parse_strict::<Option<Vec<T>>>() {
-        Ok(v) => Some(v.unwrap_or_default()),
-        Err(d) => {
-            diags.push(d);
-            None
-        }
-    }
-}
-
-/// Longest address part (slug or id): it is a folder name, and file systems stop at 255
-/// bytes.
-const MAX_SLUG: usize = 200;
-
-fn unique_ids<'a>(
-    ids: impl Iterator<Item = &'a str>,
-    file: Option<&DataFile>,
-    diags: &mut Diagnostics,
-) -> BTreeSet<&'a str> {
-    let mut seen = BTreeSet::new();
-    for id in ids {
-        if !seen.insert(id) {
-            let f = file.expect("ids come from the file");
-            let span = nth_value_span(f, "id", id, 2);
-            diags.push(
-                Diagnostic::error(&f.path, format!("duplicate id \"{id}\""))
-                    .at_in(span, &f.text)
-                    .hint("each entry needs its own id; rename one of them"),
-            );
-        } else if i18n::slugify(id) != id {
-            let f = file.expect("ids come from the file");
-            diags.push(
-                Diagnostic::error(
-                    &f.path,
-                    format!("id \"{id}\" must be lowercase letters, digits and dashes"),
-                )
-                .at_in(nth_value_span(f, "id", id, 1), &f.text)
-                .hint(format!("write it as \"{}\"", i18n::slugify(id))),
-            );
-        } else if id.len() > MAX_SLUG {
-            let f = file.expect("ids come from the file");
-            diags.push(
-                Diagnostic::error(
-                    &f.path,
-                    format!(
-                        "id \"{}…\" is {} characters long; at most {MAX_SLUG} fit in an address",
-                        &id[..40],
-                        id.len()
-                    ),
-                )
-                .at_in(nth_value_span(f, "id", id, 1), &f.text)
-                .hint("use a shorter id"),
-            );
-        }
-    }
-    seen
-}
-
-/// Span of the n-th `key: value` line in a data file.
-fn nth_value_span(f: &DataFile, key: &str, value: &str, n: usize) -> Span {
-    f.text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| {
-            let t = l.trim_start().trim_start_matches("- ").trim_start();
-            t.strip_prefix(key)
-                .map(str::trim_start)
-                .and_then(|r| r.strip_prefix(':'))
-                .map(|r| r.trim().trim_matches('"').trim_matches('\''))
-                == Some(value)
-        })
-        .nth(n - 1)
-        .map(|(i, l)| {
-            Span::new(
-                i + 1,
-                l.find(value).map_or(1, |b| l[..b].chars().count() + 1),
-            )
-        })
-        .unwrap_or(Span::new(1, 1))
-}
-
-/// Span of `key: value` inside the data-file item whose id is `id`.
-fn find_in_item(f: &DataFile, id: &str, key: &str, value: &str) -> Span {
-    let start = nth_value_span(f, "id", id, 1).line;
-    let src = Source {
-        path: &f.path,
-        file_text: &f.text,
-        yaml: &f.text,
-        first_line: 1,
-    };
-    let rest: String = f
-        .text
-        .lines()
-        .skip(start - 1)
-        .collect::<Vec<_>>()
-        .join("\n");
-    let sub = Source {
-        yaml: &rest,
-        first_line: start,
-        ..src
-    };
-    sub.span_of(key, value)
-}
-
-fn check_localized(
-    map: &Localized,
-    key: &str,
-    id: &str,
-    f: &DataFile,
-    langs: &[String],
-    diags: &mut Diagnostics,
-) {
-    for l in langs {
-        if map.get(l).is_none_or(|s| s.trim().is_empty()) {
-            diags.push(
-                Diagnostic::error(&f.path, format!("\"{id}\": {key} has no \"{l}\" text"))
-                    .at_in(find_in_item(f, id, key, key), &f.text)
-                    .hint(format!(
-                        "write it as `{key}: {{ {} }}`",
-                        langs
-                            .iter()
-                            .map(|l| format!("{l}: \"…\""))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
-            );
-        }
-    }
-    for l in map.keys() {
-        if !langs.contains(l) {
-            diags.push(
-                Diagnostic::error(
-                    &f.path,
-                    format!(
-                        "\"{id}\": {key} has text for \"{l}\", which is not a language of the site"
-                    ),
-                )
-                .at_in(find_in_item(f, id, key, key), &f.text)
-                .hint(format!("languages are: {}", langs.join(", "))),
-            );
-        }
+/// How a signer signs, as printed.
+pub fn on_behalf_text(o: OnBehalf) -> &'static str {
+    match o {
+        OnBehalf::Tm => "TM.",
+        OnBehalf::Kt => "KT.",
     }
 }

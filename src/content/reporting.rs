@@ -1,8 +1,8 @@
 //! Reporting obligations: which reports the plans make due, and where each stands on the
 //! build date. Derived once from the published model, the same for every language.
 
-use super::frontmatter::period::Period;
 use super::Site;
+use crate::period::Period;
 use chrono::NaiveDate;
 
 /// Where a due report stands.
@@ -49,44 +49,47 @@ pub struct DueReport {
     pub period: Period,
     pub due: NaiveDate,
     pub illustrative: bool,
-    /// The published report for the period, if any.
+    /// The published report that answers it, if any.
     pub report: Option<String>,
     pub standing: Standing,
 }
 
-/// Every due report of every published plan, earliest due first: a six-month and an annual
-/// report per plan year. Reads the default-language version of plans and reports (dates
-/// and periods are the same in every translation).
+/// Every report every published plan asks for, earliest due first. A report answers a
+/// plan's schedule entry when it is for the same period and names that plan (`plan:`), or
+/// names no plan; of several, the first in the site's order.
 pub fn due_reports(site: &Site) -> Vec<DueReport> {
-    let order = site.lang_order();
     let mut out = Vec::new();
     for p in &site.plans {
-        let v = p.get_or_fallback(&order[0], &order);
-        let Some(rep) = &v.fm.reporting else { continue };
-        let year = v.fm.issued.year;
-        for (period, due) in [
-            (Period::H1(year), rep.six_month_due),
-            (Period::Year(year), rep.annual_due),
-        ] {
-            let Some(due) = due else { continue };
+        for d in &p.facts.schedule {
+            let answers = |r: &&crate::content::model::Report| r.facts.period == d.period;
             let report = site
                 .reports
                 .iter()
-                .find(|r| r.get_or_fallback(&order[0], &order).fm.period == period);
-            let submitted = report
-                .and_then(|r| r.get_or_fallback(&order[0], &order).fm.submitted)
-                .map(|d| d.0);
+                .filter(answers)
+                .find(|r| r.facts.plan.as_deref() == Some(p.id.as_str()))
+                .or_else(|| {
+                    site.reports
+                        .iter()
+                        .filter(answers)
+                        .find(|r| r.facts.plan.is_none())
+                });
+            let submitted = report.and_then(|r| r.facts.submitted);
             out.push(DueReport {
                 plan: p.id.clone(),
-                period,
-                due: due.0,
-                illustrative: rep.illustrative,
+                period: d.period.clone(),
+                due: d.due,
+                illustrative: p.facts.schedule_illustrative,
                 report: report.map(|r| r.id.clone()),
-                standing: standing(submitted, due.0, site.now),
+                standing: standing(submitted, d.due, site.now),
             });
         }
     }
-    out.sort_by(|a, b| a.due.cmp(&b.due).then(a.period.cmp(&b.period)));
+    out.sort_by(|a, b| {
+        a.due
+            .cmp(&b.due)
+            .then_with(|| a.period.cmp(&b.period))
+            .then_with(|| a.plan.cmp(&b.plan))
+    });
     out
 }
 

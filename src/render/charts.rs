@@ -4,7 +4,7 @@
 //! to 320 px), labels wrapped by hand (SVG has no text flow), and every chart carries
 //! `<title>`/`<desc>` and sits next to a table with the same figures.
 
-use super::views::ResultRow;
+use super::views::{ChartPoint, ResultRow};
 use super::Renderer;
 use std::fmt::Write;
 
@@ -12,16 +12,16 @@ use std::fmt::Write;
 const WIDTH: f64 = 320.0;
 const LINE: f64 = 15.0;
 const BAR: f64 = 12.0;
-/// The bar track shows 0–150 % of target; the target line sits at 100 %.
-const SCALE_MAX: f64 = 150.0;
+/// The track ends this much beyond the largest value of a group, so the target mark
+/// never sits on the edge.
+const HEADROOM: f64 = 1.25;
 const WRAP: usize = 44;
 
-/// One bar: a share of target, with the caption printed above it.
+/// One bar: the actual value against its target, with the caption printed above it.
 #[derive(Debug, Clone)]
 pub struct Bar {
     pub caption: String,
-    /// Actual as a percentage of target; `None` when the target is zero.
-    pub percent: Option<f64>,
+    pub point: ChartPoint,
     pub met: bool,
 }
 
@@ -58,7 +58,10 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// Horizontal bars of actual against target, grouped by indicator.
+/// Horizontal bars of actual against target, grouped by indicator. Each group has its own
+/// scale (its indicator's unit), from zero to a little beyond its largest value, so less-
+/// is-better indicators, zero targets and ranges draw as truthfully as the rest: the bar
+/// is the actual value, the line (or the band, for a range) is the target.
 ///
 /// `id` must be unique in the page (it links `<title>`/`<desc>` for screen readers).
 pub fn bar_chart(
@@ -69,10 +72,30 @@ pub fn bar_chart(
     groups: &[Group],
 ) -> String {
     let track = WIDTH - 10.0;
-    let x_of = |pct: f64| pct.clamp(0.0, SCALE_MAX) / SCALE_MAX * track;
     let mut body = String::new();
     let mut y = 4.0;
     for g in groups {
+        let largest = g
+            .bars
+            .iter()
+            .flat_map(|b| {
+                [
+                    b.point.actual,
+                    b.point.target,
+                    b.point.target_high.unwrap_or(0.0),
+                ]
+            })
+            .filter(|v| v.is_finite())
+            .fold(0.0_f64, f64::max);
+        let scale = if largest > 0.0 {
+            largest * HEADROOM
+        } else {
+            1.0
+        };
+        let x_of = |v: f64| {
+            let v = if v.is_finite() { v } else { 0.0 };
+            (v.clamp(0.0, scale) / scale * track * 10.0).round() / 10.0
+        };
         for line in wrap(&g.label, WRAP) {
             y += LINE;
             let _ = write!(
@@ -95,32 +118,44 @@ pub fn bar_chart(
                 body,
                 r#"<rect x="0" y="{y}" width="{track}" height="{BAR}" class="chart-track"/>"#
             );
-            if let Some(p) = b.percent {
-                let class = if b.met {
-                    "chart-bar chart-met"
-                } else {
-                    "chart-bar chart-not-met"
-                };
+            if let Some(hi) = b.point.target_high {
+                let (lo, hi) = (x_of(b.point.target), x_of(hi));
                 let _ = write!(
                     body,
-                    r#"<rect x="0" y="{y}" width="{:.1}" height="{BAR}" class="{class}"/>"#,
-                    x_of(p)
+                    r#"<rect x="{lo:.1}" y="{y}" width="{:.1}" height="{BAR}" class="chart-range"/>"#,
+                    (hi - lo).max(1.0)
                 );
             }
-            let tx = x_of(100.0);
+            let class = if b.met {
+                "chart-bar chart-met"
+            } else {
+                "chart-bar chart-not-met"
+            };
             let _ = write!(
                 body,
-                r#"<line x1="{tx:.1}" y1="{}" x2="{tx:.1}" y2="{}" class="chart-target"/>"#,
-                y - 3.0,
-                y + BAR + 3.0
+                r#"<rect x="0" y="{y}" width="{:.1}" height="{BAR}" class="{class}"/>"#,
+                x_of(b.point.actual)
             );
+            let marks = match b.point.target_high {
+                Some(hi) => vec![b.point.target, hi],
+                None => vec![b.point.target],
+            };
+            for m in marks {
+                let tx = x_of(m);
+                let _ = write!(
+                    body,
+                    r#"<line x1="{tx:.1}" y1="{}" x2="{tx:.1}" y2="{}" class="chart-target"/>"#,
+                    y - 3.0,
+                    y + BAR + 3.0
+                );
+            }
             y += BAR + 4.0;
         }
         y += 8.0;
     }
     // Legend: what the vertical line means.
     y += LINE;
-    let tx = x_of(100.0);
+    let tx = track;
     let _ = write!(
         body,
         r#"<line x1="{tx:.1}" y1="{}" x2="{tx:.1}" y2="{}" class="chart-target"/><text x="{:.1}" y="{y}" class="chart-value" text-anchor="end">{}</text>"#,
@@ -166,7 +201,7 @@ impl Renderer<'_> {
                 label: r.indicator.clone(),
                 bars: vec![Bar {
                     caption: self.bar_caption(lang, "", r),
-                    percent: r.percent_value,
+                    point: r.chart,
                     met: r.met,
                 }],
             })
@@ -180,7 +215,8 @@ impl Renderer<'_> {
         )
     }
 
-    /// Each indicator of a campaign across reporting periods, oldest first.
+    /// Each indicator of a campaign across reporting periods, oldest first: one group per
+    /// indicator (by its id, so a reworded name stays one line through time).
     pub(super) fn trend_chart(
         &self,
         lang: &str,
@@ -188,21 +224,25 @@ impl Renderer<'_> {
         title: &str,
         rows: &[ResultRow],
     ) -> String {
-        let mut groups: Vec<Group> = Vec::new();
+        let mut groups: Vec<(String, Group)> = Vec::new();
         for r in rows {
             let bar = Bar {
                 caption: self.bar_caption(lang, &format!("{}: ", r.period), r),
-                percent: r.percent_value,
+                point: r.chart,
                 met: r.met,
             };
-            match groups.iter_mut().find(|g| g.label == r.indicator) {
-                Some(g) => g.bars.push(bar),
-                None => groups.push(Group {
-                    label: r.indicator.clone(),
-                    bars: vec![bar],
-                }),
+            match groups.iter_mut().find(|(key, _)| *key == r.indicator_id) {
+                Some((_, g)) => g.bars.push(bar),
+                None => groups.push((
+                    r.indicator_id.clone(),
+                    Group {
+                        label: r.indicator.clone(),
+                        bars: vec![bar],
+                    },
+                )),
             }
         }
+        let groups: Vec<Group> = groups.into_iter().map(|(_, g)| g).collect();
         bar_chart(
             id,
             title,
@@ -224,32 +264,36 @@ mod tests {
     }
 
     #[test]
-    fn bars_are_proportional_and_capped() {
+    fn bars_are_values_on_the_group_scale() {
+        let bar = |actual: f64, target: f64, met: bool| Bar {
+            caption: "x".into(),
+            point: ChartPoint {
+                actual,
+                target,
+                target_high: None,
+            },
+            met,
+        };
         let g = Group {
             label: "Tỷ lệ <đăng ký>".into(),
-            bars: vec![
-                Bar {
-                    caption: "96%".into(),
-                    percent: Some(96.0),
-                    met: false,
-                },
-                Bar {
-                    caption: "300%".into(),
-                    percent: Some(300.0),
-                    met: true,
-                },
-            ],
+            bars: vec![bar(96.0, 100.0, false), bar(125.0, 100.0, true)],
         };
-        let svg = bar_chart("c1", "Kết quả", "Mô tả", "Kế hoạch (100%)", &[g]);
+        let svg = bar_chart("c1", "Kết quả", "Mô tả", "Kế hoạch", &[g]);
         assert!(svg.contains(r#"<title id="c1-title">Kết quả</title>"#));
         assert!(svg.contains(r#"aria-labelledby="c1-title c1-desc""#));
         assert!(svg.contains("Tỷ lệ &lt;đăng ký&gt;"));
-        // 96 % of a 310-unit track showing 0–150 %.
+        // The largest value (125) is 80 % of the track (310 units): 96 is 190.5.
         assert!(
-            svg.contains(r#"width="198.4" height="12" class="chart-bar chart-not-met""#),
+            svg.contains(r#"width="190.5" height="12" class="chart-bar chart-not-met""#),
             "{svg}"
         );
-        // Capped at the end of the track.
-        assert!(svg.contains(r#"width="310.0" height="12" class="chart-bar chart-met""#));
+        assert!(svg.contains(r#"width="248.0" height="12" class="chart-bar chart-met""#));
+        // A zero target (less is better) still draws its bar, and nothing is NaN.
+        let g = Group {
+            label: "Vi phạm".into(),
+            bars: vec![bar(0.0, 0.0, true), bar(f64::NAN, 0.0, false)],
+        };
+        let svg = bar_chart("c2", "t", "d", "l", &[g]);
+        assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
     }
 }

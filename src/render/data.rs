@@ -31,7 +31,7 @@ const LICENSE: License = License {
 
 const JSON_SCHEMA_DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 const PARTIAL_DATE_PATTERN: &str = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
-const PERIOD_PATTERN: &str = "^[0-9]{4}(-H1)?$";
+const PERIOD_PATTERN: &str = crate::period::PERIOD_PATTERN;
 const PACKAGE_FILE: &str = "datapackage.json";
 
 /// What a column holds; decides its JSON type, its schema and its Data Package type.
@@ -48,7 +48,7 @@ pub(super) enum Type {
     Day,
     /// A date at the precision the source gives: `2022`, `2022-01` or `2022-01-15`.
     PartialDate,
-    /// A reporting period: `2022-H1` or `2022`.
+    /// A reporting period: `2024-H1`, `2024-Q3`, `2024`, `2023-2024`, …
     Period,
     /// An absolute URL.
     Url,
@@ -86,6 +86,8 @@ pub(super) enum Cell {
     Text(String),
     Int(i64),
     Num(f64),
+    /// A figure as written: exact, however large.
+    Amount(crate::amount::Amount),
     Bool(bool),
     List(Vec<String>),
 }
@@ -108,9 +110,12 @@ impl Cell {
     fn count(n: usize) -> Cell {
         Cell::Int(i64::try_from(n).unwrap_or(i64::MAX))
     }
-    /// Infinite or NaN figures (YAML `.inf`, `.nan`) have no JSON form: no value.
+    /// Infinite or NaN figures have no JSON form: no value.
     fn number(x: Option<f64>) -> Cell {
         x.filter(|x| x.is_finite()).map_or(Cell::Null, Cell::Num)
+    }
+    fn amount(x: Option<crate::amount::Amount>) -> Cell {
+        x.map_or(Cell::Null, Cell::Amount)
     }
 
     fn csv(&self) -> String {
@@ -120,6 +125,7 @@ impl Cell {
             Cell::Int(n) => n.to_string(),
             // Display of f64 never uses an exponent and drops a zero fraction: 96, 96.5.
             Cell::Num(x) => x.to_string(),
+            Cell::Amount(a) => a.plain(),
             Cell::Bool(b) => b.to_string(),
             Cell::List(l) => csv::defuse(&l.join("; ")),
         }
@@ -135,6 +141,10 @@ impl Serialize for Cell {
             // Whole numbers as integers (100, not 100.0), as in the CSV.
             Cell::Num(x) if x.fract() == 0.0 && x.abs() < 1e15 => s.serialize_i64(*x as i64),
             Cell::Num(x) => s.serialize_f64(*x),
+            // Written as the digits themselves: a float would round amounts above 2^53.
+            Cell::Amount(a) => serde_json::value::RawValue::from_string(a.plain())
+                .map_err(serde::ser::Error::custom)?
+                .serialize(s),
             Cell::Bool(b) => s.serialize_bool(*b),
             Cell::List(l) => {
                 let mut seq = s.serialize_seq(Some(l.len()))?;
@@ -468,6 +478,13 @@ impl Renderer<'_> {
             &self.all_langs(Section::Data, None),
         );
         ctx.insert("datasets", &datasets);
+        // The notice about samples is shown only where some data is a sample.
+        let site = self.site;
+        let any_illustrative = site.exemplars.iter().any(|x| x.facts.illustrative)
+            || site.reports.iter().any(|r| r.facts.illustrative)
+            || site.events.iter().any(|e| e.fm.illustrative)
+            || site.plans.iter().any(|p| p.facts.schedule_illustrative);
+        ctx.insert("any_illustrative", &any_illustrative);
         ctx.insert("package", &package_view);
         ctx.insert("license", &LICENSE);
         self.emit_page(lang, &page_path, "opendata.html", ctx);
@@ -480,6 +497,7 @@ impl Renderer<'_> {
             "campaign.html" | "report.html" => &["results"],
             "exemplars.html" => &["exemplars"],
             "reports.html" => &["reports", "results"],
+            "plans.html" | "plan.html" => &["plans"],
             "documents.html" => &["documents"],
             "timeline.html" => &["events"],
             _ => &[],
@@ -599,7 +617,9 @@ impl Renderer<'_> {
             .columns
             .iter()
             .map(|c| {
-                let mut constraints = json!({"required": !c.nullable});
+                // An empty list is an empty CSV field, which Frictionless reads as missing.
+                let required = !c.nullable && !matches!(c.ty, Type::List);
+                let mut constraints = json!({"required": required});
                 let (ty, format) = match c.ty {
                     Type::Text | Type::List => ("string", None),
                     Type::Code(codes) => {

@@ -90,7 +90,7 @@ impl<'a> Renderer<'a> {
                     "nav_plan",
                     &v.slug,
                     (&v.fm.title, &v.fm.summary),
-                    v.fm.issued,
+                    p.facts.issued,
                 ));
             }
         }
@@ -108,14 +108,14 @@ impl<'a> Renderer<'a> {
                     "campaign",
                     &v.slug,
                     (&v.fm.title, &v.fm.summary),
-                    v.fm.launched,
+                    c.facts.launched,
                 );
                 push(entry, &[&c.id]);
             }
         }
         for x in &self.site.exemplars {
             if let Some(v) = x.versions.get(lang) {
-                let date = PartialDate::day(v.fm.recognized.0);
+                let date = PartialDate::day(x.facts.recognized);
                 let entry = self.entry(
                     lang,
                     Section::Exemplars,
@@ -124,25 +124,20 @@ impl<'a> Renderer<'a> {
                     (&v.fm.title, &v.fm.summary),
                     date,
                 );
-                push(entry, &[&v.fm.campaign]);
+                push(entry, &[&x.facts.campaign]);
             }
         }
         for r in &self.site.reports {
             if let Some(v) = r.versions.get(lang) {
-                if let Some(s) = v.fm.submitted {
-                    let mut about: Vec<&str> = Vec::new();
-                    for res in &v.fm.results {
-                        if !about.contains(&res.campaign.as_str()) {
-                            about.push(&res.campaign);
-                        }
-                    }
+                if let Some(s) = r.facts.submitted {
+                    let about = self.site.report_campaigns(r);
                     let entry = self.entry(
                         lang,
                         Section::Reports,
                         "report",
                         &v.slug,
                         (&v.fm.title, &v.fm.summary),
-                        PartialDate::day(s.0),
+                        PartialDate::day(s),
                     );
                     push(entry, &about);
                 }

@@ -107,7 +107,7 @@ impl Renderer<'_> {
         let mut exemplars_by_unit: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut exemplar_counts: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, (e, _)) in cards.iter().enumerate() {
-            let fm = &e.get_or_fallback(lang, &self.order).fm;
+            let fm = &e.facts;
             exemplar_at.insert(e.id.clone(), i);
             exemplars_by_campaign
                 .entry(fm.campaign.clone())
@@ -140,11 +140,13 @@ impl Renderer<'_> {
 
         let mut results_by_campaign: BTreeMap<String, Vec<ResultRow>> = BTreeMap::new();
         let mut results_by_report: BTreeMap<String, Vec<ResultRow>> = BTreeMap::new();
-        for (report, result, row) in self.result_rows(lang) {
-            results_by_campaign
-                .entry(result.campaign.clone())
-                .or_default()
-                .push(row.clone());
+        for (report, figure, row) in self.result_rows(lang) {
+            if let Some(c) = self.site.campaign_of(&figure.indicator) {
+                results_by_campaign
+                    .entry(c.id.clone())
+                    .or_default()
+                    .push(row.clone());
+            }
             results_by_report
                 .entry(report.id.clone())
                 .or_default()

@@ -15,7 +15,7 @@ mod timeline;
 pub mod views;
 
 use crate::config::{Language, Segments};
-use crate::content::frontmatter::CampaignFm;
+use crate::content::model::Text;
 use crate::content::{Entry, Site, Version};
 use crate::date::PartialDate;
 use crate::error::{Diagnostic, Diagnostics};
@@ -328,6 +328,9 @@ fn date_view(d: PartialDate, lang: &str) -> DateView {
 
 /// Numbers as each language writes them: `1.234,5` in Vietnamese, `1,234.5` in English.
 pub fn format_number(x: f64, lang: &str) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
     let (thousands, decimal) = if lang == "vi" { ('.', ',') } else { (',', '.') };
     let s = format!("{:.2}", x.abs());
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
@@ -453,17 +456,11 @@ impl<'a> Renderer<'a> {
     }
 
     /// Link to an entry as seen from a `lang` page, falling back to another language.
-    fn link<T>(
-        &self,
-        entry: &Entry<T>,
-        lang: &str,
-        section: Section,
-        title: impl Fn(&T) -> &str,
-    ) -> Link {
+    fn link<F, T: Text>(&self, entry: &Entry<F, T>, lang: &str, section: Section) -> Link {
         let v = entry.get_or_fallback(lang, &self.order);
         let fallback = v.lang != lang;
         Link {
-            title: title(&v.fm).to_string(),
+            title: v.fm.title().to_string(),
             href: self.href(&self.path(&v.lang, section, Some(&v.slug))),
             lang: fallback.then(|| v.lang.clone()),
             only_in: fallback.then(|| self.t(lang, &format!("only_in_{}", v.lang))),
@@ -473,7 +470,13 @@ impl<'a> Renderer<'a> {
     fn campaign_link(&self, id: &str, lang: &str) -> Option<Link> {
         self.site
             .campaign(id)
-            .map(|c| self.link(c, lang, Section::Campaigns, |f: &CampaignFm| &f.title))
+            .map(|c| self.link(c, lang, Section::Campaigns))
+    }
+
+    /// The size of a file of the site (`/van-ban/a.pdf`), if it is one.
+    fn static_size(&self, file: &str) -> Option<usize> {
+        let path = file.strip_prefix('/')?.split(['?', '#']).next()?;
+        self.site.files.get(path).copied()
     }
 
     fn unit_link(&self, id: &str, lang: &str) -> Link {
@@ -533,11 +536,10 @@ impl<'a> Renderer<'a> {
         .into_iter()
         .filter_map(|s| {
             let href = match s {
+                // The plan that is current on the build date; the plan page lists the others.
                 Section::Plan => {
-                    let p = self.site.plans.iter().max_by_key(|p| {
-                        p.get_or_fallback(lang, &self.order).fm.issued.sort_key()
-                    })?;
-                    self.link(p, lang, Section::Plan, |f| &f.title).href
+                    self.link(self.site.current_plan()?, lang, Section::Plan)
+                        .href
                 }
                 _ => self.href(&self.path(lang, s, None)),
             };
@@ -735,11 +737,11 @@ impl<'a> Renderer<'a> {
 
     /// Context for one item's page (in `lang`, which it must have), with its translations as
     /// alternates.
-    fn item_context<T>(
+    fn item_context<F, T>(
         &mut self,
         lang: &str,
         section: Section,
-        e: &Entry<T>,
+        e: &Entry<F, T>,
         title: &str,
         summary: &str,
     ) -> (String, tera::Context) {
@@ -757,7 +759,7 @@ impl<'a> Renderer<'a> {
         (path, ctx)
     }
 
-    fn item_alternates<T>(&self, e: &Entry<T>, section: Section) -> BTreeMap<String, String> {
+    fn item_alternates<F, T>(&self, e: &Entry<F, T>, section: Section) -> BTreeMap<String, String> {
         e.versions
             .iter()
             .map(|(l, v)| (l.clone(), self.path(l, section, Some(&v.slug))))

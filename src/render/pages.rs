@@ -5,9 +5,12 @@ use super::index::LangIndex;
 use super::views::*;
 use super::{Renderer, Section};
 use crate::config::Language;
-use crate::content::frontmatter::period::Period;
-use crate::content::frontmatter::{CampaignFm, ExemplarFm, PageFm, PlanFm, ReportFm};
-use crate::content::{Entry, Version};
+use crate::content::frontmatter::ExemplarKind;
+use crate::content::model::{
+    Campaign, CampaignText, Exemplar, ExemplarText, Page, PageText, Plan, PlanText, Report,
+    ReportText,
+};
+use crate::content::Version;
 use crate::i18n::collate;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,6 +23,7 @@ impl Renderer<'_> {
         let campaigns = &index.campaigns;
         let (path, mut ctx) = self.index_context(lang, Section::Campaigns);
         ctx.insert("campaigns", campaigns);
+        ctx.insert("groups", &self.campaign_groups(lang, index));
         self.emit_page(lang, &path, "campaigns.html", ctx);
 
         // Exemplars: grouped by year, newest first; pages per exemplar, campaign and unit.
@@ -106,28 +110,23 @@ impl Renderer<'_> {
             self.emit_page(lang, &path, "exemplars.html", ctx);
         }
 
-        // Reports.
-        let mut reports: Vec<(Period, ReportCard)> = self
-            .site
-            .reports
-            .iter()
-            .map(|r| {
-                (
-                    r.get_or_fallback(lang, &self.order).fm.period,
-                    self.report_card(r, lang, deadlines),
-                )
-            })
+        // Reports: the newest period first (by time, not by kind), ties by id.
+        let mut reports: Vec<&Report> = self.reports_by_period();
+        reports.reverse();
+        let report_cards: Vec<ReportCard> = reports
+            .into_iter()
+            .map(|r| self.report_card(r, lang, deadlines))
             .collect();
-        reports.sort_by(|a, b| {
-            b.0.year()
-                .cmp(&a.0.year())
-                .then_with(|| matches!(a.0, Period::H1(_)).cmp(&matches!(b.0, Period::H1(_))))
-        });
-        let report_cards: Vec<ReportCard> = reports.into_iter().map(|(_, c)| c).collect();
         let (path, mut ctx) = self.index_context(lang, Section::Reports);
         ctx.insert("reports", &report_cards);
         ctx.insert("deadlines", &index.deadlines);
         self.emit_page(lang, &path, "reports.html", ctx);
+
+        // Plans: newest first, each with its kind, period and number.
+        let plans = self.plan_cards(lang);
+        let (path, mut ctx) = self.index_context(lang, Section::Plan);
+        ctx.insert("plans", &plans);
+        self.emit_page(lang, &path, "plans.html", ctx);
 
         // Plans, in the official layout.
 
@@ -265,14 +264,14 @@ impl Renderer<'_> {
             "next_deadline",
             &deadlines.iter().find(|d| d.status.code == "due"),
         );
+        ctx.insert("current_plan", &plans.iter().find(|p| p.current));
         ctx.insert(
-            "plans",
-            &self
-                .site
-                .plans
-                .iter()
-                .map(|p| self.link(p, lang, Section::Plan, |f| &f.title))
-                .collect::<Vec<_>>(),
+            "other_plans",
+            &plans.iter().filter(|p| !p.current).collect::<Vec<_>>(),
+        );
+        ctx.insert(
+            "plans_href",
+            &self.href(&self.path(lang, Section::Plan, None)),
         );
         self.emit_page(lang, &path, "home.html", ctx);
 
@@ -335,8 +334,8 @@ impl Renderer<'_> {
         &mut self,
         l: &Language,
         index: &LangIndex,
-        c: &Entry<CampaignFm>,
-        v: &Version<CampaignFm>,
+        c: &Campaign,
+        v: &Version<CampaignText>,
     ) {
         let lang = l.code.as_str();
         let (path, mut ctx) =
@@ -356,7 +355,7 @@ impl Renderer<'_> {
         ctx.insert("results", results);
         let timeline = index.timeline_of_campaign(&c.id).to_vec();
         ctx.insert("timeline", &self.group_timeline(lang, timeline));
-        ctx.insert("documents", &self.doc_links(lang, &v.fm.based_on));
+        ctx.insert("documents", &self.doc_links(lang, &c.facts.based_on));
         ctx.insert(
             "exemplars_href",
             &self.href(&format!(
@@ -368,13 +367,13 @@ impl Renderer<'_> {
             "@type": "Event",
             "name": v.fm.title,
             "description": v.fm.summary,
-            "startDate": v.fm.launched.iso(),
+            "startDate": c.facts.launched.iso(),
             "eventStatus": "https://schema.org/EventScheduled",
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "location": { "@type": "Place", "name": l.organization.address },
             "organizer": { "@id": format!("{}#organization", self.site.settings.base_url) },
         });
-        if let Some(ends) = v.fm.ends {
+        if let Some(ends) = c.facts.ends {
             event["endDate"] = serde_json::json!(ends.iso());
         }
         ctx.insert(
@@ -391,25 +390,26 @@ impl Renderer<'_> {
         &mut self,
         l: &Language,
         index: &LangIndex,
-        x: &Entry<ExemplarFm>,
-        v: &Version<ExemplarFm>,
+        x: &Exemplar,
+        v: &Version<ExemplarText>,
     ) {
         let lang = l.code.as_str();
         let (path, mut ctx) =
             self.item_context(lang, Section::Exemplars, x, &v.fm.title, &v.fm.summary);
         ctx.insert("exemplar", index.exemplar(&x.id));
         ctx.insert("body", &self.body(v));
-        let about = match v.fm.kind {
-            crate::content::frontmatter::ExemplarKind::Individual => "Person",
-            crate::content::frontmatter::ExemplarKind::Collective => "Organization",
+        let about = match x.facts.kind {
+            ExemplarKind::Individual => "Person",
+            ExemplarKind::Collective => "Organization",
         };
-        let article = serde_json::json!({
+        let mut article = serde_json::json!({
             "@type": "Article",
             "headline": v.fm.title,
             "description": v.fm.summary,
-            "datePublished": v.fm.recognized.0.format("%Y-%m-%d").to_string(),
+            "datePublished": x.facts.recognized.format("%Y-%m-%d").to_string(),
             "about": { "@type": about, "name": v.fm.title },
         });
+        media(&mut article, &index.exemplar(&x.id).attachments);
         self.emit_article(lang, &path, &v.fm.title, article, "exemplar.html", ctx);
     }
 
@@ -417,16 +417,20 @@ impl Renderer<'_> {
         &mut self,
         l: &Language,
         index: &LangIndex,
-        r: &Entry<ReportFm>,
-        v: &Version<ReportFm>,
+        r: &Report,
+        v: &Version<ReportText>,
     ) {
         let lang = l.code.as_str();
         let (path, mut ctx) =
             self.item_context(lang, Section::Reports, r, &v.fm.title, &v.fm.summary);
-        ctx.insert("report", &self.report_card(r, lang, &index.deadlines));
+        let card = self.report_card(r, lang, &index.deadlines);
         ctx.insert("body", &self.body(v));
         let results = index.results_of_report(&r.id);
-        let title = format!("{} — {}", self.t(lang, "results"), v.fm.period.label(lang));
+        let title = format!(
+            "{} — {}",
+            self.t(lang, "results"),
+            r.facts.period.label(lang)
+        );
         ctx.insert(
             "chart",
             &self.report_chart(lang, "chart-report", &title, results),
@@ -436,48 +440,83 @@ impl Renderer<'_> {
             "@type": "Report",
             "name": v.fm.title,
             "description": v.fm.summary,
-            "reportNumber": v.fm.period.code(),
+            "reportNumber": if card.number.is_empty() { r.facts.period.code() } else { card.number.clone() },
+            "temporalCoverage": format!("{}/{}", r.facts.period.start, r.facts.period.end),
             "author": serde_json::json!({ "@id": format!("{}#organization", self.site.settings.base_url) }),
         });
-        if let Some(s) = v.fm.submitted {
-            report["datePublished"] = serde_json::json!(s.0.format("%Y-%m-%d").to_string());
+        if let Some(s) = r.facts.submitted {
+            report["datePublished"] = serde_json::json!(s.format("%Y-%m-%d").to_string());
         }
+        media(&mut report, &card.attachments);
+        ctx.insert("report", &card);
         self.emit_article(lang, &path, &v.fm.title, report, "report.html", ctx);
     }
 
-    fn plan_page(
-        &mut self,
-        l: &Language,
-        index: &LangIndex,
-        p: &Entry<PlanFm>,
-        v: &Version<PlanFm>,
-    ) {
+    fn plan_page(&mut self, l: &Language, index: &LangIndex, p: &Plan, v: &Version<PlanText>) {
         let lang = l.code.as_str();
         let (path, mut ctx) = self.item_context(lang, Section::Plan, p, &v.fm.title, &v.fm.summary);
-        ctx.insert("plan", &self.plan_view(v, lang));
+        let view = self.plan_view(p, v, lang);
         ctx.insert("body", &self.body(v));
         ctx.insert(
             "campaigns",
-            &v.fm
+            &p.facts
                 .campaigns
                 .iter()
                 .filter_map(|id| self.campaign_link(id, lang))
                 .collect::<Vec<_>>(),
         );
-        ctx.insert("documents", &self.doc_links(lang, &v.fm.based_on));
-        ctx.insert("deadlines", &index.deadlines);
-        let plan = serde_json::json!({
+        ctx.insert("documents", &self.doc_links(lang, &p.facts.based_on));
+        // Its own schedule only: with many plans, each asks for its own reports.
+        ctx.insert(
+            "deadlines",
+            &index
+                .deadlines
+                .iter()
+                .filter(|d| d.plan_id == p.id)
+                .collect::<Vec<_>>(),
+        );
+        // The plans before and after it of the same kind (annual after annual).
+        let same_kind: Vec<&Plan> = self
+            .site
+            .plans
+            .iter()
+            .filter(|o| o.facts.kind == p.facts.kind)
+            .collect();
+        let at = same_kind.iter().position(|o| o.id == p.id);
+        let newer = at.and_then(|i| i.checked_sub(1)).map(|i| same_kind[i]);
+        let older = at.and_then(|i| same_kind.get(i + 1).copied());
+        ctx.insert("newer_plan", &newer.map(|o| self.plan_link(o, lang)));
+        ctx.insert("older_plan", &older.map(|o| self.plan_link(o, lang)));
+        ctx.insert(
+            "other_plans",
+            &self
+                .plan_cards(lang)
+                .into_iter()
+                .filter(|c| c.id != p.id)
+                .collect::<Vec<_>>(),
+        );
+        ctx.insert(
+            "plans_href",
+            &self.href(&self.path(lang, Section::Plan, None)),
+        );
+        let mut plan = serde_json::json!({
             "@type": "CreativeWork",
-            "genre": self.t(lang, &format!("doc_kind_{}", v.fm.doc_kind.replace('-', "_"))),
+            "genre": self.t(lang, &format!("doc_kind_{}", p.facts.doc_kind.replace('-', "_"))),
             "name": v.fm.title,
             "description": v.fm.summary,
-            "dateCreated": v.fm.issued.iso(),
+            "dateCreated": p.facts.issued.iso(),
+            "temporalCoverage": format!("{}/{}", p.facts.period.start, p.facts.period.end),
             "author": serde_json::json!({ "@id": format!("{}#organization", self.site.settings.base_url) }),
         });
+        media(
+            &mut plan,
+            &self.attachments(&p.facts.attachments, &v.fm.attachment_titles, lang),
+        );
+        ctx.insert("plan", &view);
         self.emit_article(lang, &path, &v.fm.title, plan, "plan.html", ctx);
     }
 
-    fn page_page(&mut self, l: &Language, p: &Entry<PageFm>, v: &Version<PageFm>) {
+    fn page_page(&mut self, l: &Language, p: &Page, v: &Version<PageText>) {
         let lang = l.code.as_str();
         let (path, mut ctx) = self.item_context(lang, Section::Page, p, &v.fm.title, &v.fm.summary);
         ctx.insert("body", &self.body(v));
@@ -498,5 +537,105 @@ impl Renderer<'_> {
         ctx.insert("jsonld", &self.jsonld(lang, &url, title, Some(item)));
         ctx.insert("og_type", "article");
         self.emit_page(lang, path, template, ctx);
+    }
+}
+
+/// Attached files in JSON-LD, as schema.org media objects.
+fn media(item: &mut serde_json::Value, files: &[AttachmentView]) {
+    if files.is_empty() {
+        return;
+    }
+    let list: Vec<serde_json::Value> = files
+        .iter()
+        .map(|a| {
+            let mut m = serde_json::json!({
+                "@type": "MediaObject",
+                "name": a.title,
+                "contentUrl": a.url,
+            });
+            if let Some(t) = media_type(&a.format) {
+                m["encodingFormat"] = serde_json::json!(t);
+            }
+            if let Some(b) = a.bytes {
+                m["contentSize"] = serde_json::json!(format!("{b} B"));
+            }
+            m
+        })
+        .collect();
+    item["associatedMedia"] = serde_json::json!(list);
+}
+
+/// The media type of a file format (its extension, upper case).
+pub(super) fn media_type(format: &str) -> Option<&'static str> {
+    Some(match format {
+        "PDF" => "application/pdf",
+        "DOC" => "application/msword",
+        "DOCX" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "XLS" => "application/vnd.ms-excel",
+        "XLSX" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "ODT" => "application/vnd.oasis.opendocument.text",
+        "ODS" => "application/vnd.oasis.opendocument.spreadsheet",
+        "ZIP" => "application/zip",
+        "JPG" | "JPEG" => "image/jpeg",
+        "PNG" => "image/png",
+        "WEBP" => "image/webp",
+        "CSV" => "text/csv",
+        "TXT" => "text/plain",
+        _ => return None,
+    })
+}
+
+/// Campaigns as the campaigns index groups them.
+#[derive(serde::Serialize)]
+pub(super) struct CampaignGroup<'c> {
+    /// The plan, or `None` for campaigns no plan names.
+    plan: Option<Link>,
+    period: Option<String>,
+    kind: Option<String>,
+    campaigns: Vec<&'c CampaignCard>,
+}
+
+impl Renderer<'_> {
+    /// The campaigns of each plan, newest plan first, then those no plan names; a
+    /// campaign of two plans is under both. Within a group, in collation order.
+    fn campaign_groups<'c>(&self, lang: &str, index: &'c LangIndex) -> Vec<CampaignGroup<'c>> {
+        let mut groups: Vec<CampaignGroup> = self
+            .site
+            .plans
+            .iter()
+            .map(|p| CampaignGroup {
+                plan: Some(self.plan_link(p, lang)),
+                period: Some(p.facts.period.label(lang)),
+                kind: Some(self.t(lang, &format!("plan_kind_{}", p.facts.kind.code()))),
+                campaigns: index
+                    .campaigns
+                    .iter()
+                    .filter(|c| {
+                        self.site
+                            .campaign(&c.id)
+                            .is_some_and(|e| e.facts.plans.contains(&p.id))
+                    })
+                    .collect(),
+            })
+            .filter(|g| !g.campaigns.is_empty())
+            .collect();
+        let orphans: Vec<&CampaignCard> = index
+            .campaigns
+            .iter()
+            .filter(|c| {
+                self.site
+                    .campaign(&c.id)
+                    .is_none_or(|e| !e.facts.plans.iter().any(|p| self.site.plan(p).is_some()))
+            })
+            .collect();
+        if !orphans.is_empty() {
+            groups.push(CampaignGroup {
+                plan: None,
+                period: None,
+                kind: None,
+                campaigns: orphans,
+            });
+        }
+        groups
     }
 }

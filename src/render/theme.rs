@@ -19,6 +19,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/macros.html",
     "templates/home.html",
     "templates/plan.html",
+    "templates/plans.html",
     "templates/campaigns.html",
     "templates/campaign.html",
     "templates/exemplars.html",

@@ -2,7 +2,6 @@
 
 use super::views::*;
 use super::{date_view, Renderer, Section};
-use crate::content::frontmatter::PlanFm;
 use crate::date::PartialDate;
 use crate::i18n::collate;
 
@@ -56,12 +55,12 @@ impl<'a> Renderer<'a> {
             );
         }
         for p in &self.site.plans {
-            let v = p.get_or_fallback(lang, &self.order);
+            let link = self.link(p, lang, Section::Plan);
             push(
-                v.fm.issued,
+                p.facts.issued,
                 "plan",
-                v.fm.title.clone(),
-                Some(self.link(p, lang, Section::Plan, |f: &PlanFm| &f.title)),
+                link.title.clone(),
+                Some(link),
                 false,
                 Vec::new(),
             );
@@ -87,21 +86,20 @@ impl<'a> Renderer<'a> {
             );
         }
         for c in &self.site.campaigns {
-            let v = c.get_or_fallback(lang, &self.order);
-            let link = self.link(c, lang, Section::Campaigns, |f| &f.title);
+            let link = self.link(c, lang, Section::Campaigns);
             push(
-                v.fm.launched,
+                c.facts.launched,
                 "campaign_launched",
-                v.fm.title.clone(),
+                link.title.clone(),
                 Some(link.clone()),
                 false,
                 vec![c.id.as_str()],
             );
-            if let Some(ends) = v.fm.ends {
+            if let Some(ends) = c.facts.ends {
                 push(
                     ends,
                     "campaign_ended",
-                    v.fm.title.clone(),
+                    link.title.clone(),
                     Some(link),
                     false,
                     vec![c.id.as_str()],
@@ -109,32 +107,26 @@ impl<'a> Renderer<'a> {
             }
         }
         for x in &self.site.exemplars {
-            let v = x.get_or_fallback(lang, &self.order);
+            let link = self.link(x, lang, Section::Exemplars);
             push(
-                PartialDate::day(v.fm.recognized.0),
+                PartialDate::day(x.facts.recognized),
                 "exemplar",
-                v.fm.title.clone(),
-                Some(self.link(x, lang, Section::Exemplars, |f| &f.title)),
-                v.fm.illustrative,
-                vec![v.fm.campaign.as_str()],
+                link.title.clone(),
+                Some(link),
+                x.facts.illustrative,
+                vec![x.facts.campaign.as_str()],
             );
         }
         for r in &self.site.reports {
-            let v = r.get_or_fallback(lang, &self.order);
-            if let Some(s) = v.fm.submitted {
-                let mut about: Vec<&str> = Vec::new();
-                for res in &v.fm.results {
-                    if !about.contains(&res.campaign.as_str()) {
-                        about.push(&res.campaign);
-                    }
-                }
+            if let Some(s) = r.facts.submitted {
+                let link = self.link(r, lang, Section::Reports);
                 push(
-                    PartialDate::day(s.0),
+                    PartialDate::day(s),
                     "report_submitted",
-                    v.fm.title.clone(),
-                    Some(self.link(r, lang, Section::Reports, |f| &f.title)),
-                    v.fm.illustrative,
-                    about,
+                    link.title.clone(),
+                    Some(link),
+                    r.facts.illustrative,
+                    self.site.report_campaigns(r),
                 );
             }
         }

@@ -30,6 +30,10 @@ pub struct CampaignCard {
     pub fields: Vec<Link>,
     pub exemplar_count: usize,
     pub active: bool,
+    /// `upcoming`, `running` or `ended` on the build date.
+    pub status: Status,
+    /// The plans that launch or carry it, newest first.
+    pub plans: Vec<Link>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -45,22 +49,74 @@ pub struct ExemplarCard {
     pub illustrative: bool,
     pub photo: Option<String>,
     pub photo_alt: String,
+    pub attachments: Vec<AttachmentView>,
+}
+
+/// A file attached to an item, as a link with its format and size.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentView {
+    pub title: String,
+    pub href: String,
+    /// "PDF", "DOCX", …
+    pub format: String,
+    /// "1,2 MB" in the page's language; empty when unknown (a file on another site).
+    pub size: String,
+    #[serde(skip)]
+    pub bytes: Option<usize>,
+    /// The absolute URL, for JSON-LD and the open data.
+    #[serde(skip)]
+    pub url: String,
+}
+
+/// A plan in lists: the plans index, the home page, the menu.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanCard {
+    pub id: String,
+    pub link: Link,
+    /// "Kế hoạch năm" / "Kế hoạch chuyên đề".
+    pub kind: String,
+    pub kind_code: String,
+    /// The period it is for: "Năm 2024".
+    pub period: String,
+    pub period_code: String,
+    /// "15/KH-STC", or "…/KH-STC" while unnumbered.
+    pub number: String,
+    pub issued: DateView,
+    /// The plan the menu points to.
+    pub current: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ResultRow {
     pub campaign: Option<Link>,
+    pub indicator_id: String,
     pub indicator: String,
+    /// As the page's language writes it; "≤ 5", "= 0" or "90–110" unless more is better.
     pub target: String,
     pub actual: String,
     pub unit: String,
+    /// "at-least", "at-most", "exactly" or "range".
+    pub direction: String,
+    /// "—" where a share of the target means nothing (ranges, zero targets).
     pub percent: String,
-    /// Actual as a share of target, for charts; `None` when the target is zero.
-    pub percent_value: Option<f64>,
     pub met: bool,
     pub note: String,
     pub period: String,
+    pub period_code: String,
     pub report: Option<Link>,
+    /// What the charts draw; never printed as a figure.
+    #[serde(skip)]
+    pub chart: ChartPoint,
+}
+
+/// A result as the charts draw it: approximate values, finite.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ChartPoint {
+    pub actual: f64,
+    /// The target, or the low end of a range.
+    pub target: f64,
+    /// The high end of a range.
+    pub target_high: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -68,6 +124,12 @@ pub struct ReportCard {
     pub link: Link,
     pub period: String,
     pub period_code: String,
+    /// "25/BC-STC"; empty without a number and symbol.
+    pub number: String,
+    pub plan: Option<Link>,
+    pub signer: Option<crate::content::frontmatter::Signer>,
+    pub on_behalf: Option<&'static str>,
+    pub attachments: Vec<AttachmentView>,
     pub submitted: Option<DateView>,
     pub recipient: String,
     pub summary: String,
@@ -88,6 +150,9 @@ pub struct Status {
 pub struct Deadline {
     pub period: String,
     pub period_code: String,
+    /// The plan that asks for the report.
+    pub plan_id: String,
+    pub plan: Option<Link>,
     pub due: DateView,
     pub recipient: String,
     pub illustrative: bool,
@@ -105,6 +170,7 @@ pub struct DocumentView {
     pub effective: Option<DateView>,
     pub summary: String,
     pub file: Option<String>,
+    pub attachments: Vec<AttachmentView>,
     pub cited_by: Vec<Link>,
 }
 

@@ -97,6 +97,7 @@ pub fn files(c: &Corpus, seed: u64) -> BTreeMap<String, String> {
         }
     }
     out.insert("content/data/documents.yaml".into(), documents_yaml(c));
+    out.insert("content/data/indicators.yaml".into(), indicators_yaml(c));
     out.insert("content/data/units.yaml".into(), units_yaml(c));
     out.insert(
         "content/data/events.yaml".into(),
@@ -119,13 +120,17 @@ fn front_matter(c: &Corpus, r: Ref, lang: Lang) -> String {
         Kind::Plan => {
             let p = &c.plans[r.index];
             w.push_str(&head(&p.meta, lang));
-            writeln!(
-                w,
-                "doc_kind: ke-hoach\nnumber: {}\nsymbol: \"KH-STC\"",
-                q(&p.number)
-            )
-            .expect(ok);
-            writeln!(w, "issued: {}\nplace: \"Tây Ninh\"", p.issued).expect(ok);
+            // Facts are written once, in the Vietnamese file; the English one is text.
+            if vi {
+                writeln!(
+                    w,
+                    "doc_kind: ke-hoach\nnumber: {}\nsymbol: \"KH-STC\"",
+                    q(&p.number)
+                )
+                .expect(ok);
+                writeln!(w, "issued: {}", p.issued).expect(ok);
+            }
+            writeln!(w, "place: \"Tây Ninh\"").expect(ok);
             let (parent, name) = if vi {
                 ("UBND tỉnh Tây Ninh", "Sở Tài chính")
             } else {
@@ -135,21 +140,27 @@ fn front_matter(c: &Corpus, r: Ref, lang: Lang) -> String {
                 )
             };
             writeln!(w, "issuer: {{ parent: {}, name: {} }}", q(parent), q(name)).expect(ok);
-            let docs = p.based_on.iter().map(|&d| c.documents[d].id.clone());
-            writeln!(w, "based_on: {}", list(docs)).expect(ok);
-            w.push_str("campaigns:\n");
-            for &k in &p.campaigns {
-                writeln!(w, "  - {}", c.campaigns[k].meta.id).expect(ok);
-            }
             let recipient = words::REPORT_RECIPIENT;
-            writeln!(
-                w,
-                "reporting:\n  recipient: {}\n  six_month_due: {}\n  annual_due: {}",
-                q(if vi { recipient.0 } else { recipient.1 }),
-                p.six_month_due,
-                p.annual_due
-            )
-            .expect(ok);
+            if vi {
+                let docs = p.based_on.iter().map(|&d| c.documents[d].id.clone());
+                writeln!(w, "based_on: {}", list(docs)).expect(ok);
+                w.push_str("campaigns:\n");
+                for &k in &p.campaigns {
+                    writeln!(w, "  - {}", c.campaigns[k].meta.id).expect(ok);
+                }
+                writeln!(
+                    w,
+                    "reporting:\n  recipient: {}\n  schedule:\n    - {{ period: {}-H1, due: {} }}\n    - {{ period: {}, due: {} }}",
+                    q(recipient.0),
+                    p.year,
+                    p.six_month_due,
+                    p.year,
+                    p.annual_due
+                )
+                .expect(ok);
+            } else {
+                writeln!(w, "reporting:\n  recipient: {}", q(recipient.1)).expect(ok);
+            }
             let (title, for_title) = if vi {
                 ("PHÓ GIÁM ĐỐC", "GIÁM ĐỐC")
             } else {
@@ -181,15 +192,17 @@ fn front_matter(c: &Corpus, r: Ref, lang: Lang) -> String {
         Kind::Campaign => {
             let cp = &c.campaigns[r.index];
             w.push_str(&head(&cp.meta, lang));
-            writeln!(w, "launched: {}", q(&cp.launched.to_string())).expect(ok);
-            if let Some(e) = cp.ends {
-                writeln!(w, "ends: {}", q(&e.to_string())).expect(ok);
+            if vi {
+                writeln!(w, "launched: {}", q(&cp.launched.to_string())).expect(ok);
+                if let Some(e) = cp.ends {
+                    writeln!(w, "ends: {}", q(&e.to_string())).expect(ok);
+                }
+                writeln!(w, "lead_unit: {}", c.units[cp.lead_unit].id).expect(ok);
+                let docs = cp.based_on.iter().map(|&d| c.documents[d].id.clone());
+                writeln!(w, "based_on: {}", list(docs)).expect(ok);
             }
-            writeln!(w, "lead_unit: {}", c.units[cp.lead_unit].id).expect(ok);
             let fields = cp.fields.iter().map(|&f| l(&c.fields[f]));
             writeln!(w, "fields: {}", list(fields)).expect(ok);
-            let docs = cp.based_on.iter().map(|&d| c.documents[d].id.clone());
-            writeln!(w, "based_on: {}", list(docs)).expect(ok);
             writeln!(w, "summary: {}", l(&cp.meta.summary)).expect(ok);
         }
         Kind::Exemplar => {
@@ -200,21 +213,20 @@ fn front_matter(c: &Corpus, r: Ref, lang: Lang) -> String {
             } else {
                 "individual"
             };
-            writeln!(w, "kind: {kind}\nunit: {}", c.units[e.unit].id).expect(ok);
-            writeln!(w, "campaign: {}", c.campaigns[e.campaign].meta.id).expect(ok);
-            writeln!(w, "recognized: {}\naward: {}", e.recognized, l(&e.award)).expect(ok);
-            if e.illustrative {
-                w.push_str("illustrative: true\n");
+            if vi {
+                writeln!(w, "kind: {kind}\nunit: {}", c.units[e.unit].id).expect(ok);
+                writeln!(w, "campaign: {}", c.campaigns[e.campaign].meta.id).expect(ok);
+                writeln!(w, "recognized: {}", e.recognized).expect(ok);
+                if e.illustrative {
+                    w.push_str("illustrative: true\n");
+                }
             }
+            writeln!(w, "award: {}", l(&e.award)).expect(ok);
             writeln!(w, "summary: {}", l(&e.meta.summary)).expect(ok);
         }
         Kind::Report => {
             let rep = &c.reports[r.index];
             w.push_str(&head(&rep.meta, lang));
-            writeln!(w, "period: {}", q(&rep.period.code())).expect(ok);
-            if let Some(s) = rep.submitted {
-                writeln!(w, "submitted: {s}").expect(ok);
-            }
             let recipient = words::REPORT_RECIPIENT;
             writeln!(
                 w,
@@ -222,22 +234,26 @@ fn front_matter(c: &Corpus, r: Ref, lang: Lang) -> String {
                 q(if vi { recipient.0 } else { recipient.1 })
             )
             .expect(ok);
-            if rep.illustrative {
-                w.push_str("illustrative: true\n");
-            }
             writeln!(w, "summary: {}", l(&rep.meta.summary)).expect(ok);
-            w.push_str("results:\n");
-            for x in &rep.results {
-                writeln!(
-                    w,
-                    "  - campaign: {}\n    indicator: {}\n    target: {}\n    actual: {}\n    unit: {}",
-                    c.campaigns[x.campaign].meta.id,
-                    l(&x.indicator),
-                    yaml_number(x.target),
-                    yaml_number(x.actual),
-                    l(&x.unit)
-                )
-                .expect(ok);
+            if vi {
+                writeln!(w, "period: {}", q(&rep.period.code())).expect(ok);
+                if let Some(s) = rep.submitted {
+                    writeln!(w, "submitted: {s}").expect(ok);
+                }
+                if rep.illustrative {
+                    w.push_str("illustrative: true\n");
+                }
+                w.push_str("results:\n");
+                for x in &rep.results {
+                    writeln!(
+                        w,
+                        "  - indicator: {}\n    target: {}\n    actual: {}",
+                        indicator_id(c, x),
+                        yaml_number(x.target),
+                        yaml_number(x.actual),
+                    )
+                    .expect(ok);
+                }
             }
         }
         Kind::Page => {
@@ -249,6 +265,35 @@ fn front_matter(c: &Corpus, r: Ref, lang: Lang) -> String {
             }
         }
         Kind::Document => unreachable!("documents are data, not markdown"),
+    }
+    s
+}
+
+/// The id of a result's indicator: its campaign and the indicator's place in the list of
+/// indicator names, so one name in one campaign is one indicator through the years.
+fn indicator_id(c: &Corpus, x: &crate::model::ResultRow) -> String {
+    let k = words::INDICATORS
+        .iter()
+        .position(|i| i.0 == x.indicator.vi)
+        .expect("indicators come from the word list");
+    format!("{}-{k}", c.campaigns[x.campaign].meta.id)
+}
+
+/// Every indicator some report gives a figure for, in order of id.
+fn indicators_yaml(c: &Corpus) -> String {
+    let mut seen = std::collections::BTreeMap::new();
+    for rep in &c.reports {
+        for x in &rep.results {
+            seen.entry(indicator_id(c, x)).or_insert(x);
+        }
+    }
+    let ok = "write to String";
+    let mut s = String::new();
+    for (id, x) in seen {
+        writeln!(s, "- id: {id}").expect(ok);
+        writeln!(s, "  campaign: {}", c.campaigns[x.campaign].meta.id).expect(ok);
+        writeln!(s, "  name: {}", bi_inline(&x.indicator)).expect(ok);
+        writeln!(s, "  unit: {}", bi_inline(&x.unit)).expect(ok);
     }
     s
 }

@@ -114,7 +114,7 @@ pub struct Exemplar {
 }
 
 /// A reporting period: the first half of a year, or the whole year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Period {
     pub year: i32,
     pub half: bool,

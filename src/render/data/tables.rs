@@ -3,17 +3,44 @@
 //! Every language gets every published item (in its own language when translated, else
 //! in the first language that has it, as the HTML lists do); the `lang` column says which.
 //! References to unpublished items (a draft campaign, a future document) are left out, so
-//! no file names an item the site does not show.
+//! no file names an item the site does not show. Facts (dates, figures, periods, ids) are
+//! the same in every language's files: they come from one place in the model.
 
 use super::{Cell, Column, Table, Type};
-use crate::content::frontmatter::{ExemplarKind, ReportFm};
-use crate::content::model::DOC_KINDS;
+use crate::content::frontmatter::{Direction, ExemplarKind};
+use crate::content::model::{Target, DOC_KINDS};
 use crate::date::PartialDate;
 use crate::render::index::LangIndex;
+use crate::render::views::AttachmentView;
 use crate::render::{Renderer, Section};
 
 const EXEMPLAR_KINDS: &[&str] = &["individual", "collective"];
 const STATUS_CODES: &[&str] = &["on-time", "late", "due", "overdue"];
+const CAMPAIGN_STATUS: &[&str] = &["upcoming", "running", "ended"];
+const PLAN_KINDS: &[&str] = &["annual", "thematic"];
+const ITEM_KINDS: &[&str] = &["plan", "report", "exemplar", "document"];
+
+const PLANS: &[Column] = &[
+    Column::new("id", Type::Text),
+    Column::new("lang", Type::Text),
+    Column::new("title", Type::Text),
+    Column::new("kind", Type::Code(PLAN_KINDS)),
+    Column::new("kind_label", Type::Text),
+    Column::new("doc_kind", Type::Code(&DOC_KINDS)),
+    Column::new("number", Type::Text).nullable(),
+    Column::new("symbol", Type::Text),
+    Column::new("issued", Type::PartialDate),
+    Column::new("issued_text", Type::Text),
+    Column::new("period", Type::Period),
+    Column::new("period_label", Type::Text),
+    Column::new("period_start", Type::Day),
+    Column::new("period_end", Type::Day),
+    Column::new("current", Type::Boolean),
+    Column::new("campaigns", Type::List),
+    Column::new("based_on", Type::List),
+    Column::new("summary", Type::Text).nullable(),
+    Column::new("url", Type::Url),
+];
 
 const CAMPAIGNS: &[Column] = &[
     Column::new("id", Type::Text),
@@ -25,10 +52,12 @@ const CAMPAIGNS: &[Column] = &[
     Column::new("ends", Type::PartialDate).nullable(),
     Column::new("ends_text", Type::Text).nullable(),
     Column::new("active", Type::Boolean),
+    Column::new("status", Type::Code(CAMPAIGN_STATUS)),
     Column::new("lead_unit_id", Type::Text),
     Column::new("lead_unit_name", Type::Text),
     Column::new("fields", Type::List),
     Column::new("based_on", Type::List),
+    Column::new("plans", Type::List),
     Column::new("exemplar_count", Type::Integer),
     Column::new("url", Type::Url),
 ];
@@ -55,8 +84,12 @@ const REPORTS: &[Column] = &[
     Column::new("id", Type::Text),
     Column::new("lang", Type::Text),
     Column::new("title", Type::Text),
+    Column::new("number", Type::Text).nullable(),
+    Column::new("plan_id", Type::Text).nullable(),
     Column::new("period", Type::Period),
     Column::new("period_label", Type::Text),
+    Column::new("period_start", Type::Day),
+    Column::new("period_end", Type::Day),
     Column::new("submitted", Type::Day).nullable(),
     Column::new("submitted_text", Type::Text).nullable(),
     Column::new("due", Type::Day).nullable(),
@@ -64,6 +97,7 @@ const REPORTS: &[Column] = &[
     Column::new("status", Type::Code(STATUS_CODES)).nullable(),
     Column::new("status_label", Type::Text).nullable(),
     Column::new("recipient", Type::Text),
+    Column::new("signer", Type::Text).nullable(),
     Column::new("summary", Type::Text).nullable(),
     Column::new("result_count", Type::Integer),
     Column::new("illustrative", Type::Boolean),
@@ -73,20 +107,56 @@ const REPORTS: &[Column] = &[
 const RESULTS: &[Column] = &[
     Column::new("report_id", Type::Text),
     Column::new("lang", Type::Text),
+    Column::new("plan_id", Type::Text).nullable(),
     Column::new("period", Type::Period),
     Column::new("period_label", Type::Text),
+    Column::new("period_start", Type::Day),
+    Column::new("period_end", Type::Day),
     Column::new("campaign_id", Type::Text).nullable(),
     Column::new("campaign_title", Type::Text).nullable(),
+    Column::new("indicator_id", Type::Text),
     Column::new("indicator", Type::Text),
+    Column::new("direction", Type::Code(&Direction::CODES)),
     Column::new("target", Type::Number).nullable(),
-    Column::new("actual", Type::Number).nullable(),
-    Column::new("unit", Type::Text),
+    Column::new("target_min", Type::Number).nullable(),
+    Column::new("target_max", Type::Number).nullable(),
+    Column::new("actual", Type::Number),
+    Column::new("unit", Type::Text).nullable(),
     Column::new("percent_of_target", Type::Number).nullable(),
     Column::new("met", Type::Boolean),
     Column::new("note", Type::Text).nullable(),
     Column::new("illustrative", Type::Boolean),
     Column::new("report_url", Type::Url),
     Column::new("campaign_url", Type::Url).nullable(),
+];
+
+const INDICATORS: &[Column] = &[
+    Column::new("id", Type::Text),
+    Column::new("lang", Type::Text),
+    Column::new("name", Type::Text),
+    Column::new("unit", Type::Text).nullable(),
+    Column::new("campaign_id", Type::Text).nullable(),
+    Column::new("campaign_title", Type::Text).nullable(),
+    Column::new("direction", Type::Code(&Direction::CODES)),
+    Column::new("direction_label", Type::Text),
+    Column::new("decimals", Type::Integer).nullable(),
+    Column::new("baseline", Type::Number).nullable(),
+    Column::new("baseline_period", Type::Period).nullable(),
+    Column::new("target", Type::Number).nullable(),
+    Column::new("target_min", Type::Number).nullable(),
+    Column::new("target_max", Type::Number).nullable(),
+    Column::new("result_count", Type::Integer),
+];
+
+const ATTACHMENTS: &[Column] = &[
+    Column::new("item_kind", Type::Code(ITEM_KINDS)),
+    Column::new("item_id", Type::Text),
+    Column::new("lang", Type::Text),
+    Column::new("title", Type::Text),
+    Column::new("url", Type::Url),
+    Column::new("format", Type::Text).nullable(),
+    Column::new("media_type", Type::Text).nullable(),
+    Column::new("bytes", Type::Integer).nullable(),
 ];
 
 const DOCUMENTS: &[Column] = &[
@@ -114,14 +184,26 @@ const EVENTS: &[Column] = &[
     Column::new("illustrative", Type::Boolean),
 ];
 
+/// Target, low and high end of a range, as the results and indicators tables write them.
+fn target_cells(t: Option<Target>) -> (Cell, Cell, Cell) {
+    match t {
+        Some(Target::Value(v)) => (Cell::Amount(v), Cell::Null, Cell::Null),
+        Some(Target::Range(lo, hi)) => (Cell::Null, Cell::Amount(lo), Cell::Amount(hi)),
+        None => (Cell::Null, Cell::Null, Cell::Null),
+    }
+}
+
 impl Renderer<'_> {
     /// Every open data table of one language, in the order the open data page lists them.
     pub(in crate::render) fn data_tables(&self, lang: &str, index: &LangIndex) -> Vec<Table> {
         vec![
+            self.plans_table(lang),
             self.campaigns_table(lang, index),
             self.exemplars_table(lang),
             self.reports_table(lang, index),
             self.results_table(lang),
+            self.indicators_table(lang),
+            self.attachments_table(lang, index),
             self.documents_table(lang),
             self.events_table(index),
         ]
@@ -144,33 +226,86 @@ impl Renderer<'_> {
         }
     }
 
+    /// Ids of published items only.
+    fn published(&self, ids: &[String], exists: impl Fn(&str) -> bool) -> Vec<String> {
+        ids.iter().filter(|id| exists(id)).cloned().collect()
+    }
+
+    fn plans_table(&self, lang: &str) -> Table {
+        let mut t = Table::new("plans", PLANS).primary_key("id");
+        let current = self.site.current_plan().map(|p| p.id.as_str());
+        let mut list: Vec<_> = self.site.plans.iter().collect();
+        list.sort_by(|a, b| a.id.cmp(&b.id));
+        for p in list {
+            let v = p.get_or_fallback(lang, &self.order);
+            let f = &p.facts;
+            t.push(vec![
+                ("id", Cell::text(&p.id)),
+                ("lang", Cell::text(&v.lang)),
+                ("title", Cell::text(&v.fm.title)),
+                ("kind", Cell::text(f.kind.code())),
+                (
+                    "kind_label",
+                    Cell::text(self.t(lang, &format!("plan_kind_{}", f.kind.code()))),
+                ),
+                ("doc_kind", Cell::text(&f.doc_kind)),
+                ("number", Cell::text_or_null(f.number.trim())),
+                ("symbol", Cell::text(&f.symbol)),
+                ("issued", Cell::text(f.issued.iso())),
+                ("issued_text", Cell::text(f.issued.format(lang))),
+                ("period", Cell::text(f.period.code())),
+                ("period_label", Cell::text(f.period.label(lang))),
+                ("period_start", Cell::text(f.period.start.to_string())),
+                ("period_end", Cell::text(f.period.end.to_string())),
+                ("current", Cell::Bool(current == Some(p.id.as_str()))),
+                (
+                    "campaigns",
+                    Cell::List(self.published(&f.campaigns, |id| self.site.campaign(id).is_some())),
+                ),
+                (
+                    "based_on",
+                    Cell::List(self.published(&f.based_on, |id| self.site.document(id).is_some())),
+                ),
+                ("summary", Cell::text_or_null(&v.fm.summary)),
+                (
+                    "url",
+                    Cell::text(self.page_url(&v.lang, Section::Plan, &v.slug)),
+                ),
+            ]);
+        }
+        t
+    }
+
     fn campaigns_table(&self, lang: &str, index: &LangIndex) -> Table {
         let mut t = Table::new("campaigns", CAMPAIGNS).primary_key("id");
         let mut list: Vec<_> = self.site.campaigns.iter().collect();
         list.sort_by(|a, b| a.id.cmp(&b.id));
         for c in list {
             let v = c.get_or_fallback(lang, &self.order);
+            let f = &c.facts;
             let card = index.campaign(&c.id);
-            let based_on =
-                v.fm.based_on
-                    .iter()
-                    .filter(|id| self.site.document(id).is_some())
-                    .cloned()
-                    .collect();
             t.push(vec![
                 ("id", Cell::text(&c.id)),
                 ("lang", Cell::text(&v.lang)),
                 ("title", Cell::text(&v.fm.title)),
                 ("summary", Cell::text_or_null(&v.fm.summary)),
-                ("launched", Cell::text(v.fm.launched.iso())),
-                ("launched_text", Cell::text(v.fm.launched.format(lang))),
-                ("ends", Cell::opt(v.fm.ends.map(|d| d.iso()))),
-                ("ends_text", Cell::opt(v.fm.ends.map(|d| d.format(lang)))),
+                ("launched", Cell::text(f.launched.iso())),
+                ("launched_text", Cell::text(f.launched.format(lang))),
+                ("ends", Cell::opt(f.ends.map(|d| d.iso()))),
+                ("ends_text", Cell::opt(f.ends.map(|d| d.format(lang)))),
                 ("active", Cell::Bool(card.active)),
-                ("lead_unit_id", Cell::text(&v.fm.lead_unit)),
+                ("status", Cell::text(&card.status.code)),
+                ("lead_unit_id", Cell::text(&f.lead_unit)),
                 ("lead_unit_name", Cell::text(&card.lead_unit.title)),
                 ("fields", Cell::List(v.fm.fields.clone())),
-                ("based_on", Cell::List(based_on)),
+                (
+                    "based_on",
+                    Cell::List(self.published(&f.based_on, |id| self.site.document(id).is_some())),
+                ),
+                (
+                    "plans",
+                    Cell::List(self.published(&f.plans, |id| self.site.plan(id).is_some())),
+                ),
                 ("exemplar_count", Cell::count(card.exemplar_count)),
                 (
                     "url",
@@ -189,33 +324,31 @@ impl Renderer<'_> {
         list.sort_by(|a, b| a.id.cmp(&b.id));
         for x in list {
             let v = x.get_or_fallback(lang, &self.order);
-            let (kind, kind_key) = match v.fm.kind {
+            let f = &x.facts;
+            let (kind, kind_key) = match f.kind {
                 ExemplarKind::Individual => ("individual", "exemplar_individual"),
                 ExemplarKind::Collective => ("collective", "exemplar_collective"),
             };
-            let campaign = self.campaign_link(&v.fm.campaign, lang);
-            let recognized = PartialDate::day(v.fm.recognized.0);
+            let campaign = self.campaign_link(&f.campaign, lang);
+            let recognized = PartialDate::day(f.recognized);
             t.push(vec![
                 ("id", Cell::text(&x.id)),
                 ("lang", Cell::text(&v.lang)),
                 ("title", Cell::text(&v.fm.title)),
                 ("kind", Cell::text(kind)),
                 ("kind_label", Cell::text(self.t(lang, kind_key))),
-                ("unit_id", Cell::text(&v.fm.unit)),
-                (
-                    "unit_name",
-                    Cell::text(self.unit_link(&v.fm.unit, lang).title),
-                ),
+                ("unit_id", Cell::text(&f.unit)),
+                ("unit_name", Cell::text(self.unit_link(&f.unit, lang).title)),
                 (
                     "campaign_id",
-                    Cell::opt(campaign.as_ref().map(|_| v.fm.campaign.clone())),
+                    Cell::opt(campaign.as_ref().map(|_| f.campaign.clone())),
                 ),
                 ("campaign_title", Cell::opt(campaign.map(|c| c.title))),
                 ("recognized", Cell::text(recognized.iso())),
                 ("recognized_text", Cell::text(recognized.format(lang))),
                 ("award", Cell::text_or_null(&v.fm.award)),
                 ("summary", Cell::text_or_null(&v.fm.summary)),
-                ("illustrative", Cell::Bool(v.fm.illustrative)),
+                ("illustrative", Cell::Bool(f.illustrative)),
                 (
                     "url",
                     Cell::text(self.page_url(&v.lang, Section::Exemplars, &v.slug)),
@@ -226,19 +359,27 @@ impl Renderer<'_> {
     }
 
     fn reports_table(&self, lang: &str, index: &LangIndex) -> Table {
-        let mut t = Table::new("reports", REPORTS).primary_key("id");
+        let mut t = Table::new("reports", REPORTS)
+            .primary_key("id")
+            .foreign_key("plan_id", "plans");
         let deadlines = &index.deadlines;
         let mut list: Vec<_> = self.site.reports.iter().collect();
         list.sort_by(|a, b| a.id.cmp(&b.id));
         for r in list {
             let v = r.get_or_fallback(lang, &self.order);
+            let f = &r.facts;
             let card = self.report_card(r, lang, deadlines);
+            let plan_id = self.report_plan(r, lang, deadlines);
             t.push(vec![
                 ("id", Cell::text(&r.id)),
                 ("lang", Cell::text(&v.lang)),
                 ("title", Cell::text(&v.fm.title)),
-                ("period", Cell::text(v.fm.period.code())),
-                ("period_label", Cell::text(v.fm.period.label(lang))),
+                ("number", Cell::text_or_null(&card.number)),
+                ("plan_id", Cell::opt(plan_id)),
+                ("period", Cell::text(f.period.code())),
+                ("period_label", Cell::text(f.period.label(lang))),
+                ("period_start", Cell::text(f.period.start.to_string())),
+                ("period_end", Cell::text(f.period.end.to_string())),
                 (
                     "submitted",
                     Cell::opt(card.submitted.as_ref().map(|d| &d.iso)),
@@ -249,9 +390,10 @@ impl Renderer<'_> {
                 ("status", Cell::opt(card.status.as_ref().map(|s| &s.code))),
                 ("status_label", Cell::opt(card.status.map(|s| s.label))),
                 ("recipient", Cell::text(&v.fm.recipient)),
+                ("signer", Cell::opt(v.fm.signer.as_ref().map(|s| &s.name))),
                 ("summary", Cell::text_or_null(&v.fm.summary)),
-                ("result_count", Cell::count(v.fm.results.len())),
-                ("illustrative", Cell::Bool(v.fm.illustrative)),
+                ("result_count", Cell::count(f.results.len())),
+                ("illustrative", Cell::Bool(f.illustrative)),
                 (
                     "url",
                     Cell::text(self.page_url(&v.lang, Section::Reports, &v.slug)),
@@ -261,49 +403,183 @@ impl Renderer<'_> {
         t
     }
 
-    /// One row per indicator per report: oldest period first, then in the report's order.
+    /// The published plan a report answers: the one it names, else the one whose
+    /// schedule it fills.
+    fn report_plan(
+        &self,
+        r: &crate::content::model::Report,
+        lang: &str,
+        deadlines: &[crate::render::views::Deadline],
+    ) -> Option<String> {
+        let href = self.link(r, lang, Section::Reports).href;
+        r.facts
+            .plan
+            .clone()
+            .or_else(|| {
+                deadlines
+                    .iter()
+                    .find(|d| d.report.as_ref().is_some_and(|l| l.href == href))
+                    .map(|d| d.plan_id.clone())
+            })
+            .filter(|id| self.site.plan(id).is_some())
+    }
+
+    /// One row per figure per report: oldest period first (by time), then by report id,
+    /// then in the report's order.
     fn results_table(&self, lang: &str) -> Table {
         let mut t = Table::new("results", RESULTS)
             .foreign_key("report_id", "reports")
+            .foreign_key("plan_id", "plans")
+            .foreign_key("campaign_id", "campaigns")
+            .foreign_key("indicator_id", "indicators");
+        let deadlines = self.deadlines(lang);
+        for (r, fig, row) in self.result_rows(lang) {
+            let v = r.get_or_fallback(lang, &self.order);
+            let f = &r.facts;
+            let ind = self
+                .site
+                .indicator(&fig.indicator)
+                .expect("result rows are of published indicators");
+            let campaign = self.site.campaign_of(&fig.indicator);
+            let cv = campaign.map(|c| c.get_or_fallback(lang, &self.order));
+            let (target, min, max) = target_cells(Some(fig.target));
+            t.push(vec![
+                ("report_id", Cell::text(&r.id)),
+                ("lang", Cell::text(&v.lang)),
+                ("plan_id", Cell::opt(self.report_plan(r, lang, &deadlines))),
+                ("period", Cell::text(f.period.code())),
+                ("period_label", Cell::text(f.period.label(lang))),
+                ("period_start", Cell::text(f.period.start.to_string())),
+                ("period_end", Cell::text(f.period.end.to_string())),
+                ("campaign_id", Cell::opt(campaign.map(|c| &c.id))),
+                ("campaign_title", Cell::opt(cv.map(|c| &c.fm.title))),
+                ("indicator_id", Cell::text(&ind.id)),
+                ("indicator", Cell::text(&row.indicator)),
+                ("direction", Cell::text(ind.direction.code())),
+                ("target", target),
+                ("target_min", min),
+                ("target_max", max),
+                ("actual", Cell::Amount(fig.actual)),
+                ("unit", Cell::text_or_null(&row.unit)),
+                (
+                    "percent_of_target",
+                    Cell::number(ind.percent(fig.target, fig.actual)),
+                ),
+                ("met", Cell::Bool(row.met)),
+                ("note", Cell::text_or_null(&row.note)),
+                ("illustrative", Cell::Bool(f.illustrative)),
+                (
+                    "report_url",
+                    Cell::text(self.page_url(&v.lang, Section::Reports, &v.slug)),
+                ),
+                (
+                    "campaign_url",
+                    Cell::opt(cv.map(|c| self.page_url(&c.lang, Section::Campaigns, &c.slug))),
+                ),
+            ]);
+        }
+        t
+    }
+
+    fn indicators_table(&self, lang: &str) -> Table {
+        let mut t = Table::new("indicators", INDICATORS)
+            .primary_key("id")
             .foreign_key("campaign_id", "campaigns");
-        let mut list: Vec<_> = self
-            .site
-            .reports
-            .iter()
-            .map(|r| (r, r.get_or_fallback(lang, &self.order)))
-            .collect();
-        list.sort_by(|a, b| a.1.fm.period.cmp(&b.1.fm.period).then(a.0.id.cmp(&b.0.id)));
-        for (r, v) in list {
-            let fm: &ReportFm = &v.fm;
-            let report_url = self.page_url(&v.lang, Section::Reports, &v.slug);
-            for res in &fm.results {
-                let campaign = self.site.campaign(&res.campaign);
-                let cv = campaign.map(|c| c.get_or_fallback(lang, &self.order));
-                let percent =
-                    (res.target != 0.0).then(|| (res.actual / res.target * 1000.0).round() / 10.0);
+        let mut list: Vec<_> = self.site.indicators.iter().collect();
+        list.sort_by(|a, b| a.id.cmp(&b.id));
+        for i in list {
+            let campaign = self.site.campaign_of(&i.id);
+            let cv = campaign.map(|c| c.get_or_fallback(lang, &self.order));
+            let (target, min, max) = target_cells(i.target);
+            let uses = self
+                .site
+                .reports
+                .iter()
+                .flat_map(|r| &r.facts.results)
+                .filter(|f| f.indicator == i.id)
+                .count();
+            t.push(vec![
+                ("id", Cell::text(&i.id)),
+                ("lang", Cell::text(lang)),
+                (
+                    "name",
+                    Cell::text(i.name.get(lang).cloned().unwrap_or_default()),
+                ),
+                (
+                    "unit",
+                    Cell::text_or_null(i.unit.get(lang).unwrap_or_default()),
+                ),
+                ("campaign_id", Cell::opt(campaign.map(|c| &c.id))),
+                ("campaign_title", Cell::opt(cv.map(|c| &c.fm.title))),
+                ("direction", Cell::text(i.direction.code())),
+                (
+                    "direction_label",
+                    Cell::text(self.t(
+                        lang,
+                        &format!("direction_{}", i.direction.code().replace('-', "_")),
+                    )),
+                ),
+                (
+                    "decimals",
+                    i.decimals.map_or(Cell::Null, |d| Cell::Int(i64::from(d))),
+                ),
+                ("baseline", Cell::amount(i.baseline)),
+                (
+                    "baseline_period",
+                    Cell::opt(i.baseline_period.as_ref().map(|p| p.code())),
+                ),
+                ("target", target),
+                ("target_min", min),
+                ("target_max", max),
+                ("result_count", Cell::count(uses)),
+            ]);
+        }
+        t
+    }
+
+    /// Every file attached to a published plan, report, exemplar or document.
+    fn attachments_table(&self, lang: &str, index: &LangIndex) -> Table {
+        let mut t = Table::new("attachments", ATTACHMENTS);
+        let mut rows: Vec<(&str, &str, String, Vec<AttachmentView>)> = Vec::new();
+        for p in &self.site.plans {
+            let v = p.get_or_fallback(lang, &self.order);
+            let files = self.attachments(&p.facts.attachments, &v.fm.attachment_titles, lang);
+            rows.push(("plan", &p.id, v.lang.clone(), files));
+        }
+        for r in &self.site.reports {
+            let v = r.get_or_fallback(lang, &self.order);
+            let files = self.attachments(&r.facts.attachments, &v.fm.attachment_titles, lang);
+            rows.push(("report", &r.id, v.lang.clone(), files));
+        }
+        for x in &self.site.exemplars {
+            let v = x.get_or_fallback(lang, &self.order);
+            rows.push((
+                "exemplar",
+                &x.id,
+                v.lang.clone(),
+                index.exemplar(&x.id).attachments.clone(),
+            ));
+        }
+        for d in self.documents(lang) {
+            if let Some(doc) = self.site.document(&d.id) {
+                rows.push(("document", &doc.fm.id, lang.to_string(), d.attachments));
+            }
+        }
+        rows.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        for (kind, id, item_lang, files) in rows {
+            for a in files {
                 t.push(vec![
-                    ("report_id", Cell::text(&r.id)),
-                    ("lang", Cell::text(&v.lang)),
-                    ("period", Cell::text(fm.period.code())),
-                    ("period_label", Cell::text(fm.period.label(lang))),
-                    ("campaign_id", Cell::opt(campaign.map(|c| &c.id))),
-                    ("campaign_title", Cell::opt(cv.map(|c| &c.fm.title))),
-                    ("indicator", Cell::text(&res.indicator)),
-                    ("target", Cell::number(Some(res.target))),
-                    ("actual", Cell::number(Some(res.actual))),
-                    ("unit", Cell::text(&res.unit)),
-                    ("percent_of_target", Cell::number(percent)),
-                    ("met", Cell::Bool(res.actual >= res.target)),
+                    ("item_kind", Cell::text(kind)),
+                    ("item_id", Cell::text(id)),
+                    ("lang", Cell::text(&item_lang)),
+                    ("title", Cell::text(&a.title)),
+                    ("url", Cell::text(&a.url)),
+                    ("format", Cell::text_or_null(&a.format)),
                     (
-                        "note",
-                        Cell::text_or_null(res.note.as_deref().unwrap_or("")),
+                        "media_type",
+                        Cell::opt(crate::render::pages::media_type(&a.format)),
                     ),
-                    ("illustrative", Cell::Bool(fm.illustrative)),
-                    ("report_url", Cell::text(&report_url)),
-                    (
-                        "campaign_url",
-                        Cell::opt(cv.map(|c| self.page_url(&c.lang, Section::Campaigns, &c.slug))),
-                    ),
+                    ("bytes", a.bytes.map_or(Cell::Null, Cell::count)),
                 ]);
             }
         }
@@ -321,10 +597,10 @@ impl Renderer<'_> {
         for d in list {
             let fm = &d.fm;
             let file = fm.file.as_deref().map(|f| {
-                if f.contains("://") {
-                    f.to_string()
-                } else {
+                if f.starts_with('/') && !f.starts_with("//") {
                     self.site.settings.absolute(f)
+                } else {
+                    f.to_string()
                 }
             });
             t.push(vec![

@@ -1,0 +1,371 @@
+//! Data files: content/data/documents.yaml, units.yaml, events.yaml and indicators.yaml,
+//! each a list of entries with an id and their text once per language.
+
+use super::frontmatter::{
+    Direction, DocumentFm, EventFm, IndicatorFm, Localized, UnitFm, UnitText,
+};
+use super::load::{DataFile, Loaded};
+use super::model::{Indicator, Target, DOC_KINDS};
+use crate::amount::Amount;
+use crate::error::{did_you_mean, Diagnostic, Diagnostics, Span};
+use crate::i18n;
+use crate::yaml::Source;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeSet;
+
+/// The data files a site may have.
+pub const NAMES: [&str; 4] = ["documents", "units", "events", "indicators"];
+
+/// Every data file's entries. A file that does not parse is reported once, and its ids
+/// are then unknown (`None`), so references into it are not checked: one typo does not
+/// turn into an "unknown id" error in every file.
+pub struct Data<'a> {
+    pub documents: Vec<DocumentFm>,
+    pub units: Vec<UnitFm>,
+    pub events: Vec<EventFm>,
+    pub indicators: Vec<Indicator>,
+    pub document_ids: Option<BTreeSet<String>>,
+    pub unit_ids: Option<BTreeSet<String>>,
+    pub indicator_ids: Option<BTreeSet<String>>,
+    files: Vec<&'a DataFile>,
+}
+
+impl<'a> Data<'a> {
+    pub fn file(&self, name: &str) -> Option<&'a DataFile> {
+        self.files.iter().copied().find(|d| d.name == name)
+    }
+}
+
+/// Reads and checks every data file.
+pub fn read<'a>(loaded: &'a Loaded, langs: &[String], diags: &mut Diagnostics) -> Data<'a> {
+    let files: Vec<&DataFile> = loaded.data.iter().collect();
+    let file = |name: &str| files.iter().copied().find(|d| d.name == name);
+    for d in &files {
+        if !NAMES.contains(&d.name.as_str()) {
+            diags.push(
+                Diagnostic::warning(&d.path, "ignored: unknown data file").hint(
+                    "data files are documents.yaml, units.yaml, events.yaml and indicators.yaml",
+                ),
+            );
+        }
+    }
+    let documents: Option<Vec<DocumentFm>> =
+        file("documents").map_or(Some(Vec::new()), |d| parse_list(d, diags));
+    let units: Option<Vec<UnitFm>> =
+        file("units").map_or(Some(Vec::new()), |d| parse_list(d, diags));
+    let events: Option<Vec<EventFm>> =
+        file("events").map_or(Some(Vec::new()), |d| parse_list(d, diags));
+    let indicators: Option<Vec<IndicatorFm>> =
+        file("indicators").map_or(Some(Vec::new()), |d| parse_list(d, diags));
+
+    let ids = |name: &str, list: Option<Vec<&str>>, diags: &mut Diagnostics| {
+        list.map(|ids| owned(unique_ids(ids.into_iter(), file(name), diags)))
+    };
+    let document_ids = ids(
+        "documents",
+        documents
+            .as_ref()
+            .map(|l| l.iter().map(|d| d.id.as_str()).collect()),
+        diags,
+    );
+    let unit_ids = ids(
+        "units",
+        units
+            .as_ref()
+            .map(|l| l.iter().map(|u| u.id.as_str()).collect()),
+        diags,
+    );
+    ids(
+        "events",
+        events
+            .as_ref()
+            .map(|l| l.iter().map(|e| e.id.as_str()).collect()),
+        diags,
+    );
+    let indicator_ids = ids(
+        "indicators",
+        indicators
+            .as_ref()
+            .map(|l| l.iter().map(|i| i.id.as_str()).collect()),
+        diags,
+    );
+
+    for d in documents.iter().flatten() {
+        let f = file("documents").expect("items imply the file exists");
+        if !DOC_KINDS.contains(&d.kind.as_str()) {
+            let hint = match did_you_mean(&d.kind, DOC_KINDS) {
+                Some(s) => format!("did you mean \"{s}\"? Kinds: {}", DOC_KINDS.join(", ")),
+                None => format!("use one of: {}", DOC_KINDS.join(", ")),
+            };
+            diags.push(
+                Diagnostic::error(&f.path, format!("unknown document kind \"{}\"", d.kind))
+                    .at_in(find_in_item(f, &d.id, "kind", &d.kind), &f.text)
+                    .hint(hint),
+            );
+        }
+        check_localized(&d.issuer, "issuer", &d.id, f, langs, diags);
+        check_localized(&d.summary, "summary", &d.id, f, langs, diags);
+        for a in &d.attachments {
+            if let Some(t) = &a.title {
+                check_localized(t, "title", &d.id, f, langs, diags);
+            }
+        }
+    }
+    for u in units.iter().flatten() {
+        let f = file("units").expect("items imply the file exists");
+        check_localized(&u.name, "name", &u.id, f, langs, diags);
+    }
+    for e in events.iter().flatten() {
+        let f = file("events").expect("items imply the file exists");
+        check_localized(&e.title, "title", &e.id, f, langs, diags);
+    }
+    let indicators: Vec<Indicator> = indicators
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|i| {
+            let f = file("indicators").expect("items imply the file exists");
+            indicator(i, f, langs, diags)
+        })
+        .collect();
+
+    Data {
+        documents: documents.unwrap_or_default(),
+        units: units.unwrap_or_default(),
+        events: events.unwrap_or_default(),
+        indicators,
+        document_ids,
+        unit_ids,
+        indicator_ids,
+        files,
+    }
+}
+
+fn owned(ids: BTreeSet<&str>) -> BTreeSet<String> {
+    ids.into_iter().map(String::from).collect()
+}
+
+/// The target written by `target`, `target_min` and `target_max`, checked against the
+/// direction. `Ok(None)`: none written. `Err((key, message, hint))` names the key to point at.
+pub fn target_of(
+    direction: Direction,
+    target: Option<Amount>,
+    min: Option<Amount>,
+    max: Option<Amount>,
+) -> Result<Option<Target>, (&'static str, String, String)> {
+    match (direction, target, min, max) {
+        (Direction::Range, None, Some(lo), Some(hi)) if lo <= hi => Ok(Some(Target::Range(lo, hi))),
+        (Direction::Range, None, Some(lo), Some(hi)) => Err((
+            "target_min",
+            format!("target_min ({lo}) is above target_max ({hi})"),
+            "write the lower value as target_min and the higher as target_max".into(),
+        )),
+        (Direction::Range, None, None, None) => Ok(None),
+        (Direction::Range, Some(_), _, _) => Err((
+            "target",
+            "an indicator with direction: range takes target_min and target_max, not target".into(),
+            "write the lowest value that meets it as target_min: and the highest as target_max:".into(),
+        )),
+        (Direction::Range, None, _, _) => Err((
+            if min.is_none() { "target_max" } else { "target_min" },
+            "a range needs both target_min and target_max".into(),
+            "add the missing end of the range".into(),
+        )),
+        (_, t, None, None) => Ok(t.map(Target::Value)),
+        (d, _, _, _) => Err((
+            if min.is_some() { "target_min" } else { "target_max" },
+            format!(
+                "target_min and target_max are for indicators with direction: range; this one is {}",
+                d.code()
+            ),
+            "write one target: value, or set direction: range on the indicator in content/data/indicators.yaml".into(),
+        )),
+    }
+}
+
+fn indicator(
+    i: IndicatorFm,
+    f: &DataFile,
+    langs: &[String],
+    diags: &mut Diagnostics,
+) -> Option<Indicator> {
+    check_localized(&i.name, "name", &i.id, f, langs, diags);
+    if let UnitText::PerLanguage(m) = &i.unit {
+        check_localized(m, "unit", &i.id, f, langs, diags);
+    }
+    let target = match target_of(i.direction, i.target, i.target_min, i.target_max) {
+        Ok(t) => t,
+        Err((key, message, hint)) => {
+            diags.push(
+                Diagnostic::error(&f.path, format!("\"{}\": {message}", i.id))
+                    .at_in(find_in_item(f, &i.id, key, key), &f.text)
+                    .hint(hint),
+            );
+            return None;
+        }
+    };
+    Some(Indicator {
+        id: i.id,
+        campaign: i.campaign,
+        name: i.name,
+        unit: i.unit,
+        direction: i.direction,
+        decimals: i.decimals,
+        baseline: i.baseline,
+        baseline_period: i.baseline_period,
+        target,
+    })
+}
+
+fn parse_list<T: DeserializeOwned>(f: &DataFile, diags: &mut Diagnostics) -> Option<Vec<T>> {
+    let src = Source {
+        path: &f.path,
+        file_text: &f.text,
+        yaml: &f.text,
+        first_line: 1,
+    };
+    match src.parse_strict::<Option<Vec<T>>>() {
+        Ok(v) => Some(v.unwrap_or_default()),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
+/// Longest address part (slug or id): it is a folder name, and file systems stop at 255
+/// bytes.
+pub const MAX_SLUG: usize = 200;
+
+fn unique_ids<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    file: Option<&DataFile>,
+    diags: &mut Diagnostics,
+) -> BTreeSet<&'a str> {
+    let mut seen = BTreeSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            let f = file.expect("ids come from the file");
+            let span = nth_value_span(f, "id", id, 2);
+            diags.push(
+                Diagnostic::error(&f.path, format!("duplicate id \"{id}\""))
+                    .at_in(span, &f.text)
+                    .hint("each entry needs its own id; rename one of them"),
+            );
+        } else if i18n::slugify(id) != id {
+            let f = file.expect("ids come from the file");
+            diags.push(
+                Diagnostic::error(
+                    &f.path,
+                    format!("id \"{id}\" must be lowercase letters, digits and dashes"),
+                )
+                .at_in(nth_value_span(f, "id", id, 1), &f.text)
+                .hint(format!("write it as \"{}\"", i18n::slugify(id))),
+            );
+        } else if id.len() > MAX_SLUG {
+            let f = file.expect("ids come from the file");
+            diags.push(
+                Diagnostic::error(
+                    &f.path,
+                    format!(
+                        "id \"{}…\" is {} characters long; at most {MAX_SLUG} fit in an address",
+                        &id[..40],
+                        id.len()
+                    ),
+                )
+                .at_in(nth_value_span(f, "id", id, 1), &f.text)
+                .hint("use a shorter id"),
+            );
+        }
+    }
+    seen
+}
+
+/// Span of the n-th `key: value` line in a data file.
+fn nth_value_span(f: &DataFile, key: &str, value: &str, n: usize) -> Span {
+    f.text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let t = l.trim_start().trim_start_matches("- ").trim_start();
+            t.strip_prefix(key)
+                .map(str::trim_start)
+                .and_then(|r| r.strip_prefix(':'))
+                .map(|r| r.trim().trim_matches('"').trim_matches('\''))
+                == Some(value)
+        })
+        .nth(n - 1)
+        .map(|(i, l)| {
+            Span::new(
+                i + 1,
+                l.find(value).map_or(1, |b| l[..b].chars().count() + 1),
+            )
+        })
+        .unwrap_or(Span::new(1, 1))
+}
+
+/// Span of `key: value` inside the data-file item whose id is `id`.
+pub fn find_in_item(f: &DataFile, id: &str, key: &str, value: &str) -> Span {
+    let start = nth_value_span(f, "id", id, 1).line;
+    // The item's own lines: up to the next item at the same indentation.
+    let lines: Vec<&str> = f.text.lines().collect();
+    let item_indent = lines
+        .get(start - 1)
+        .map_or(0, |l| l.len() - l.trim_start_matches([' ', '-']).len());
+    let end = lines
+        .iter()
+        .enumerate()
+        .skip(start)
+        .find(|(_, l)| {
+            let t = l.trim_start();
+            t.starts_with("- ") && l.len() - l.trim_start_matches([' ', '-']).len() <= item_indent
+        })
+        .map_or(lines.len(), |(i, _)| i);
+    let rest = lines[start - 1..end.max(start)].join("\n");
+    let sub = Source {
+        path: &f.path,
+        file_text: &f.text,
+        yaml: &rest,
+        first_line: start,
+    };
+    sub.span_of(key, value)
+}
+
+pub fn check_localized(
+    map: &Localized,
+    key: &str,
+    id: &str,
+    f: &DataFile,
+    langs: &[String],
+    diags: &mut Diagnostics,
+) {
+    for l in langs {
+        if map.get(l).is_none_or(|s| s.trim().is_empty()) {
+            diags.push(
+                Diagnostic::error(&f.path, format!("\"{id}\": {key} has no \"{l}\" text"))
+                    .at_in(find_in_item(f, id, key, key), &f.text)
+                    .hint(format!(
+                        "write it as `{key}: {{ {} }}`",
+                        langs
+                            .iter()
+                            .map(|l| format!("{l}: \"…\""))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+            );
+        }
+    }
+    for l in map.keys() {
+        if !langs.contains(l) {
+            diags.push(
+                Diagnostic::error(
+                    &f.path,
+                    format!(
+                        "\"{id}\": {key} has text for \"{l}\", which is not a language of the site"
+                    ),
+                )
+                .at_in(find_in_item(f, id, key, key), &f.text)
+                .hint(format!("languages are: {}", langs.join(", "))),
+            );
+        }
+    }
+}
