@@ -252,10 +252,11 @@ impl Source<'_> {
         {
             name.push_str(&format!(" ({id_name} \"{id}\")"));
         }
+        // The message is about the value of `key` (its type or its text).
         let span = if key.is_empty() {
             self.item_span(list_name, index, "")
         } else {
-            self.item_span(list_name, index, key)
+            self.item_value_span(list_name, index, key)
         };
         let shown = if key.is_empty() {
             format!("{name}: {rest}")
@@ -263,6 +264,24 @@ impl Source<'_> {
             format!("{name}, {key}: {rest}")
         };
         (shown, span)
+    }
+
+    /// Where the value of `key` starts in item `index` of the list `list_key`; the key
+    /// itself if no value follows it on the line.
+    pub fn item_value_span(&self, list_key: &str, index: usize, key: &str) -> Option<Span> {
+        let at = self.item_span(list_key, index, key)?;
+        let line = self.yaml.lines().nth(at.line - self.first_line)?;
+        let key_at = line
+            .char_indices()
+            .nth(at.col - 1)
+            .map_or(line.len(), |(b, _)| b);
+        let after = line[key_at..].split_once(':').map(|(_, v)| v)?;
+        let value = after.trim_start();
+        if value.is_empty() {
+            return Some(at);
+        }
+        let byte = line.len() - value.len();
+        Some(Span::new(at.line, line[..byte].chars().count() + 1))
     }
 
     /// The scalar written for `key` in item `index` of the list `list_key`.

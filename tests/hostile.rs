@@ -902,7 +902,7 @@ fn a_day_that_does_not_exist_is_an_error_with_its_line() {
         &build(root, &[]),
         &[
             "content/exemplars/nguyen-van-a.vi.md:6:13: error: recognized: \"2022-02-30\": day 30 does not exist in month 2 of 2022",
-            "content/data/events.yaml:5:3: error: entry 2 (id \"hop-thang-3\"), date: \"2023-02-29\": day 29 does not exist in month 2 of 2023",
+            "content/data/events.yaml:5:9: error: entry 2 (id \"hop-thang-3\"), date: \"2023-02-29\": day 29 does not exist in month 2 of 2023",
             "help: dates are written YYYY-MM-DD",
         ],
     );

@@ -713,7 +713,7 @@ fn compare_results(c: &mut Cx, tr: &str, src: &[ResultFm], other: &[ResultFm]) {
         ] {
             let Some(b) = b else { continue };
             let here = tr_src
-                .item_span("results", i, key)
+                .item_value_span("results", i, key)
                 .unwrap_or(Span::new(1, 1));
             let what = format!("{key} of {}", row_name(i, &r.indicator));
             match a {
@@ -721,7 +721,7 @@ fn compare_results(c: &mut Cx, tr: &str, src: &[ResultFm], other: &[ResultFm]) {
                 Some(a) => {
                     let there = c
                         .src()
-                        .item_span("results", j, key)
+                        .item_value_span("results", j, key)
                         .unwrap_or(Span::new(1, 1));
                     c.differ(tr, here, there, &what, &b.plain(), &a.plain());
                 }
@@ -872,11 +872,15 @@ fn texts<F, T>(raw: &Raw<F>, text: impl Fn(&F) -> T) -> BTreeMap<String, Version
 fn pair<T: Common>(files: &[&SourceFile], diags: &mut Diagnostics) -> Vec<Raw<T>> {
     let mut entries: BTreeMap<String, Raw<T>> = BTreeMap::new();
     let mut slugs: BTreeMap<(String, String), String> = BTreeMap::new();
+    // An item with a file that does not parse is left out whole: its translation would
+    // otherwise pass for the source of facts and be blamed for the missing facts.
+    let mut broken = std::collections::BTreeSet::new();
     for f in files {
         let fm: T = match f.source().parse() {
             Ok(fm) => fm,
             Err(d) => {
                 diags.push(d);
+                broken.insert(i18n::slugify(&f.stem));
                 continue;
             }
         };
@@ -946,5 +950,6 @@ fn pair<T: Common>(files: &[&SourceFile], diags: &mut Diagnostics) -> Vec<Raw<T>
             },
         );
     }
+    entries.retain(|id, _| !broken.contains(id));
     entries.into_values().collect()
 }
