@@ -11,6 +11,7 @@ pub mod date;
 pub mod error;
 pub mod i18n;
 pub mod output;
+pub mod paths;
 pub mod rebuild;
 pub mod render;
 pub mod scaffold;
@@ -149,13 +150,21 @@ pub(crate) fn stages(opts: &Options, keep: bool, write_to: Option<&Path>) -> Res
     // The output folder is looked at once the content is known to be good, so content
     // errors come first.
     let stage = match write_to {
-        Some(dest) => Some(std::sync::Arc::new(output::Stage::new(dest, opts.force)?)),
+        Some(dest) => Some(std::sync::Arc::new(output::Stage::new(
+            &opts.root, dest, opts.force,
+        )?)),
         None => None,
     };
     let out = stage
         .clone()
         .map_or_else(output::Output::default, output::Output::streaming);
-    let mut rendered = match render::render(&site, &theme, statics, keep, out) {
+    let rendered = render::render(&site, &theme, statics, keep, out);
+    // A file that could not be written (a full disk) is the one thing to say: what
+    // rendering reported after it follows from it.
+    if let Some(stage) = &stage {
+        stage.check()?;
+    }
+    let mut rendered = match rendered {
         Ok(rendered) => rendered,
         Err(render_diags) => {
             diags.extend(render_diags);
@@ -196,7 +205,7 @@ pub fn build(opts: &Options) -> Result<Summary, Error> {
     let mut planned = staged.planned;
     let mut clock = std::time::Instant::now();
     if let Some(stage) = &staged.stage {
-        stage.commit()?;
+        stage.commit(planned.output.len())?;
     }
     planned.timings.lap("swap", &mut clock);
     Ok(Summary {
@@ -208,7 +217,8 @@ pub fn build(opts: &Options) -> Result<Summary, Error> {
     })
 }
 
-/// The output folder, refusing places whose replacement would destroy the site itself.
+/// The output folder as named, refusing places whose replacement would destroy the site
+/// itself (checked again, on the folder as it is then, when the build starts writing).
 pub fn output_dir(opts: &Options) -> Result<PathBuf, Error> {
     let dest = opts
         .output
