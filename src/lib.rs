@@ -114,16 +114,10 @@ pub(crate) fn stages(opts: &Options, keep: bool, write_to: Option<&Path>) -> Res
     let mut diags = Diagnostics::default();
     let mut timings = Timings::default();
     let mut clock = std::time::Instant::now();
-    let config_path = opts.root.join(config::FILE);
-    let text = match std::fs::read_to_string(&config_path) {
-        Ok(t) => content::load::clean_text(&t),
-        Err(e) => {
-            diags.push(
-                Diagnostic::error(config::FILE, format!("cannot read the site settings: {e}"))
-                    .hint(
-                    "run minhbach in the site folder (the one with site.yaml), or pass --root DIR",
-                ),
-            );
+    let text = match content::load::settings_text(&opts.root) {
+        Ok(text) => text,
+        Err(d) => {
+            diags.push(d);
             return Err(Error::Content(diags.into_sorted()));
         }
     };
@@ -236,12 +230,7 @@ fn read_static(root: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Vec<u8>
         return out;
     }
     for entry in content::load::walk(root, &dir, diags) {
-        let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-        let rel = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let rel = content::load::shown(&dir, entry.path());
         match std::fs::read(entry.path()) {
             Ok(b) => {
                 out.insert(rel, b);

@@ -67,18 +67,13 @@ fn theme_files(root: &Path, name: &str, diags: &mut Diagnostics) -> BTreeMap<Str
 fn read_tree(root: &Path, dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     for entry in crate::content::load::walk(root, dir, diags) {
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let rel = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let rel = crate::content::load::shown(dir, entry.path());
         match std::fs::read(entry.path()) {
             Ok(b) => {
                 out.insert(rel, b);
             }
             Err(e) => diags.push(Diagnostic::error(
-                entry.path().display().to_string(),
+                crate::content::load::shown(root, entry.path()),
                 format!("cannot read: {e}"),
             ).hint("check that the file exists and can be read (permissions), then run the command again")),
         }

@@ -1,0 +1,192 @@
+//! What a build reads (issue 12): one rule for every input, settings, theme, templates,
+//! static files, data and content: nothing outside the site folder is read, whatever
+//! symbolic link leads there; links inside the site are followed. And the small things
+//! about inputs: a `site.yaml` that is not UTF-8, `.yml` data files, `static/` files that
+//! would replace a generated file, headings whose id the theme uses.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+#[path = "support/site.rs"]
+mod support_site;
+use support_site::*;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn assert_ok(o: &Output) -> String {
+    assert!(o.status.success(), "build failed:\n{}", stderr(o));
+    stderr(o)
+}
+
+/// Asserts exit code 1 and that stderr holds every needle; returns stderr.
+fn assert_error(o: &Output, needles: &[&str]) -> String {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(1), "expected exit 1:\n{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    for n in needles {
+        assert!(err.contains(n), "expected {n:?} in:\n{err}");
+    }
+    err
+}
+
+fn write(root: &Path, path: &str, text: impl AsRef<[u8]>) {
+    let p = root.join(path);
+    std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+    std::fs::write(p, text).expect("write");
+}
+
+// ---------------------------------------------------------------------------------------
+// Symbolic links.
+
+/// A folder outside the site holding a copy of everything a site reads, each file with a
+/// secret that must never be published or printed.
+fn outside_copy() -> tempfile::TempDir {
+    let outside = tempfile::tempdir().expect("temp dir");
+    let o = outside.path();
+    copy_tree(&repo().join("themes/default"), &o.join("themes/default"));
+    write(o, "themes/default/static/secret.txt", "TOP-SECRET-THEME");
+    write(
+        o,
+        "templates/page.html",
+        "TOP-SECRET-TEMPLATE {{ body | safe }}",
+    );
+    write(o, "static/secret.txt", "TOP-SECRET-STATIC");
+    copy_tree(
+        &repo().join("tests/fixtures/basic/content/data"),
+        &o.join("data"),
+    );
+    write(
+        o,
+        "data/units.yaml",
+        "- id: TOP-SECRET-DATA\n  name: { vi: \"x\" }\n",
+    );
+    let settings =
+        std::fs::read_to_string(repo().join("tests/fixtures/basic/site.yaml")).expect("read");
+    write(
+        o,
+        "site.yaml",
+        format!("{settings}TOP-SECRET-SETTINGS: [\n"),
+    );
+    outside
+}
+
+#[cfg(unix)]
+#[test]
+fn settings_theme_templates_static_and_data_linked_from_outside_the_site_are_not_read() {
+    use std::os::unix::fs::symlink;
+    let outside = outside_copy();
+    let o = outside.path();
+    for (link, target) in [
+        ("site.yaml", "site.yaml"),
+        ("themes", "themes"),
+        ("templates", "templates"),
+        ("static", "static"),
+        ("content/data", "data"),
+    ] {
+        let site = fixture("basic");
+        let root = site.path();
+        let _ = std::fs::remove_file(root.join(link));
+        let _ = std::fs::remove_dir_all(root.join(link));
+        symlink(o.join(target), root.join(link)).expect("ln");
+        let err = assert_error(
+            &build(root, &[]),
+            &[&format!(
+                "{link}: error: this is a symbolic link to a place outside the site folder"
+            )],
+        );
+        assert!(!err.contains("TOP-SECRET"), "{link}: {err}");
+        assert!(!root.join("public").exists(), "{link}");
+    }
+    // A link further down the way counts as well: `themes/default` read through `themes`.
+    let site = fixture("basic");
+    symlink(o, site.path().join("elsewhere")).expect("ln");
+    symlink("elsewhere/themes", site.path().join("themes")).expect("ln");
+    assert_error(
+        &build(site.path(), &[]),
+        &["themes: error: this is a symbolic link to a place outside the site folder"],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn content_folders_linked_inside_the_site_are_followed_and_loops_are_warned() {
+    use std::os::unix::fs::symlink;
+    let site = fixture("basic");
+    let root = site.path();
+    // The pages live elsewhere in the site; content/pages is a link to them.
+    std::fs::create_dir_all(root.join("shared")).expect("mkdir");
+    std::fs::rename(root.join("content/pages"), root.join("shared/pages")).expect("mv");
+    write(
+        root,
+        "shared/pages/lien-ket.vi.md",
+        "---\ntitle: \"Trang qua liên kết\"\n---\nx\n",
+    );
+    symlink("../shared/pages", root.join("content/pages")).expect("ln");
+    write(root, "files/a.txt", "INSIDE");
+    std::fs::create_dir_all(root.join("static")).expect("mkdir");
+    symlink("../files", root.join("static/tep")).expect("ln");
+    symlink(".", root.join("static/chinh-no")).expect("ln");
+    symlink("..", root.join("static/len")).expect("ln");
+    let err = assert_ok(&build(root, &[]));
+    assert!(read(root, "lien-ket/index.html").contains("Trang qua liên kết"));
+    assert!(read(root, "gioi-thieu/index.html").contains("Giới thiệu"));
+    assert_eq!(read(root, "tep/a.txt"), "INSIDE");
+    for link in ["static/chinh-no", "static/len"] {
+        assert!(
+            err.contains(&format!(
+                "{link}: warning: not followed: this symbolic link leads to a folder that contains it"
+            )),
+            "{err}"
+        );
+    }
+    assert!(!root.join("public/len").exists() && !root.join("public/chinh-no").exists());
+}
+
+// ---------------------------------------------------------------------------------------
+// Settings and data files.
+
+#[test]
+fn site_yaml_that_is_not_utf8_names_line_column_and_byte_offset() {
+    let site = fixture("basic");
+    let root = site.path();
+    let yaml = std::fs::read(root.join("site.yaml")).expect("read");
+    let mut bad = b"# C\xe1i\n".to_vec();
+    bad.extend(yaml);
+    write(root, "site.yaml", bad);
+    let err = assert_error(
+        &build(root, &[]),
+        &[
+            "site.yaml:1:4: error: the file is not UTF-8 text: the byte at offset 3 is not valid UTF-8",
+            "help: save the file as UTF-8",
+        ],
+    );
+    assert!(!err.contains("--root"), "{err}");
+}
+
+#[test]
+fn yml_data_files_are_errors_with_the_name_to_use() {
+    let site = fixture("basic");
+    let root = site.path();
+    let units = std::fs::read_to_string(root.join("content/data/units.yaml")).expect("r");
+    // Both: one of them would be ignored without a word.
+    write(
+        root,
+        "content/data/units.yml",
+        units.replace("Văn phòng", "Khác"),
+    );
+    assert_error(
+        &build(root, &[]),
+        &["content/data/units.yml: error: both units.yml and units.yaml are here: only one is read"],
+    );
+    // Only the .yml one.
+    std::fs::remove_file(root.join("content/data/units.yaml")).expect("rm");
+    assert_error(
+        &build(root, &[]),
+        &[
+            "content/data/units.yml: error: data files end in .yaml",
+            "rename it to units.yaml",
+        ],
+    );
+}
