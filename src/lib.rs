@@ -10,6 +10,7 @@ pub mod content;
 pub mod date;
 pub mod error;
 pub mod i18n;
+pub mod links;
 pub mod output;
 pub mod paths;
 pub mod rebuild;

@@ -394,7 +394,7 @@ fn paths_above_the_site_root_are_errors() {
             "content/campaigns/an-toan.vi.md:10:1: error: link \"/../../etc/passwd\" points outside the site",
             "content/campaigns/an-toan.vi.md:10:31: error: image \"../../../../../etc/hostname\" points outside the site",
             "content/exemplars/nguyen-van-a.vi.md: error: photo \"/../secret.jpg\" points outside the site",
-            "content/data/documents.yaml: error: file \"/..\\..\\x.pdf\" points outside the site",
+            "content/data/documents.yaml: error: \"ct-12\": file \"/..\\..\\x.pdf\" points outside the site",
         ],
     );
     assert!(!root.join("public").exists(), "{err}");

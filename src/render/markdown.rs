@@ -38,20 +38,35 @@ pub fn strip_artifacts(md: &str) -> String {
 }
 
 /// Links may be relative or use a scheme that only navigates; anything else (`javascript:`,
-/// `data:`, `vbscript:`, …) could run code in a reader's browser.
+/// `data:`, `vbscript:`, …) could run code in a reader's browser. See [`crate::links::form`].
 pub fn safe_url(url: &str) -> bool {
-    let lower: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .flat_map(char::to_lowercase)
-        .collect();
-    match lower.find(':') {
-        // A colon after a path separator or fragment is not a scheme: `/a:b`, `#x:y`.
-        Some(i) if !lower[..i].contains(['/', '?', '#']) => {
-            ["http", "https", "mailto", "tel"].contains(&&lower[..i])
-        }
-        _ => true,
+    crate::links::form(url) != crate::links::Form::Unsafe
+}
+
+/// Whether the attribute `attr` of a raw HTML element `tag` reaches the page: every one
+/// when raw HTML is trusted; sanitized, those the allow-list of [`sanitizer`] keeps (an
+/// address also needs a safe scheme, see [`safe_url`]). The link checks ask, so that they
+/// check what the page gets.
+pub fn publishes(raw_html: RawHtml, tag: &str, attr: &str) -> bool {
+    type Kept = (
+        HashSet<&'static str>,
+        HashMap<&'static str, HashSet<&'static str>>,
+        HashSet<&'static str>,
+    );
+    static KEPT: std::sync::OnceLock<Kept> = std::sync::OnceLock::new();
+    if raw_html == RawHtml::Trust {
+        return true;
     }
+    let (tags, per_tag, generic) = KEPT.get_or_init(|| {
+        let b = sanitizer("/");
+        (
+            b.clone_tags(),
+            b.clone_tag_attributes(),
+            b.clone_generic_attributes(),
+        )
+    });
+    tags.contains(tag)
+        && (generic.contains(attr) || per_tag.get(tag).is_some_and(|a| a.contains(attr)))
 }
 
 /// `/x` → `<base_path>x`; other URLs are left alone.
