@@ -190,3 +190,53 @@ fn yml_data_files_are_errors_with_the_name_to_use() {
         ],
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Static files and generated ones.
+
+#[test]
+fn a_static_file_cannot_take_the_place_of_a_generated_one() {
+    let site = fixture("basic");
+    let root = site.path();
+    let rounds: [&[(&str, &str)]; 2] = [
+        &[
+            ("index.html", "index.html"),
+            (
+                "phong-trao/an-toan/index.html",
+                "phong-trao/an-toan/index.html",
+            ),
+            ("sitemap.xml", "sitemap.xml"),
+            ("robots.txt", "robots.txt"),
+            ("atom.xml", "atom.xml"),
+            ("404.html", "404.html"),
+            ("data/campaigns.json", "data/campaigns.json"),
+            ("search-index/vi/meta.json", "search-index/vi/meta.json"),
+            (".minhbach-output", ".minhbach-output"),
+        ],
+        // A file where the site has a folder, and a folder where it has a file.
+        &[
+            ("gioi-thieu", "gioi-thieu/index.html"),
+            ("robots.txt/x.txt", "robots.txt"),
+        ],
+    ];
+    for files in rounds {
+        let _ = std::fs::remove_dir_all(root.join("static"));
+        for (file, _) in files {
+            write(root, &format!("static/{file}"), "STATIC");
+        }
+        let needles: Vec<String> = files
+            .iter()
+            .map(|(file, clash)| {
+                format!("static/{file}: error: this file would take the place of /{clash}, which the site generates")
+            })
+            .collect();
+        let needles: Vec<&str> = needles.iter().map(String::as_str).collect();
+        let err = assert_error(&build(root, &[]), &needles);
+        assert_eq!(err.matches(": error:").count(), needles.len(), "{err}");
+    }
+    // Replacing a theme file stays allowed.
+    std::fs::remove_dir_all(root.join("static")).expect("rm");
+    write(root, "static/style.css", "body{}");
+    assert_ok(&build(root, &[]));
+    assert_eq!(read(root, "style.css"), "body{}");
+}

@@ -83,6 +83,27 @@ impl Output {
         clashes
     }
 
+    /// The file of the site that a new file at `path` would replace or collide with: the
+    /// same path, a file under a folder of that name (`path/…`), or a file named like one
+    /// of its folders; and [`MARKER`], which only a build writes.
+    pub fn clash(&self, path: &str) -> Option<String> {
+        if path == MARKER || self.contains(path) {
+            return Some(path.to_string());
+        }
+        let folder = format!("{path}/");
+        let under = |keys: &mut dyn Iterator<Item = &String>| {
+            keys.next().filter(|k| k.starts_with(&folder)).cloned()
+        };
+        let inside = under(&mut self.files.range(folder.clone()..).map(|(k, _)| k))
+            .or_else(|| under(&mut self.written.range(folder.clone()..).map(|(k, _)| k)));
+        inside.or_else(|| {
+            path.match_indices('/')
+                .map(|(i, _)| &path[..i])
+                .find(|p| self.contains(p))
+                .map(String::from)
+        })
+    }
+
     pub fn contains(&self, path: &str) -> bool {
         self.files.contains_key(path) || self.written.contains_key(path)
     }
