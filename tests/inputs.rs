@@ -240,3 +240,67 @@ fn a_static_file_cannot_take_the_place_of_a_generated_one() {
     assert_ok(&build(root, &[]));
     assert_eq!(read(root, "style.css"), "body{}");
 }
+
+// ---------------------------------------------------------------------------------------
+// Heading ids and the theme's ids.
+
+/// The `id` values of an HTML page that occur more than once.
+fn repeated_ids(html: &str) -> Vec<String> {
+    let mut seen = std::collections::BTreeMap::<&str, usize>::new();
+    for part in html.split(" id=\"").skip(1) {
+        if let Some(end) = part.find('"') {
+            *seen.entry(&part[..end]).or_default() += 1;
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(id, _)| id.to_string())
+        .collect()
+}
+
+#[test]
+fn headings_never_take_an_id_the_theme_uses() {
+    let site = fixture("basic");
+    let root = site.path();
+    // Headings named after ids of the default theme (base, campaign, plan, report, search).
+    let headings = "## Main\n\n## Results\n\n## Exemplars\n\n## Campaign timeline\n\n\
+                    ## Plan links\n\n## Site search q\n\n## Search\n\n## Y20223\n\n\
+                    Xem [phần chính](#main-2)[^main].\n\n[^main]: Chú thích.\n";
+    for file in [
+        "content/pages/gioi-thieu.vi.md",
+        "content/campaigns/an-toan.vi.md",
+        "content/plan/ke-hoach-2022.vi.md",
+        "content/reports/bao-cao-nam-2022.vi.md",
+    ] {
+        let text = std::fs::read_to_string(root.join(file)).expect("read");
+        write(root, file, format!("{text}\n{headings}"));
+    }
+    assert_ok(&build(root, &[]));
+    let public = root.join("public");
+    let mut pages = 0;
+    for (path, bytes) in tree(&public) {
+        if path.extension().is_some_and(|e| e == "html") {
+            let html = String::from_utf8(bytes).expect("UTF-8");
+            assert_eq!(
+                repeated_ids(&html),
+                Vec::<String>::new(),
+                "{}",
+                path.display()
+            );
+            pages += 1;
+        }
+    }
+    assert!(pages > 40, "{pages}");
+    let page = read(root, "gioi-thieu/index.html");
+    assert!(page.contains("<h2 id=\"main-2\">Main</h2>"), "{page}");
+    assert!(page.contains("href=\"#main-2\""), "{page}");
+    let campaign = read(root, "phong-trao/an-toan/index.html");
+    assert!(
+        campaign.contains("<h2 id=\"results-2\">Results</h2>"),
+        "{campaign}"
+    );
+    assert!(
+        campaign.contains("<main id=\"main\""),
+        "the theme keeps its own ids"
+    );
+}

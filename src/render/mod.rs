@@ -779,7 +779,12 @@ impl<'a> Renderer<'a> {
     }
 
     fn body(&self, v: &Version<impl Sized>) -> String {
-        markdown::render(&v.body, &self.base_path, self.site.settings.raw_html)
+        markdown::render(
+            &v.body,
+            &self.base_path,
+            self.site.settings.raw_html,
+            &self.theme.ids,
+        )
     }
 }
 

@@ -44,6 +44,8 @@ pub struct Theme {
     pub strings: BTreeMap<String, BTreeMap<String, String>>,
     /// Files copied to the output root, path → bytes.
     pub assets: BTreeMap<String, Vec<u8>>,
+    /// The ids the templates give elements, which bodies must leave to them.
+    pub ids: crate::render::markdown::ThemeIds,
 }
 
 /// Reads the theme files: from `<root>/themes/<name>/` if present, else the built-in default.
@@ -130,6 +132,9 @@ pub fn load(
             assets.insert(asset.to_string(), bytes.clone());
         }
     }
+    let ids = crate::render::markdown::ThemeIds::from_templates(
+        templates.iter().map(|(_, text)| text.as_str()),
+    );
     if let Err(e) = tera.add_raw_templates(templates) {
         diags.push(
             Diagnostic::error(
@@ -145,6 +150,7 @@ pub fn load(
         tera,
         strings,
         assets,
+        ids,
     })
 }
 
