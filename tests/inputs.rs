@@ -4,38 +4,9 @@
 //! about inputs: a `site.yaml` that is not UTF-8, `.yml` data files, `static/` files that
 //! would replace a generated file, headings whose id the theme uses.
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
-
 #[path = "support/site.rs"]
 mod support_site;
 use support_site::*;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn assert_ok(o: &Output) -> String {
-    assert!(o.status.success(), "build failed:\n{}", stderr(o));
-    stderr(o)
-}
-
-/// Asserts exit code 1 and that stderr holds every needle; returns stderr.
-fn assert_error(o: &Output, needles: &[&str]) -> String {
-    let err = stderr(o);
-    assert_eq!(o.status.code(), Some(1), "expected exit 1:\n{err}");
-    assert!(!err.contains("panicked"), "{err}");
-    for n in needles {
-        assert!(err.contains(n), "expected {n:?} in:\n{err}");
-    }
-    err
-}
-
-fn write(root: &Path, path: &str, text: impl AsRef<[u8]>) {
-    let p = root.join(path);
-    std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
-    std::fs::write(p, text).expect("write");
-}
 
 // ---------------------------------------------------------------------------------------
 // Symbolic links.

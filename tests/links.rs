@@ -2,38 +2,9 @@
 //! check, whatever wrote it: markdown, raw HTML (as the sanitizer leaves it), or a
 //! `photo:`, `file:` or `link:` field.
 
-use std::path::Path;
-use std::process::Output;
-
 #[path = "support/site.rs"]
 mod support_site;
 use support_site::*;
-
-fn assert_ok(o: &Output) {
-    assert!(o.status.success(), "build failed:\n{}", stderr(o));
-}
-
-/// Asserts exit code 1 and that stderr holds every needle; returns stderr.
-fn assert_error(o: &Output, needles: &[&str]) -> String {
-    let err = stderr(o);
-    assert_eq!(o.status.code(), Some(1), "expected exit 1:\n{err}");
-    assert!(!err.contains("panicked"), "{err}");
-    for n in needles {
-        assert!(err.contains(n), "expected {n:?} in:\n{err}");
-    }
-    err
-}
-
-fn write(root: &Path, path: &str, text: impl AsRef<[u8]>) {
-    let p = root.join(path);
-    std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
-    std::fs::write(p, text).expect("write");
-}
-
-fn edit(root: &Path, path: &str, f: impl Fn(String) -> String) {
-    let text = std::fs::read_to_string(root.join(path)).expect("read");
-    write(root, path, f(text));
-}
 
 #[test]
 fn links_and_images_in_raw_html_are_checked_like_markdown_ones() {

@@ -9,21 +9,6 @@ use std::process::{Command, Output};
 mod support_site;
 use support_site::*;
 
-fn assert_ok(o: &Output) {
-    assert!(o.status.success(), "build failed:\n{}", stderr(o));
-}
-
-/// Asserts exit code 1 and that stderr holds every needle; returns stderr.
-fn assert_error(o: &Output, needles: &[&str]) -> String {
-    let err = stderr(o);
-    assert_eq!(o.status.code(), Some(1), "expected exit 1:\n{err}");
-    assert!(!err.contains("panicked"), "{err}");
-    for n in needles {
-        assert!(err.contains(n), "expected {n:?} in:\n{err}");
-    }
-    err
-}
-
 /// `minhbach build --force --output OUT` with `HOME` set to `home`.
 fn build_into(root: &Path, out: &str, home: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_minhbach"))
