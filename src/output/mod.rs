@@ -498,6 +498,14 @@ pub fn check_dest(root: &Path, dest: &Path) -> Result<PathBuf, Error> {
             hint,
         );
     }
+    // /home, /usr, /tmp…: other people's home folders and the system's own, whoever runs
+    // the build (root's home is /root); only a build's own output may be replaced there.
+    if d.parent() == Some(Path::new("/")) && is_foreign(&d) {
+        return refuse(
+            "it is a folder of the system at the top of the file system, and the build would replace it whole",
+            hint,
+        );
+    }
     for source in [
         "content/",
         "static/",
@@ -715,6 +723,31 @@ mod tests {
         assert!(dest.join("mine.txt").is_file());
         publish(&dest, &[("index.html", "x")], true).expect("forced");
         assert!(!dest.join("mine.txt").exists());
+    }
+
+    /// The rules hold on the folder a path names; none of these writes anything.
+    #[test]
+    fn system_folders_are_refused_however_they_are_named() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let site = dir.path().join("site");
+        for dest in [
+            "/tmp/x/../../usr",
+            "/usr/nonexistent/../../etc",
+            "/",
+            "/tmp/..",
+        ] {
+            let Err(Error::Content(d)) = check_dest(&site, Path::new(dest)) else {
+                panic!("{dest} was not refused");
+            };
+            assert!(
+                d[0].message
+                    .starts_with("refusing to build into this folder: it is"),
+                "{}",
+                d[0]
+            );
+        }
+        let fresh = check_dest(&site, &dir.path().join("out/x/../public")).expect("fine");
+        assert_eq!(fresh, crate::paths::resolved(dir.path()).join("out/public"));
     }
 
     #[test]
