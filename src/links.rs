@@ -261,14 +261,24 @@ pub fn in_html(html: &str) -> Vec<InHtml> {
             }
         }
         if RAW_TEXT.contains(&tag.as_str()) {
-            let close = format!("</{tag}");
-            i = html[i..]
-                .to_ascii_lowercase()
-                .find(&close)
-                .map_or(len, |e| i + e);
+            i = closing(html, i, &tag);
         }
     }
     out
+}
+
+/// Where `</tag` (in any case) starts at or after `from`, or the end: the content of a raw
+/// text element. Scans once, without copying, so many such elements stay linear.
+fn closing(html: &str, from: usize, tag: &str) -> usize {
+    let mut at = from;
+    while let Some(k) = html[at..].find("</") {
+        at += k + 2;
+        let name = html.as_bytes().get(at..at + tag.len());
+        if name.is_some_and(|n| n.eq_ignore_ascii_case(tag.as_bytes())) {
+            return at - 2;
+        }
+    }
+    html.len()
 }
 
 /// Character references in an attribute value: numeric ones, and the named ones that

@@ -153,9 +153,10 @@ pub struct Stage {
     /// Folders made so far, so each is made once.
     dirs: Mutex<BTreeSet<PathBuf>>,
     committed: AtomicBool,
-    /// Bytes of every file handed to [`Stage::write`], written or not: what the site needs.
+    /// Room on the disk ([`on_disk`]) of every file handed to [`Stage::write`], written
+    /// or not: what the new site needs.
     planned: AtomicU64,
-    /// Bytes and files actually written.
+    /// Room taken by the files actually written, and their number.
     written: AtomicU64,
     files: AtomicUsize,
     /// The first write that failed, with the file's path; later writes are not tried.
@@ -246,14 +247,14 @@ impl Stage {
     /// reported once, and no later write is tried (a full disk would fail every one).
     pub fn write(&self, path: &str, bytes: &[u8]) {
         self.planned
-            .fetch_add(bytes.len() as u64, Ordering::Relaxed);
+            .fetch_add(on_disk(bytes.len()), Ordering::Relaxed);
         if self.has_failed.load(Ordering::Relaxed) {
             return;
         }
         match self.try_write(path, bytes) {
             Ok(()) => {
                 self.written
-                    .fetch_add(bytes.len() as u64, Ordering::Relaxed);
+                    .fetch_add(on_disk(bytes.len()), Ordering::Relaxed);
                 self.files.fetch_add(1, Ordering::Relaxed);
             }
             Err(e) => {
@@ -324,18 +325,23 @@ impl Stage {
             } else {
                 "the disk is full"
             };
-            Diagnostic::error(
-                self.shown.display().to_string(),
+            let how_far = if planned > written {
                 format!(
-                    "{what}: the new site needs {} and only {} ({}) could be written before {path} failed; {intact}",
-                    size(planned.max(written)),
+                    "the new site needs about {} on disk and only {} ({}) could be written before {path} failed",
+                    size(planned),
                     size(written),
                     count(files, "file"),
-                ),
+                )
+            } else {
+                format!("{path} of the new site could not be written")
+            };
+            Diagnostic::error(
+                self.shown.display().to_string(),
+                format!("{what}: {how_far}; {intact}"),
             )
             .hint(format!(
                 "free at least {} on the disk that holds {parent} (the previous site stays until the new one is complete, so both must fit; `df -h {parent}` shows the free space), or build to another disk with --output; then run the command again",
-                size(planned.max(written).saturating_sub(written).max(1)),
+                size(planned.saturating_sub(written).max(1)),
             ))
         } else {
             Diagnostic::error(
@@ -390,6 +396,13 @@ impl Drop for Stage {
             let _ = fs::remove_dir_all(&self.tmp);
         }
     }
+}
+
+/// The room a file of `len` bytes takes on disk: whole blocks, 4 KiB on most file systems.
+/// A site is mostly small files, so the bytes alone would say far too little.
+fn on_disk(len: usize) -> u64 {
+    const BLOCK: u64 = 4096;
+    (len as u64).div_ceil(BLOCK).max(1) * BLOCK
 }
 
 /// `1.5 MB`, `12 KB`: sizes in a message.
@@ -778,7 +791,7 @@ mod tests {
         let dest = dir.path().join("p");
         publish(&dest, &[("index.html", "previous")], false).expect("first build");
         let mut stage = stage(&dest, false).expect("stage");
-        stage.fail_after = Some(2000);
+        stage.fail_after = Some(5000);
         stage.write("a.html", &[b'a'; 1500]);
         stage.write("b.html", &[b'b'; 1000]);
         stage.write("c.html", &[b'c'; 3000]);
@@ -792,12 +805,12 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(
             d[0].message,
-            "the disk is full: the new site needs 6 KB and only 2 KB (1 file) could be written before b.html failed; the previous site was not changed, and the unfinished new one was removed"
+            "the disk is full: the new site needs about 12 KB on disk and only 4 KB (1 file) could be written before b.html failed; the previous site was not changed, and the unfinished new one was removed"
         );
         assert!(d[0]
             .hint
             .as_deref()
-            .is_some_and(|h| h.starts_with("free at least 4 KB")));
+            .is_some_and(|h| h.starts_with("free at least 8 KB")));
         drop(stage);
         assert!(!dir.path().join(".p.minhbach-new").exists());
         assert_eq!(
