@@ -7,72 +7,11 @@
 
 use crate::content::Site;
 use crate::error::{Diagnostic, Diagnostics, Span};
+use crate::links::{form, resolve, Form, Target};
+use crate::render::markdown::RawHtml;
 use crate::render::Rendered;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// What a link points at, once resolved against the page it is on.
-#[derive(Debug, PartialEq, Eq)]
-enum Target {
-    /// Not ours to check: another site, mail, phone.
-    External,
-    /// Above the root of the site (`/../x`, `../../x` from a shallow page): never a file of
-    /// the site, and a sign someone is reaching for files outside it.
-    Outside,
-    /// A file of the site (without the base path) and maybe an anchor in it.
-    Site {
-        file: String,
-        anchor: Option<String>,
-    },
-}
-
-/// Resolves `href` written on the page at site path `page` (`/phong-trao/x/`).
-fn resolve(href: &str, page: &str) -> Target {
-    let href = href.trim();
-    if href.is_empty()
-        || href.contains("://")
-        || href.starts_with("//")
-        || href.starts_with("mailto:")
-        || href.starts_with("tel:")
-    {
-        return Target::External;
-    }
-    let (path, anchor) = match href.split_once('#') {
-        Some((p, a)) => (p, Some(a.to_string())),
-        None => (href, None),
-    };
-    let path = path.split('?').next().unwrap_or("");
-    let joined = if path.is_empty() {
-        page.to_string()
-    } else if path.starts_with('/') {
-        path.to_string()
-    } else {
-        format!("{page}{path}")
-    };
-    // Normalize `.` and `..` segments; `\` counts as a separator, as browsers treat it.
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in joined.split(['/', '\\']) {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                if parts.pop().is_none() {
-                    return Target::Outside;
-                }
-            }
-            s => parts.push(s),
-        }
-    }
-    let mut file = parts.join("/");
-    let looks_like_file = parts.last().is_some_and(|l| l.contains('.'));
-    if !looks_like_file {
-        file = if file.is_empty() {
-            "index.html".into()
-        } else {
-            format!("{file}/index.html")
-        };
-    }
-    Target::Site { file, anchor }
-}
 
 /// The `id` attributes of an HTML page.
 pub(crate) fn ids(html: &str) -> BTreeSet<String> {
@@ -96,11 +35,6 @@ fn position(text: &str, offset: usize) -> (usize, usize) {
     (line, col + 1)
 }
 
-/// What [`Checker::problem`] says about a target above the site root.
-const OUTSIDE: &str = "a place outside the site";
-/// A `javascript:`, `data:`… address: the page gets `#` instead, the build an error.
-const UNSAFE: &str = "an unsafe address";
-
 /// The built site as the link checks see it: which files it has, and the `id`s of a page.
 pub trait BuiltFiles {
     fn has(&self, file: &str) -> bool;
@@ -118,6 +52,19 @@ impl BuiltFiles for crate::output::Output {
     }
 }
 
+/// Why an address does not resolve.
+#[derive(Debug, PartialEq, Eq)]
+enum Problem {
+    /// `javascript:`, `data:`…: the page gets `#` instead, the build an error.
+    Unsafe,
+    /// Above the site root.
+    Outside,
+    /// No such page or file: the site path that was looked for.
+    Missing(String),
+    /// The page exists without this anchor.
+    NoAnchor(String),
+}
+
 struct Checker<'a> {
     site: &'a dyn BuiltFiles,
     ids: BTreeMap<String, BTreeSet<String>>,
@@ -125,14 +72,18 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     /// Why `target` does not resolve, or `None` if it does.
-    fn problem(&mut self, target: &Target) -> Option<String> {
+    fn problem(&mut self, target: &Target) -> Option<Problem> {
         let (file, anchor) = match target {
             Target::External => return None,
-            Target::Outside => return Some(OUTSIDE.to_string()),
+            Target::Unsafe => return Some(Problem::Unsafe),
+            Target::Outside => return Some(Problem::Outside),
             Target::Site { file, anchor } => (file, anchor),
         };
         if !self.site.has(file) {
-            return Some(format!("/{}", file.trim_end_matches("index.html")));
+            return Some(Problem::Missing(format!(
+                "/{}",
+                file.trim_end_matches("index.html")
+            )));
         }
         let anchor = anchor.as_deref().filter(|a| !a.is_empty())?;
         let site = self.site;
@@ -140,7 +91,43 @@ impl Checker<'_> {
             .ids
             .entry(file.clone())
             .or_insert_with(|| site.ids(file));
-        (!ids.contains(anchor)).then(|| format!("#{anchor}"))
+        (!ids.contains(anchor)).then(|| Problem::NoAnchor(format!("#{anchor}")))
+    }
+}
+
+/// The message and hint about an address in a body that does not resolve; `what` is
+/// `link`, `image` or the element and attribute of raw HTML (`video poster`).
+fn body_problem(what: &str, dest: &str, problem: &Problem) -> (String, &'static str) {
+    let image = what == "image";
+    match problem {
+        Problem::Unsafe => (
+            format!("{what} \"{dest}\" is not an address a reader can safely open"),
+            "use a path on this site (/phong-trao/x/) or an https:// address",
+        ),
+        Problem::Outside => (
+            format!("{what} \"{dest}\" points outside the site: `..` goes above its root folder"),
+            "write the address from the site root (/phong-trao/x/) and keep files in static/",
+        ),
+        Problem::Missing(_) if image => (
+            format!("image \"{dest}\" is not a file of the site"),
+            "put the image in static/ (static/images/x.jpg is served as /images/x.jpg) and check the spelling",
+        ),
+        Problem::NoAnchor(a) if image => (
+            format!("image \"{dest}\": the file has no anchor {a}"),
+            "leave the #… out of an image's address",
+        ),
+        Problem::Missing(m) => (
+            format!("{what} to \"{dest}\" points nowhere: {m} is not a page or file of the site"),
+            "check the address; a draft or future-dated page is not published, so links to it break",
+        ),
+        Problem::NoAnchor(a) => (
+            if dest.starts_with('#') {
+                format!("{what} to \"{dest}\": this page has no heading or anchor {a}")
+            } else {
+                format!("{what} to \"{dest}\": the page has no anchor {a}")
+            },
+            "anchors are made from headings: \"## Mục đích\" gets #muc-dich; check the spelling or the heading",
+        ),
     }
 }
 
@@ -177,6 +164,7 @@ pub fn links_in(
     collect!(&site.exemplars);
     collect!(&site.reports);
     collect!(&site.pages);
+    let raw_html = site.settings.raw_html;
     for (path, body, body_line) in bodies {
         if only.is_some_and(|o| !o.contains(path)) {
             continue;
@@ -184,55 +172,37 @@ pub fn links_in(
         let Some(page) = sources.get(path) else {
             continue;
         };
+        // Every address the body publishes, with where it starts in the body.
+        let mut found: Vec<(String, String, usize)> = Vec::new();
         let opts =
             Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
         for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
-            let (dest, what) = match &event {
-                Event::Start(Tag::Link { dest_url, .. }) => (dest_url.to_string(), "link"),
-                Event::Start(Tag::Image { dest_url, .. }) => (dest_url.to_string(), "image"),
-                _ => continue,
-            };
-            let target = resolve(&dest, page);
-            let missing = if crate::render::markdown::safe_url(&dest) {
-                match checker.problem(&target) {
-                    Some(m) => m,
-                    None => continue,
+            match &event {
+                Event::Start(Tag::Link { dest_url, .. }) => {
+                    found.push(("link".into(), dest_url.to_string(), range.start));
                 }
-            } else {
-                UNSAFE.to_string()
+                Event::Start(Tag::Image { dest_url, .. }) => {
+                    found.push(("image".into(), dest_url.to_string(), range.start));
+                }
+                Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => {
+                    found.extend(
+                        html_addresses(&body[range.clone()], raw_html)
+                            .into_iter()
+                            .map(|(what, address, at)| (what, address, range.start + at)),
+                    );
+                }
+                _ => {}
+            }
+        }
+        for (what, dest, at) in found {
+            let Some(problem) = checker.problem(&resolve(&dest, page)) else {
+                continue;
             };
-            let (line, col) = position(body, range.start);
-            let file_line = body_line + line;
-            let message = if missing == UNSAFE {
-                format!("{what} \"{dest}\" is not an address a reader can safely open")
-            } else if missing == OUTSIDE {
-                format!(
-                    "{what} \"{dest}\" points outside the site: `..` goes above its root folder"
-                )
-            } else if what == "image" {
-                format!("image \"{dest}\" is not a file of the site")
-            } else if missing.starts_with('#') && !dest.starts_with('#') {
-                format!("{what} to \"{dest}\": the page has no anchor {missing}")
-            } else if missing.starts_with('#') {
-                format!("{what} to \"{dest}\": this page has no heading or anchor {missing}")
-            } else {
-                format!("{what} to \"{dest}\" points nowhere: {missing} is not a page or file of the site")
-            };
-            let hint = if missing == UNSAFE {
-                "use a path on this site (/phong-trao/x/) or an https:// address".to_string()
-            } else if missing == OUTSIDE {
-                "write the address from the site root (/phong-trao/x/) and keep files in static/"
-                    .to_string()
-            } else if what == "image" {
-                "put the image in static/ (static/images/x.jpg is served as /images/x.jpg) and check the spelling".to_string()
-            } else if missing.starts_with('#') {
-                "anchors are made from headings: \"## Mục đích\" gets #muc-dich; check the spelling or the heading".to_string()
-            } else {
-                "check the address; a draft or future-dated page is not published, so links to it break".to_string()
-            };
+            let (message, hint) = body_problem(&what, &dest, &problem);
+            let (line, col) = position(body, at);
             let mut d = Diagnostic::error(path, message)
                 .hint(hint)
-                .at(Span::new(file_line, col));
+                .at(Span::new(body_line + line, col));
             d.source_line = body.lines().nth(line).map(str::to_string);
             diags.push(d);
         }
@@ -242,80 +212,150 @@ pub fn links_in(
     }
 }
 
-/// A front matter path that climbs above the site root.
-fn outside(path: &str, what: &str, url: &str) -> Diagnostic {
-    Diagnostic::error(
-        path,
-        format!("{what} \"{url}\" points outside the site: `..` goes above its root folder; nothing outside the site is published"),
-    )
-    .hint("put the file in static/ and write its path from the site root, e.g. /van-ban/x.pdf")
+/// The addresses raw HTML in a body puts on the page, each with what it is (`link`,
+/// `image`, or the element and attribute) and its byte offset in `html`. Those the
+/// sanitizer removes are not on the page (see [`crate::render::markdown::publishes`]),
+/// and neither is what `<script>`, `<style>` and comments hold.
+fn html_addresses(html: &str, raw_html: RawHtml) -> Vec<(String, String, usize)> {
+    let mut out = Vec::new();
+    for crate::links::InHtml {
+        tag,
+        attr,
+        value,
+        at,
+    } in crate::links::in_html(html)
+    {
+        if !crate::render::markdown::publishes(raw_html, &tag, &attr)
+            || form(&value) == Form::Unsafe
+        {
+            continue;
+        }
+        let what = match (tag.as_str(), attr.as_str()) {
+            ("img", "src" | "srcset") | ("source", "srcset") => "image".to_string(),
+            (_, "href" | "ping") => "link".to_string(),
+            (tag, attr) => format!("{tag} {attr}"),
+        };
+        for address in crate::links::in_attribute(&attr, &value) {
+            out.push((what.clone(), address, at));
+        }
+    }
+    out
+}
+
+/// What a front matter or data field that holds an address is called in messages, and
+/// what to say when the file it names is missing.
+struct Field<'a> {
+    /// The file the field is in.
+    source: &'a str,
+    /// `photo`, `file`, `link`.
+    label: &'static str,
+    /// The data entry it belongs to, if any: `"ct-12"`.
+    entry: Option<&'a str>,
+}
+
+impl Field<'_> {
+    /// The problem with `address` in this field, if it has one. A field is shown on pages
+    /// of every depth (lists, the timeline, the item's own page), so an address relative
+    /// to one page would be wrong on the others: it must be external or from the site
+    /// root, and then name a file of the site.
+    fn check(&self, address: &str, checker: &mut Checker) -> Option<Diagnostic> {
+        let Field {
+            source,
+            label,
+            entry,
+        } = *self;
+        let who = entry.map_or_else(String::new, |e| format!("\"{e}\": "));
+        let error = |message: String, hint: String| {
+            Some(Diagnostic::error(source, format!("{who}{message}")).hint(hint))
+        };
+        match form(address) {
+            Form::External => return None,
+            Form::Unsafe => {
+                return error(
+                    format!("{label} \"{address}\" is not an address a reader can safely open"),
+                    "use a path on this site (/van-ban/x.pdf) or an https:// address".into(),
+                )
+            }
+            Form::Relative | Form::Fragment | Form::Empty => {
+                let rooted = address.trim().trim_start_matches("./");
+                return error(
+                    format!("{label} \"{address}\" is not written from the site root, so it would point somewhere else on each page that shows it"),
+                    format!("start it with /: write /{rooted} for static/{rooted}"),
+                );
+            }
+            Form::Absolute => {}
+        }
+        match checker.problem(&resolve(address, "/"))? {
+            Problem::Outside => error(
+                format!("{label} \"{address}\" points outside the site: `..` goes above its root folder; nothing outside the site is published"),
+                "put the file in static/ and write its path from the site root, e.g. /van-ban/x.pdf".into(),
+            ),
+            Problem::Unsafe => None,
+            Problem::Missing(_) | Problem::NoAnchor(_) => match label {
+                "link" => error(
+                    format!("link \"{address}\" points nowhere on this site"),
+                    "check the address; a draft or future-dated page is not published, so links to it break".into(),
+                ),
+                "photo" => error(
+                    format!("photo \"{address}\" is not a file of the site"),
+                    "put the photo in static/ (static/images/x.jpg is written photo: /images/x.jpg)".into(),
+                ),
+                _ => error(
+                    format!("attached {label} \"{address}\" is not a file of the site"),
+                    format!("put the file in static/ (static/van-ban/x.pdf is written {label}: /van-ban/x.pdf), or give its full https:// address"),
+                ),
+            },
+        }
+    }
 }
 
 /// `photo:` of exemplars, attached files of plans, reports, exemplars and documents, and
-/// `link:` of events must be safe and, when they are site paths, exist.
+/// `link:` of events: each through [`Field::check`], the one rule for addresses written
+/// in fields.
 fn files_in_front_matter(site: &Site, checker: &mut Checker, diags: &mut Diagnostics) {
-    const DOCUMENTS: &str = "content/data/documents.yaml";
-    const EVENTS: &str = "content/data/events.yaml";
-    // (file to blame, what it is, the address, who has it for messages)
-    let mut files: Vec<(&str, &str, &str, String)> = Vec::new();
+    fn field<'a>(source: &'a str, label: &'static str, entry: Option<&'a str>) -> Field<'a> {
+        Field {
+            source,
+            label,
+            entry,
+        }
+    }
+    let mut fields: Vec<(Field, &str)> = Vec::new();
     for x in &site.exemplars {
         if let Some(p) = &x.facts.photo {
-            files.push((&x.facts_path, "photo", p, String::new()));
+            fields.push((field(&x.facts_path, "photo", None), p));
         }
         for a in &x.facts.attachments {
-            files.push((&x.facts_path, "attachment", &a.file, String::new()));
+            fields.push((field(&x.facts_path, "file", None), &a.file));
         }
     }
     for p in &site.plans {
         for a in &p.facts.attachments {
-            files.push((&p.facts_path, "attachment", &a.file, String::new()));
+            fields.push((field(&p.facts_path, "file", None), &a.file));
         }
     }
     for r in &site.reports {
         for a in &r.facts.attachments {
-            files.push((&r.facts_path, "attachment", &a.file, String::new()));
+            fields.push((field(&r.facts_path, "file", None), &a.file));
         }
     }
+    const DOCUMENTS: &str = "content/data/documents.yaml";
     for d in &site.documents {
-        let who = format!("\"{}\": ", d.fm.id);
         if let Some(f) = &d.fm.file {
-            files.push((DOCUMENTS, "file", f, who.clone()));
+            fields.push((field(DOCUMENTS, "file", Some(&d.fm.id)), f));
         }
         for a in &d.fm.attachments {
-            files.push((DOCUMENTS, "attachment", &a.file, who.clone()));
+            fields.push((field(DOCUMENTS, "file", Some(&d.fm.id)), &a.file));
         }
     }
     for e in &site.events {
         if let Some(l) = &e.fm.link {
-            files.push((EVENTS, "link", l, format!("\"{}\": ", e.fm.id)));
+            fields.push((field("content/data/events.yaml", "link", Some(&e.fm.id)), l));
         }
     }
-    for (path, what, url, who) in files {
-        if !crate::render::markdown::safe_url(url) {
-            diags.push(
-                Diagnostic::error(
-                    path,
-                    format!("{who}{what} \"{url}\" is not an address a reader can safely open"),
-                )
-                .hint("use a path on this site (/van-ban/x.pdf) or an https:// address"),
-            );
-            continue;
-        }
-        let target = resolve(url, "/");
-        if target == Target::Outside {
-            diags.push(outside(path, what, url));
-        } else if checker.problem(&target).is_some() {
-            let hint = match what {
-                "photo" => "put the photo in static/ (static/images/x.jpg is written photo: /images/x.jpg)",
-                "link" => "check the address; a draft or future-dated page is not published, so links to it break",
-                _ => "put the file in static/ (static/van-ban/x.pdf is written file: /van-ban/x.pdf), or give its full https:// address",
-            };
-            let message = match what {
-                "link" => format!("{who}link \"{url}\" points nowhere on this site"),
-                "photo" => format!("{who}photo \"{url}\" is not a file of the site"),
-                _ => format!("{who}attached file \"{url}\" is not a file of the site"),
-            };
-            diags.push(Diagnostic::error(path, message).hint(hint));
+    for (field, address) in fields {
+        if let Some(d) = field.check(address, checker) {
+            diags.push(d);
         }
     }
 }
@@ -324,49 +364,28 @@ fn files_in_front_matter(site: &Site, checker: &mut Checker, diags: &mut Diagnos
 mod tests {
     use super::*;
 
-    fn site(file: &str, anchor: Option<&str>) -> Target {
-        Target::Site {
-            file: file.into(),
-            anchor: anchor.map(String::from),
-        }
-    }
-
-    #[test]
-    fn resolves_site_relative_and_relative_links() {
-        assert_eq!(
-            resolve("/phong-trao/x/", "/"),
-            site("phong-trao/x/index.html", None)
-        );
-        assert_eq!(
-            resolve("/phong-trao/x", "/"),
-            site("phong-trao/x/index.html", None)
-        );
-        assert_eq!(
-            resolve("../y/#muc-dich", "/phong-trao/x/"),
-            site("phong-trao/y/index.html", Some("muc-dich"))
-        );
-        assert_eq!(
-            resolve("#a", "/en/about/"),
-            site("en/about/index.html", Some("a"))
-        );
-        assert_eq!(resolve("/images/a.jpg", "/"), site("images/a.jpg", None));
-        assert_eq!(resolve("/", "/x/"), site("index.html", None));
-        assert_eq!(resolve("https://example.org/", "/"), Target::External);
-        assert_eq!(resolve("mailto:a@b.vn", "/"), Target::External);
-    }
-
-    #[test]
-    fn climbing_above_the_root_is_outside() {
-        assert_eq!(resolve("/../etc/passwd", "/"), Target::Outside);
-        assert_eq!(resolve("../../../x.pdf", "/phong-trao/x/"), Target::Outside);
-        assert_eq!(resolve("..\\..\\..\\x", "/a/b/"), Target::Outside);
-        assert_eq!(resolve("../y/", "/a/b/"), site("a/y/index.html", None));
-    }
-
     #[test]
     fn finds_ids_and_positions() {
         let ids = ids(r#"<h2 id="muc-dich">x</h2><li id="ct-12" class="card">"#);
         assert!(ids.contains("muc-dich") && ids.contains("ct-12"));
         assert_eq!(position("ab\ncdé [x]", 8), (1, 5));
+    }
+
+    #[test]
+    fn raw_html_addresses_are_those_the_page_gets() {
+        let html = "<a href=\"/a/\" onclick=x>a</a><img src='/b.jpg' srcset=\"/c.jpg 2x\">\
+                    <!-- <a href=\"/comment/\"> --><script>x='<a href=/script/>'</script>\
+                    <video poster=/d.jpg></video><a href=\"javascript:x\">j</a>";
+        let got = |raw| -> Vec<(String, String, usize)> { html_addresses(html, raw) };
+        let sanitized = got(RawHtml::Sanitize);
+        assert_eq!(
+            sanitized,
+            [
+                ("link".to_string(), "/a/".to_string(), 9),
+                ("image".to_string(), "/b.jpg".to_string(), 39)
+            ]
+        );
+        let trusted: Vec<String> = got(RawHtml::Trust).into_iter().map(|t| t.1).collect();
+        assert_eq!(trusted, ["/a/", "/b.jpg", "/c.jpg", "/d.jpg"]);
     }
 }

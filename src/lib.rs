@@ -11,7 +11,9 @@ pub mod content;
 pub mod date;
 pub mod error;
 pub mod i18n;
+pub mod links;
 pub mod output;
+pub mod paths;
 pub mod period;
 pub mod rebuild;
 pub mod render;
@@ -115,16 +117,10 @@ pub(crate) fn stages(opts: &Options, keep: bool, write_to: Option<&Path>) -> Res
     let mut diags = Diagnostics::default();
     let mut timings = Timings::default();
     let mut clock = std::time::Instant::now();
-    let config_path = opts.root.join(config::FILE);
-    let text = match std::fs::read_to_string(&config_path) {
-        Ok(t) => content::load::clean_text(&t),
-        Err(e) => {
-            diags.push(
-                Diagnostic::error(config::FILE, format!("cannot read the site settings: {e}"))
-                    .hint(
-                    "run minhbach in the site folder (the one with site.yaml), or pass --root DIR",
-                ),
-            );
+    let text = match content::load::settings_text(&opts.root) {
+        Ok(text) => text,
+        Err(d) => {
+            diags.push(d);
             return Err(Error::Content(diags.into_sorted()));
         }
     };
@@ -158,13 +154,21 @@ pub(crate) fn stages(opts: &Options, keep: bool, write_to: Option<&Path>) -> Res
     // The output folder is looked at once the content is known to be good, so content
     // errors come first.
     let stage = match write_to {
-        Some(dest) => Some(std::sync::Arc::new(output::Stage::new(dest, opts.force)?)),
+        Some(dest) => Some(std::sync::Arc::new(output::Stage::new(
+            &opts.root, dest, opts.force,
+        )?)),
         None => None,
     };
     let out = stage
         .clone()
         .map_or_else(output::Output::default, output::Output::streaming);
-    let mut rendered = match render::render(&site, &theme, statics, keep, out) {
+    let rendered = render::render(&site, &theme, statics, keep, out);
+    // A file that could not be written (a full disk) is the one thing to say: what
+    // rendering reported after it follows from it.
+    if let Some(stage) = &stage {
+        stage.check()?;
+    }
+    let mut rendered = match rendered {
         Ok(rendered) => rendered,
         Err(render_diags) => {
             diags.extend(render_diags);
@@ -205,7 +209,7 @@ pub fn build(opts: &Options) -> Result<Summary, Error> {
     let mut planned = staged.planned;
     let mut clock = std::time::Instant::now();
     if let Some(stage) = &staged.stage {
-        stage.commit()?;
+        stage.commit(planned.output.len())?;
     }
     planned.timings.lap("swap", &mut clock);
     Ok(Summary {
@@ -217,7 +221,8 @@ pub fn build(opts: &Options) -> Result<Summary, Error> {
     })
 }
 
-/// The output folder, refusing places whose replacement would destroy the site itself.
+/// The output folder as named, refusing places whose replacement would destroy the site
+/// itself (checked again, on the folder as it is then, when the build starts writing).
 pub fn output_dir(opts: &Options) -> Result<PathBuf, Error> {
     let dest = opts
         .output
@@ -235,12 +240,7 @@ fn read_static(root: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Vec<u8>
         return out;
     }
     for entry in content::load::walk(root, &dir, diags) {
-        let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-        let rel = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let rel = content::load::shown(&dir, entry.path());
         match std::fs::read(entry.path()) {
             Ok(b) => {
                 out.insert(rel, b);

@@ -4,8 +4,9 @@
 //! W3C Nu Html Checker (vnu-jar). Its figures go straight to the terminal, also without
 //! `--nocapture`. See the README, "Browser tests".
 //!
-//! Missing tools fail the test with what to install; `MINHBACH_SKIP_BROWSER=1` skips it on a
-//! developer's machine, never in CI (`CI` set).
+//! Missing tools fail the test with what is missing and the one command that installs it
+//! all, `bash .ci/run`; `MINHBACH_SKIP_BROWSER=1` skips it on a developer's machine, never
+//! in CI (`CI` set).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -51,12 +52,15 @@ fn the_bundled_site_passes_the_browser_accessibility_and_html_checks() {
     }
     assert!(
         missing.is_empty(),
-        "the browser tests cannot run; install:\n  - {}\n{}",
+        "the browser tests cannot run: missing\n  - {}\n{}",
         missing.join("\n  - "),
         if ci {
-            "In CI, .ci/run installs these."
+            "In CI, `bash .ci/run` installs these before it runs the tests."
         } else {
-            "Or skip them on this machine with MINHBACH_SKIP_BROWSER=1 (CI never skips them)."
+            "Run `bash .ci/run` from the repository folder instead of `cargo test`: it installs \
+             all of these (Debian or Ubuntu: apt packages and the pinned npm packages) and then \
+             runs every test. Or skip the browser tests on this machine with \
+             MINHBACH_SKIP_BROWSER=1 (CI never skips them)."
         }
     );
     let status = Command::new("node")

@@ -35,6 +35,6 @@ fuzz_target!(|data: &[u8]| {
         }
         Err(_) => text.as_str(),
     };
-    let html = markdown::render(body, "/sub/", RawHtml::Sanitize);
+    let html = markdown::render(body, "/sub/", RawHtml::Sanitize, &Default::default());
     assert!(!html.to_ascii_lowercase().contains("<script"), "{html}");
 });

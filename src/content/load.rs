@@ -90,59 +90,119 @@ pub struct Loaded {
     pub data: Vec<DataFile>,
 }
 
-/// The files under `dir`, in sorted order. Symbolic links are followed only to files inside
-/// the site folder: one that leads outside it (or nowhere) is an error, so nothing outside
-/// the site is ever read or published. Links to folders inside the site are not followed.
+/// The files under `dir`, in sorted order, for every input of the site (content, data,
+/// static files, themes, templates). One rule for all: nothing outside the site folder
+/// is read. A symbolic link, anywhere on the way to `dir` or under it, is followed when
+/// what it names is inside the site folder (a link that leads outside, or nowhere, is an
+/// error, and nothing behind it is read), so `content/pages` may be a link to a folder
+/// kept elsewhere in the site. A link to a folder that holds it (a loop) is not followed,
+/// with a warning.
 pub fn walk(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<walkdir::DirEntry> {
-    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let shown = |p: &Path| {
-        p.strip_prefix(root)
-            .unwrap_or(p)
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
+    let inside = crate::paths::resolved(root);
+    let shown = |p: &Path| shown(root, p);
+    let outside = |p: &Path| outside(&shown(p));
+    let nowhere = |p: &Path| {
+        Diagnostic::error(shown(p), "this is a symbolic link that leads nowhere")
+            .hint("remove the link, or copy the file it meant into the site folder")
     };
-    let escapes = |p: &Path, diags: &mut Diagnostics| match std::fs::canonicalize(p) {
-        Ok(target) if target.starts_with(&canonical_root) => false,
-        Ok(_) => {
-            diags.push(
-                Diagnostic::error(shown(p), "this is a symbolic link to a place outside the site folder; nothing outside the site is read or published")
-                    .hint("copy the file into the site folder instead of linking to it"),
-            );
-            true
-        }
-        Err(_) => {
-            diags.push(
-                Diagnostic::error(shown(p), "this is a symbolic link that leads nowhere")
-                    .hint("remove the link, or copy the file it meant into the site folder"),
-            );
-            true
-        }
-    };
-    if dir.is_symlink() && escapes(dir, diags) {
+    let rel = dir.strip_prefix(root).unwrap_or(dir);
+    if let Some(link) = crate::paths::link_out_of(root, &inside, rel) {
+        diags.push(outside(&link));
         return Vec::new();
     }
+    if dir.is_symlink() && !dir.exists() {
+        diags.push(nowhere(dir));
+        return Vec::new();
+    }
+    let top = crate::paths::resolved(dir);
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().min_depth(1) {
+    let mut entries = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .min_depth(1)
+        .into_iter();
+    while let Some(entry) = entries.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map_or_else(|| shown(dir), shown);
-                diags.push(Diagnostic::error(path, format!("cannot read: {e}")).hint("check that the file exists and can be read (permissions), then run the command again"));
+                let path = e.path().unwrap_or(dir);
+                if e.loop_ancestor().is_some() {
+                    diags.push(looped(&shown(path)));
+                } else if path.is_symlink() && !path.exists() {
+                    diags.push(nowhere(path));
+                } else {
+                    diags.push(Diagnostic::error(shown(path), format!("cannot read: {e}")).hint("check that the file exists and can be read (permissions), then run the command again"));
+                }
                 continue;
             }
         };
-        let file = if entry.path_is_symlink() {
-            !escapes(entry.path(), diags) && entry.path().is_file()
-        } else {
-            entry.file_type().is_file()
-        };
-        if file {
+        let folder = entry.file_type().is_dir();
+        if entry.path_is_symlink() {
+            let target = crate::paths::resolved(entry.path());
+            let problem = if !target.starts_with(&inside) {
+                Some(outside(entry.path()))
+            } else if folder && top.starts_with(&target) {
+                Some(looped(&shown(entry.path())))
+            } else {
+                None
+            };
+            if let Some(d) = problem {
+                diags.push(d);
+                if folder {
+                    entries.skip_current_dir();
+                }
+                continue;
+            }
+        }
+        if entry.file_type().is_file() {
             files.push(entry);
         }
     }
     files
+}
+
+/// A link that leads out of the site folder.
+fn outside(path: &str) -> Diagnostic {
+    Diagnostic::error(path, "this is a symbolic link to a place outside the site folder; nothing outside the site is read or published")
+        .hint("copy the files into the site folder instead of linking to them")
+}
+
+/// The text of `site.yaml`, under the rule of every input (see [`walk`]): read only when
+/// it is inside the site folder, and as UTF-8, or an error that says where it is not.
+pub fn settings_text(root: &Path) -> Result<String, Diagnostic> {
+    let file = crate::config::FILE;
+    let inside = crate::paths::resolved(root);
+    if let Some(link) = crate::paths::link_out_of(root, &inside, Path::new(file)) {
+        return Err(outside(&shown(root, &link)));
+    }
+    let bytes = std::fs::read(root.join(file)).map_err(|e| {
+        let d = Diagnostic::error(file, format!("cannot read the site settings: {e}"));
+        if e.kind() == std::io::ErrorKind::NotFound {
+            d.hint("run minhbach in the site folder (the one with site.yaml), or pass --root DIR")
+        } else {
+            d.hint("check that site.yaml can be read (permissions), then run the command again")
+        }
+    })?;
+    utf8(file, bytes).map(|text| clean_text(&text))
+}
+
+/// A link to a folder that holds it: following it would never end.
+fn looped(path: &str) -> Diagnostic {
+    Diagnostic::warning(
+        path,
+        "not followed: this symbolic link leads to a folder that contains it, so following it would never end",
+    )
+    .hint("remove the link, or point it at the folder you meant")
+}
+
+/// `path` relative to the site folder, `/`-separated, as diagnostics name files.
+pub fn shown(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Text from bytes, or an error that says where the first byte that is not UTF-8 is.
@@ -171,12 +231,7 @@ pub fn clean_text(raw: &str) -> String {
 type Read = (Option<String>, Diagnostics);
 
 fn read_text(root: &Path, path: &Path, markdown: bool) -> Read {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    let rel = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/");
+    let rel = shown(root, path);
     let mut diags = Diagnostics::default();
     let text = match std::fs::read(path) {
         Ok(bytes) => match utf8(&rel, bytes) {
@@ -218,17 +273,13 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
         .par_iter()
         .map(|entry| {
             let name = entry.file_name().to_string_lossy();
-            let wanted = [".md", ".yaml", ".yml"].iter().any(|x| name.ends_with(x));
+            let wanted = [".md", ".yaml"].iter().any(|x| name.ends_with(x));
             wanted.then(|| read_text(root, entry.path(), name.ends_with(".md")))
         })
         .collect();
     for (entry, text) in entries.iter().zip(&mut texts) {
         let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
-        let rel_str = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let rel_str = shown(root, entry.path());
         let name = entry.file_name().to_string_lossy().to_string();
         if name.starts_with('.') {
             continue;
@@ -245,15 +296,25 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
             text
         };
         if folder == "data" && parts.len() == 2 {
-            if name.ends_with(".yaml") || name.ends_with(".yml") {
+            if let Some(stem) = name.strip_suffix(".yml") {
+                // Not read: beside a .yaml twin one of the two would be ignored, and
+                // alone, messages about it would name the .yaml file it is not.
+                let d = if entry.path().with_file_name(format!("{stem}.yaml")).exists() {
+                    Diagnostic::error(
+                        &rel_str,
+                        format!("both {name} and {stem}.yaml are here: only one is read"),
+                    )
+                    .hint(format!("keep the entries in {stem}.yaml and delete {name}"))
+                } else {
+                    Diagnostic::error(&rel_str, "data files end in .yaml, not .yml")
+                        .hint(format!("rename it to {stem}.yaml"))
+                };
+                diags.push(d);
+            } else if let Some(stem) = name.strip_suffix(".yaml") {
                 if let Some(text) = read(diags) {
-                    let stem = name
-                        .trim_end_matches(".yaml")
-                        .trim_end_matches(".yml")
-                        .to_string();
                     loaded.data.push(DataFile {
                         path: rel_str,
-                        name: stem,
+                        name: stem.to_string(),
                         text,
                     });
                 }

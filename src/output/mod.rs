@@ -7,7 +7,7 @@ use crate::error::{Diagnostic, Error};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// The files of the site as they are rendered, keyed by their `/`-separated path under
@@ -54,9 +54,8 @@ impl Output {
             self.files.insert(path, bytes);
             return Ok(());
         };
-        stage
-            .write(&path, &bytes)
-            .map_err(|e| format!("cannot write the file: {e}"))?;
+        // A failed write is kept by the stage and ends the build once, after rendering.
+        stage.write(&path, &bytes);
         let ids = path
             .ends_with(".html")
             .then(|| crate::check::ids(&String::from_utf8_lossy(&bytes)));
@@ -82,6 +81,27 @@ impl Output {
             }
         }
         clashes
+    }
+
+    /// The file of the site that a new file at `path` would replace or collide with: the
+    /// same path, a file under a folder of that name (`path/…`), or a file named like one
+    /// of its folders; and [`MARKER`], which only a build writes.
+    pub fn clash(&self, path: &str) -> Option<String> {
+        if path == MARKER || self.contains(path) {
+            return Some(path.to_string());
+        }
+        let folder = format!("{path}/");
+        let under = |keys: &mut dyn Iterator<Item = &String>| {
+            keys.next().filter(|k| k.starts_with(&folder)).cloned()
+        };
+        let inside = under(&mut self.files.range(folder.clone()..).map(|(k, _)| k))
+            .or_else(|| under(&mut self.written.range(folder.clone()..).map(|(k, _)| k)));
+        inside.or_else(|| {
+            path.match_indices('/')
+                .map(|(i, _)| &path[..i])
+                .find(|p| self.contains(p))
+                .map(String::from)
+        })
     }
 
     pub fn contains(&self, path: &str) -> bool {
@@ -115,10 +135,17 @@ impl Output {
 /// The site a build replaces is kept beside it, in `.<name>.minhbach-trash`, and removed
 /// by the next build on a thread of its own while that build renders: removing 25,000
 /// files takes seconds that no build should wait for.
+///
+/// All of it happens under an exclusive lock on `.<name>.minhbach-lock` beside the output
+/// folder, held from before the stale folders are cleaned until the swap is done: two
+/// builds into one folder would otherwise remove each other's staging folder.
 #[derive(Debug)]
 pub struct Stage {
     tmp: PathBuf,
+    /// The output folder resolved ([`crate::paths::resolve`]): every file operation uses it.
     dest: PathBuf,
+    /// The output folder as the person named it, for messages.
+    shown: PathBuf,
     old: PathBuf,
     trash: PathBuf,
     /// Removing the trash of the build before, if there was one.
@@ -126,29 +153,53 @@ pub struct Stage {
     /// Folders made so far, so each is made once.
     dirs: Mutex<BTreeSet<PathBuf>>,
     committed: AtomicBool,
+    /// Room on the disk ([`on_disk`]) of every file handed to [`Stage::write`], written
+    /// or not: what the new site needs.
+    planned: AtomicU64,
+    /// Room taken by the files actually written, and their number.
+    written: AtomicU64,
+    files: AtomicUsize,
+    /// The first write that failed, with the file's path; later writes are not tried.
+    failed: Mutex<Option<(String, std::io::Error)>>,
+    has_failed: AtomicBool,
+    /// Held until the stage is dropped; the system releases it if the process dies.
+    _lock: fs::File,
+    /// Tests: fail every write with "disk full" once this many bytes are written.
+    #[cfg(test)]
+    fail_after: Option<u64>,
 }
 
+/// How long a build waits for another build into the same folder to finish: far longer
+/// than any build takes (30,000 items build in 20 s), short enough that a hung one is noticed.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(600);
+
 impl Stage {
-    /// Prepares the staging folder of `dest`. A `dest` that exists, is not empty and has
-    /// no [`MARKER`] was not made by a build: it is refused unless `force`, because the
-    /// swap would delete it.
-    pub fn new(dest: &Path, force: bool) -> Result<Stage, Error> {
-        let parent = dest
+    /// Prepares the staging folder of `dest`, after the rules of [`check_dest`] and under
+    /// the lock. A `dest` that exists, is not empty and has no [`MARKER`] was not made by
+    /// a build: it is refused unless `force`, because the swap would delete it.
+    pub fn new(root: &Path, dest: &Path, force: bool) -> Result<Stage, Error> {
+        let real = check_dest(root, dest)?;
+        let parent = real
             .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+            .expect("check_dest refuses the root of the file system")
+            .to_path_buf();
         fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-        let name = dest
+        let name = real
             .file_name()
             .map_or_else(|| "public".into(), |n| n.to_string_lossy().to_string());
+        let lock = lock(
+            &parent.join(format!(".{name}.minhbach-lock")),
+            dest,
+            LOCK_WAIT,
+        )?;
         let tmp = parent.join(format!(".{name}.minhbach-new"));
         let old = parent.join(format!(".{name}.minhbach-old"));
         let trash = parent.join(format!(".{name}.minhbach-trash"));
         // A build killed between the two renames of the portable swap left the site in `old`.
-        if !dest.exists() && old.join(MARKER).is_file() {
-            fs::rename(&old, dest).map_err(|e| Error::io(dest, e))?;
+        if !real.exists() && old.join(MARKER).is_file() {
+            fs::rename(&old, &real).map_err(|e| Error::io(dest, e))?;
         }
-        if !force && is_foreign(dest) {
+        if !force && is_foreign(&real) {
             return Err(Error::Content(vec![Diagnostic::error(
                 dest.display().to_string(),
                 format!("refusing to build into this folder: it is not empty and no earlier build made it (it has no {MARKER} file), so replacing it could delete your files"),
@@ -170,20 +221,63 @@ impl Stage {
         });
         let stage = Stage {
             tmp,
-            dest: dest.to_path_buf(),
+            dest: real,
+            shown: dest.to_path_buf(),
             old,
             trash,
             emptying: Mutex::new(emptying),
             dirs: Mutex::new(BTreeSet::new()),
             committed: AtomicBool::new(false),
+            planned: AtomicU64::new(0),
+            written: AtomicU64::new(0),
+            files: AtomicUsize::new(0),
+            failed: Mutex::new(None),
+            has_failed: AtomicBool::new(false),
+            _lock: lock,
+            #[cfg(test)]
+            fail_after: None,
         };
         let marker = stage.tmp.join(MARKER);
-        fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, e))?;
+        fs::write(&marker, MARKER_TEXT).map_err(|e| stage.write_error(MARKER, e))?;
         Ok(stage)
     }
 
-    /// Writes one file of the site into the staging folder.
-    pub fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+    /// Writes one file of the site into the staging folder. A failure is kept, not
+    /// returned: the first one ends the build once rendering is done ([`Stage::check`]),
+    /// reported once, and no later write is tried (a full disk would fail every one).
+    pub fn write(&self, path: &str, bytes: &[u8]) {
+        self.planned
+            .fetch_add(on_disk(bytes.len()), Ordering::Relaxed);
+        if self.has_failed.load(Ordering::Relaxed) {
+            return;
+        }
+        match self.try_write(path, bytes) {
+            Ok(()) => {
+                self.written
+                    .fetch_add(on_disk(bytes.len()), Ordering::Relaxed);
+                self.files.fetch_add(1, Ordering::Relaxed);
+            }
+            Err(e) => {
+                let mut failed = self
+                    .failed
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                if failed.is_none() {
+                    *failed = Some((path.to_string(), e));
+                }
+                self.has_failed.store(true, Ordering::Relaxed);
+            }
+        }
+    }
+
+    fn try_write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        #[cfg(test)]
+        if self
+            .fail_after
+            .is_some_and(|limit| self.written.load(Ordering::Relaxed) + bytes.len() as u64 > limit)
+        {
+            return Err(std::io::ErrorKind::StorageFull.into());
+        }
         let full = self.tmp.join(path);
         if let Some(dir) = full.parent() {
             let made = self
@@ -202,8 +296,84 @@ impl Stage {
         fs::write(&full, bytes)
     }
 
-    /// Puts the staged site in place of the output folder.
-    pub fn commit(&self) -> Result<(), Error> {
+    /// The error of the first write that failed, if one did: said once, for the whole build.
+    pub fn check(&self) -> Result<(), Error> {
+        let failed = self
+            .failed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take();
+        match failed {
+            Some((path, e)) => Err(self.write_error(&path, e)),
+            None => Ok(()),
+        }
+    }
+
+    /// One message for a write that failed: a full disk says how much the site needed.
+    fn write_error(&self, path: &str, e: std::io::Error) -> Error {
+        use std::io::ErrorKind;
+        let parent = self.dest.parent().unwrap_or(&self.dest).display();
+        let (written, planned) = (
+            self.written.load(Ordering::Relaxed),
+            self.planned.load(Ordering::Relaxed),
+        );
+        let files = self.files.load(Ordering::Relaxed);
+        let intact = "the previous site was not changed, and the unfinished new one was removed";
+        let d = if matches!(e.kind(), ErrorKind::StorageFull | ErrorKind::QuotaExceeded) {
+            let what = if e.kind() == ErrorKind::QuotaExceeded {
+                "your disk quota is used up"
+            } else {
+                "the disk is full"
+            };
+            let how_far = if planned > written {
+                format!(
+                    "the new site needs about {} on disk and only {} ({}) could be written before {path} failed",
+                    size(planned),
+                    size(written),
+                    count(files, "file"),
+                )
+            } else {
+                format!("{path} of the new site could not be written")
+            };
+            Diagnostic::error(
+                self.shown.display().to_string(),
+                format!("{what}: {how_far}; {intact}"),
+            )
+            .hint(format!(
+                "free at least {} on the disk that holds {parent} (the previous site stays until the new one is complete, so both must fit; `df -h {parent}` shows the free space), or build to another disk with --output; then run the command again",
+                size(planned.saturating_sub(written).max(1)),
+            ))
+        } else {
+            Diagnostic::error(
+                self.shown.display().to_string(),
+                format!("cannot write {path} of the new site into {}: {e}; {intact}", self.tmp.display()),
+            )
+            .hint(format!("check that {parent} can be written (permissions, free space), then run the command again"))
+        };
+        Error::Content(vec![d])
+    }
+
+    /// Puts the staged site in place of the output folder, once it is known to hold the
+    /// `expected` files of the build (and nothing else changed it), so a build never
+    /// reports files it did not write.
+    pub fn commit(&self, expected: usize) -> Result<(), Error> {
+        self.check()?;
+        let found = walkdir::WalkDir::new(&self.tmp)
+            .into_iter()
+            .filter(|e| e.as_ref().is_ok_and(|e| e.file_type().is_file()))
+            .count();
+        let marker = fs::read_to_string(self.tmp.join(MARKER)).unwrap_or_default();
+        if found != expected + 1 || marker != MARKER_TEXT {
+            return Err(Error::Content(vec![Diagnostic::error(
+                self.shown.display().to_string(),
+                format!(
+                    "the new site in {} has {} where the build wrote {expected}: something else changed it during the build; the previous site was not changed",
+                    self.tmp.display(),
+                    count(found.saturating_sub(1), "file")
+                ),
+            )
+            .hint("make sure nothing else writes to or cleans that folder while minhbach builds, then run the command again")]));
+        }
         self.committed.store(true, Ordering::SeqCst);
         let emptying = self
             .emptying
@@ -228,25 +398,93 @@ impl Drop for Stage {
     }
 }
 
+/// The room a file of `len` bytes takes on disk: whole blocks, 4 KiB on most file systems.
+/// A site is mostly small files, so the bytes alone would say far too little.
+fn on_disk(len: usize) -> u64 {
+    const BLOCK: u64 = 4096;
+    (len as u64).div_ceil(BLOCK).max(1) * BLOCK
+}
+
+/// `1.5 MB`, `12 KB`: sizes in a message.
+fn size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 30 => format!("{:.1} GB", b as f64 / f64::from(1u32 << 30)),
+        b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / f64::from(1u32 << 20)),
+        b if b >= 1 << 10 => format!("{} KB", b.div_ceil(1 << 10)),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// `1 file`, `2 files`.
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Takes the exclusive lock on `path` (made if missing, never removed: removing a lock
+/// file lets two builds lock two different files), waiting at most `wait` for a build
+/// that holds it; `dest` is what the message names.
+fn lock(path: &Path, dest: &Path, wait: std::time::Duration) -> Result<fs::File, Error> {
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(|e| Error::io(path, e))?;
+    let started = std::time::Instant::now();
+    let mut said = false;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(fs::TryLockError::Error(e)) => return Err(Error::io(path, e)),
+            Err(fs::TryLockError::WouldBlock) => {}
+        }
+        if started.elapsed() >= wait {
+            return Err(Error::Content(vec![Diagnostic::error(
+                dest.display().to_string(),
+                format!(
+                    "another build is writing into this folder and has not finished after {} s; nothing was written",
+                    wait.as_secs()
+                ),
+            )
+            .hint(format!("wait for the other build (it holds the lock on {}) to finish, or stop it, then run the command again", path.display()))]));
+        }
+        if !said {
+            eprintln!(
+                "{}: another build is writing into this folder; waiting for it to finish (at most {} s)…",
+                dest.display(),
+                wait.as_secs()
+            );
+            said = true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
 /// The file that marks a folder as made by `minhbach build`, so a later build may replace it.
 pub const MARKER: &str = ".minhbach-output";
 const MARKER_TEXT: &str = "This folder was written by `minhbach build` and is replaced as a whole \
 by the next build. Do not put files here by hand: put them in static/.\n";
 
 /// Refuses output folders whose replacement would destroy something that is not a build:
-/// the site itself or its sources, a folder that contains the site, the home folder or `/`.
-/// `--force` does not lift these; it only lifts the marker rule in [`Stage::new`].
-pub fn check_dest(root: &Path, dest: &Path) -> Result<(), Error> {
-    let abs = |p: &Path| {
-        let a = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-        // Resolve symlinks where the folder exists, so `ln -s . out` is caught too.
-        fs::canonicalize(&a).unwrap_or(a)
-    };
-    let (d, r) = (abs(dest), abs(root));
+/// a file, the site itself or its sources, the home folder, `/`, or a folder that contains
+/// any of them. `--force` does not lift these; it only lifts the marker rule in
+/// [`Stage::new`]. The rules look at the folder [`resolve`](crate::paths::resolve)d, so
+/// neither `..` after a folder that does not exist yet nor a symbolic link gets around
+/// them; the resolved folder is returned, and it is the one a build replaces (a `public`
+/// that is a link to the web server's folder stays a link: the folder it points to is
+/// replaced).
+pub fn check_dest(root: &Path, dest: &Path) -> Result<PathBuf, Error> {
+    use crate::paths::resolved;
+    let (d, r) = (resolved(dest), resolved(root));
     let refuse = |why: &str, hint: &str| {
+        let seen = if d.as_path() == dest {
+            String::new()
+        } else {
+            format!(" (the folder {} names is {})", dest.display(), d.display())
+        };
         Err(Error::Content(vec![Diagnostic::error(
             dest.display().to_string(),
-            format!("refusing to build into this folder: {why}"),
+            format!("refusing to build into this folder: {why}{seen}"),
         )
         .hint(hint.to_string())]))
     };
@@ -254,7 +492,8 @@ pub fn check_dest(root: &Path, dest: &Path) -> Result<(), Error> {
     if d.parent().is_none() {
         return refuse("it is the root of the file system", hint);
     }
-    if std::env::var_os("HOME").is_some_and(|h| abs(Path::new(&h)) == d) {
+    let home = std::env::var_os("HOME").map(|h| resolved(Path::new(&h)));
+    if home.as_ref() == Some(&d) {
         return refuse(
             "it is your home folder, and the build replaces the whole folder",
             hint,
@@ -266,15 +505,41 @@ pub fn check_dest(root: &Path, dest: &Path) -> Result<(), Error> {
             hint,
         );
     }
-    for source in ["content", "static", "themes", "templates"] {
-        if d.starts_with(r.join(source)) {
+    if home.is_some_and(|h| h.starts_with(&d)) {
+        return refuse(
+            "it contains your home folder, and the build replaces the whole folder",
+            hint,
+        );
+    }
+    // /home, /usr, /tmp…: other people's home folders and the system's own, whoever runs
+    // the build (root's home is /root); only a build's own output may be replaced there.
+    if d.parent() == Some(Path::new("/")) && is_foreign(&d) {
+        return refuse(
+            "it is a folder of the system at the top of the file system, and the build would replace it whole",
+            hint,
+        );
+    }
+    for source in [
+        "content/",
+        "static/",
+        "themes/",
+        "templates/",
+        crate::config::FILE,
+    ] {
+        if d.starts_with(resolved(&r.join(source.trim_end_matches('/')))) {
             return refuse(
-                &format!("it is inside {source}/, which holds the site's own files"),
+                &format!("it is inside {source}, which holds the site's own files"),
                 hint,
             );
         }
     }
-    Ok(())
+    if d.exists() && !d.is_dir() {
+        return refuse(
+            "it is a file, not a folder",
+            "choose a folder for the built site, such as public/ (the default)",
+        );
+    }
+    Ok(d)
 }
 
 /// Not a build: a non-empty folder without the marker, or a file.
@@ -372,13 +637,19 @@ pub fn create_files(files: &[(PathBuf, String)]) -> Result<(), Error> {
 mod tests {
     use super::*;
 
+    /// The stage of `dest` for a site beside it.
+    fn stage(dest: &Path, force: bool) -> Result<Stage, Error> {
+        let site = dest.parent().expect("parent").join("site");
+        Stage::new(&site, dest, force)
+    }
+
     /// Builds a site of `files` into `dest` the way `build` does: staged, then swapped.
     fn publish(dest: &Path, files: &[(&str, &str)], force: bool) -> Result<(), Error> {
-        let stage = Stage::new(dest, force)?;
+        let stage = stage(dest, force)?;
         for (path, text) in files {
-            stage.write(path, text.as_bytes()).expect("write");
+            stage.write(path, text.as_bytes());
         }
-        stage.commit()
+        stage.commit(files.len())
     }
 
     #[test]
@@ -409,7 +680,7 @@ mod tests {
         let (dest, trash) = (dir.path().join("p"), dir.path().join(".p.minhbach-trash"));
         let read = |p: &Path| fs::read_to_string(p.join("a/index.html")).expect("read");
         for (n, text) in ["first", "second", "third"].iter().enumerate() {
-            let stage = Arc::new(Stage::new(&dest, false).expect("stage"));
+            let stage = Arc::new(stage(&dest, false).expect("stage"));
             let mut out = Output::streaming(Arc::clone(&stage));
             out.add(
                 "a/index.html".into(),
@@ -419,7 +690,7 @@ mod tests {
             assert!(out.add("a/index.html".into(), Vec::new()).is_err(), "clash");
             assert!(out.files.is_empty() && out.len() == 1);
             assert_eq!(out.ids("a/index.html"), Some([text.to_string()].into()));
-            stage.commit().expect("commit");
+            stage.commit(out.len()).expect("commit");
             assert_eq!(read(&dest), format!("<h2 id=\"{text}\">{text}</h2>"));
             if n == 0 {
                 assert!(!trash.exists());
@@ -431,8 +702,8 @@ mod tests {
             }
         }
         // A build that fails leaves the site and removes its stage.
-        let stage = Stage::new(&dest, false).expect("stage");
-        stage.write("a/index.html", b"half").expect("write");
+        let stage = stage(&dest, false).expect("stage");
+        stage.write("a/index.html", b"half");
         drop(stage);
         assert!(read(&dest).contains("third"));
         assert!(!dir.path().join(".p.minhbach-new").exists());
@@ -465,5 +736,109 @@ mod tests {
         assert!(dest.join("mine.txt").is_file());
         publish(&dest, &[("index.html", "x")], true).expect("forced");
         assert!(!dest.join("mine.txt").exists());
+    }
+
+    /// The rules hold on the folder a path names; none of these writes anything.
+    #[test]
+    fn system_folders_are_refused_however_they_are_named() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let site = dir.path().join("site");
+        for dest in [
+            "/tmp/x/../../usr",
+            "/usr/nonexistent/../../etc",
+            "/",
+            "/tmp/..",
+        ] {
+            let Err(Error::Content(d)) = check_dest(&site, Path::new(dest)) else {
+                panic!("{dest} was not refused");
+            };
+            assert!(
+                d[0].message
+                    .starts_with("refusing to build into this folder: it is"),
+                "{}",
+                d[0]
+            );
+        }
+        let fresh = check_dest(&site, &dir.path().join("out/x/../public")).expect("fine");
+        assert_eq!(fresh, crate::paths::resolved(dir.path()).join("out/public"));
+    }
+
+    #[test]
+    fn a_second_build_waits_for_the_lock_and_then_says_who_holds_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (path, dest) = (dir.path().join(".p.minhbach-lock"), dir.path().join("p"));
+        let held = lock(&path, &dest, std::time::Duration::ZERO).expect("first lock");
+        let started = std::time::Instant::now();
+        let wait = std::time::Duration::from_millis(300);
+        let Err(Error::Content(d)) = lock(&path, &dest, wait) else {
+            panic!("a held lock was taken twice");
+        };
+        assert!(started.elapsed() >= wait);
+        assert!(
+            d[0].message
+                .starts_with("another build is writing into this folder and has not finished"),
+            "{}",
+            d[0]
+        );
+        drop(held);
+        lock(&path, &dest, std::time::Duration::ZERO).expect("free again");
+    }
+
+    /// The logic of `tests/output.rs`'s real full disk, where no tmpfs can be mounted.
+    #[test]
+    fn a_full_disk_is_one_error_that_says_how_much_was_needed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let dest = dir.path().join("p");
+        publish(&dest, &[("index.html", "previous")], false).expect("first build");
+        let mut stage = stage(&dest, false).expect("stage");
+        stage.fail_after = Some(5000);
+        stage.write("a.html", &[b'a'; 1500]);
+        stage.write("b.html", &[b'b'; 1000]);
+        stage.write("c.html", &[b'c'; 3000]);
+        assert!(
+            !stage.tmp.join("c.html").exists(),
+            "no write after the first failure"
+        );
+        let Err(Error::Content(d)) = stage.commit(3) else {
+            panic!("a build that could not write committed");
+        };
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].message,
+            "the disk is full: the new site needs about 12 KB on disk and only 4 KB (1 file) could be written before b.html failed; the previous site was not changed, and the unfinished new one was removed"
+        );
+        assert!(d[0]
+            .hint
+            .as_deref()
+            .is_some_and(|h| h.starts_with("free at least 8 KB")));
+        drop(stage);
+        assert!(!dir.path().join(".p.minhbach-new").exists());
+        assert_eq!(
+            fs::read_to_string(dest.join("index.html")).expect("read"),
+            "previous"
+        );
+    }
+
+    #[test]
+    fn a_stage_that_lost_files_is_not_committed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let dest = dir.path().join("p");
+        publish(&dest, &[("index.html", "previous")], false).expect("first build");
+        let stage = stage(&dest, false).expect("stage");
+        stage.write("a/index.html", b"a");
+        stage.write("b/index.html", b"b");
+        fs::remove_file(stage.tmp.join("b/index.html")).expect("rm");
+        let Err(Error::Content(d)) = stage.commit(2) else {
+            panic!("committed a stage with a file missing");
+        };
+        assert!(
+            d[0].message.contains("has 1 file where the build wrote 2"),
+            "{}",
+            d[0]
+        );
+        assert_eq!(
+            fs::read_to_string(dest.join("index.html")).expect("read"),
+            "previous"
+        );
     }
 }

@@ -19,6 +19,67 @@ pub enum RawHtml {
     Trust,
 }
 
+/// The ids a theme's templates give elements of a page (`main`, `results`, `search-q`…),
+/// which nothing in a body may take: a heading, a footnote or a raw HTML element with the
+/// same id would break the theme's skip link, script or anchors, and its own anchor would
+/// lead to the theme's element. Read from the templates, so a site's own theme counts.
+/// An id made of a word and a value (`y{{ y.year }}`) reserves the word followed by
+/// digits (`y2022`); one that is only a value (`{{ d.id }}`, documents) reserves nothing,
+/// since any heading could match it and none of the pages with a body has one.
+#[derive(Debug, Clone, Default)]
+pub struct ThemeIds {
+    exact: BTreeSet<String>,
+    /// Prefix and suffix around a value.
+    numbered: Vec<(String, String)>,
+}
+
+impl ThemeIds {
+    /// The ids in the `id="…"` attributes of these templates.
+    pub fn from_templates<'t>(templates: impl IntoIterator<Item = &'t str>) -> ThemeIds {
+        let mut ids = ThemeIds::default();
+        for text in templates {
+            for (i, _) in text.match_indices("id=") {
+                let before = text[..i].chars().next_back();
+                let quote = text[i + 3..].chars().next();
+                let (Some(b), Some(q @ ('"' | '\''))) = (before, quote) else {
+                    continue;
+                };
+                if !b.is_whitespace() {
+                    continue;
+                }
+                let value = &text[i + 4..];
+                let Some(end) = value.find(q) else { continue };
+                let value = &value[..end];
+                match (value.find('{'), value.rfind('}')) {
+                    (Some(a), Some(z)) if a < z => {
+                        let (prefix, suffix) = (&value[..a], &value[z + 1..]);
+                        if !(prefix.is_empty() && suffix.is_empty()) {
+                            ids.numbered.push((prefix.to_string(), suffix.to_string()));
+                        }
+                    }
+                    _ => {
+                        ids.exact.insert(value.to_string());
+                    }
+                }
+            }
+        }
+        ids.numbered.sort();
+        ids.numbered.dedup();
+        ids
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.exact.contains(id)
+            || self.numbered.iter().any(|(prefix, suffix)| {
+                id.strip_prefix(prefix.as_str())
+                    .and_then(|rest| rest.strip_suffix(suffix.as_str()))
+                    .is_some_and(|value| {
+                        !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit())
+                    })
+            })
+    }
+}
+
 /// Word-processor bookmarks that survive copy and paste as text: `[bookmark: _GoBack]`.
 pub fn strip_artifacts(md: &str) -> String {
     let mut out = String::with_capacity(md.len());
@@ -38,20 +99,35 @@ pub fn strip_artifacts(md: &str) -> String {
 }
 
 /// Links may be relative or use a scheme that only navigates; anything else (`javascript:`,
-/// `data:`, `vbscript:`, …) could run code in a reader's browser.
+/// `data:`, `vbscript:`, …) could run code in a reader's browser. See [`crate::links::form`].
 pub fn safe_url(url: &str) -> bool {
-    let lower: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .flat_map(char::to_lowercase)
-        .collect();
-    match lower.find(':') {
-        // A colon after a path separator or fragment is not a scheme: `/a:b`, `#x:y`.
-        Some(i) if !lower[..i].contains(['/', '?', '#']) => {
-            ["http", "https", "mailto", "tel"].contains(&&lower[..i])
-        }
-        _ => true,
+    crate::links::form(url) != crate::links::Form::Unsafe
+}
+
+/// Whether the attribute `attr` of a raw HTML element `tag` reaches the page: every one
+/// when raw HTML is trusted; sanitized, those the allow-list of [`sanitizer`] keeps (an
+/// address also needs a safe scheme, see [`safe_url`]). The link checks ask, so that they
+/// check what the page gets.
+pub fn publishes(raw_html: RawHtml, tag: &str, attr: &str) -> bool {
+    type Kept = (
+        HashSet<&'static str>,
+        HashMap<&'static str, HashSet<&'static str>>,
+        HashSet<&'static str>,
+    );
+    static KEPT: std::sync::OnceLock<Kept> = std::sync::OnceLock::new();
+    if raw_html == RawHtml::Trust {
+        return true;
     }
+    let (tags, per_tag, generic) = KEPT.get_or_init(|| {
+        let b = sanitizer("/", &ThemeIds::default());
+        (
+            b.clone_tags(),
+            b.clone_tag_attributes(),
+            b.clone_generic_attributes(),
+        )
+    });
+    tags.contains(tag)
+        && (generic.contains(attr) || per_tag.get(tag).is_some_and(|a| a.contains(attr)))
 }
 
 /// `/x` → `<base_path>x`; other URLs are left alone.
@@ -63,8 +139,9 @@ fn rebase_path<'u>(url: &'u str, base_path: &str) -> Cow<'u, str> {
     }
 }
 
-/// Renders markdown; `base_path` (like `/` or `/sub/`) is put in front of links that start with `/`.
-pub fn render(md: &str, base_path: &str, raw_html: RawHtml) -> String {
+/// Renders markdown; `base_path` (like `/` or `/sub/`) is put in front of links that start
+/// with `/`; no id in the result is one of `theme`'s.
+pub fn render(md: &str, base_path: &str, raw_html: RawHtml, theme: &ThemeIds) -> String {
     let md = strip_artifacts(md);
     let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     // Most pages have no raw HTML and skip the sanitizer. A page that has some is sanitized
@@ -108,6 +185,13 @@ pub fn render(md: &str, base_path: &str, raw_html: RawHtml) -> String {
                 title: CowStr::from(title.into_string()),
                 id: CowStr::from(id.into_string()),
             }),
+            // A footnote's label is its id on the page.
+            Event::FootnoteReference(label) => {
+                Event::FootnoteReference(footnote_label(label, theme))
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                Event::Start(Tag::FootnoteDefinition(footnote_label(label, theme)))
+            }
             other => other.into_static(),
         };
         events.push(ev);
@@ -139,7 +223,7 @@ pub fn render(md: &str, base_path: &str, raw_html: RawHtml) -> String {
             };
             let mut id = base.clone();
             let n = next.entry(base.clone()).or_insert(2);
-            while !used.insert(id.clone()) {
+            while theme.contains(&id) || !used.insert(id.clone()) {
                 id = format!("{base}-{n}");
                 *n += 1;
             }
@@ -159,7 +243,7 @@ pub fn render(md: &str, base_path: &str, raw_html: RawHtml) -> String {
     html::push_html(&mut out, out_events.into_iter());
     let out = without_alignment_styles(out);
     if sanitize {
-        sanitizer(base_path).clean(&out).to_string()
+        sanitizer(base_path, theme).clean(&out).to_string()
     } else {
         out
     }
@@ -191,9 +275,14 @@ impl ammonia::UrlRelativeEvaluate<'_> for Rebase {
 /// The allow-list for raw HTML: document structure people paste (tables with merged cells,
 /// figures, abbreviations, definitions, details), links and images with safe URLs only. No
 /// `style` (CSP), no `on*` handlers, no scripts, frames, forms or embeds.
-fn sanitizer(base_path: &str) -> ammonia::Builder<'static> {
+fn sanitizer(base_path: &str, theme: &ThemeIds) -> ammonia::Builder<'static> {
     let base_path = base_path.to_string();
     let mut b = ammonia::Builder::default();
+    // An id written in raw HTML that the theme uses is dropped; ours were made unique.
+    let theme = theme.clone();
+    b.attribute_filter(move |_, attr, value| {
+        (attr != "id" || !theme.contains(value)).then_some(Cow::Borrowed(value))
+    });
     b.url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
         // Markdown links carry no rel today; keep the sanitized pages the same.
         .link_rel(None)
@@ -236,6 +325,16 @@ fn sanitizer(base_path: &str) -> ammonia::Builder<'static> {
     b
 }
 
+/// A footnote label the theme uses as an id gets `-note` after it (the same for its
+/// reference and its definition, so they still find each other).
+fn footnote_label(label: CowStr<'_>, theme: &ThemeIds) -> CowStr<'static> {
+    let mut label = label.into_string();
+    while theme.contains(&label) {
+        label.push_str("-note");
+    }
+    CowStr::from(label)
+}
+
 fn level_num(l: HeadingLevel) -> u8 {
     match l {
         HeadingLevel::H1 => 1,
@@ -264,6 +363,7 @@ mod tests {
             "## I. MỤC ĐÍCH, YÊU CẦU\n\n### 1. Mục đích\n\n### 1. Mục đích\n",
             "/",
             RawHtml::Sanitize,
+            &ThemeIds::default(),
         );
         assert!(
             html.contains("<h2 id=\"i-muc-dich-yeu-cau\">I. MỤC ĐÍCH, YÊU CẦU</h2>"),
@@ -285,6 +385,7 @@ mod tests {
                 &format!("[a](<{url}>) ![b](<{url}>)"),
                 "/",
                 RawHtml::Sanitize,
+                &ThemeIds::default(),
             );
             assert!(
                 !html.to_lowercase().contains("script:") && !html.contains("data:"),
@@ -295,6 +396,7 @@ mod tests {
             "[a](https://x.vn/) [b](mailto:a@b.vn) [c](/p/q:r/) [d](#x:y)",
             "/",
             RawHtml::Sanitize,
+            &ThemeIds::default(),
         );
         assert!(
             html.contains("href=\"https://x.vn/\"") && html.contains("mailto:a@b.vn"),
@@ -312,6 +414,7 @@ mod tests {
             "<script>alert(1)</script>\n\n[x](/phong-trao/)\n\n<a href=\"/bao-cao/\" onclick=\"x()\">y</a>",
             "/sub/",
             RawHtml::Sanitize,
+        &ThemeIds::default(),
         );
         assert!(
             !html.contains("<script") && !html.contains("alert"),
@@ -329,7 +432,7 @@ mod tests {
                   <figure><img src=\"/anh/a.jpg\" alt=\"ảnh\" width=\"10\"><figcaption>c</figcaption></figure>\n\n\
                   Một <abbr title=\"Ủy ban nhân dân\">UBND</abbr> x<sup>2</sup> <mark>m</mark><br>\n\n\
                   <details><summary>s</summary>d</details>\n\nA[^1]\n\n[^1]: chú thích\n";
-        let html = render(md, "/", RawHtml::Sanitize);
+        let html = render(md, "/", RawHtml::Sanitize, &ThemeIds::default());
         for kept in [
             "<h2 id=\"tieu-de\">",
             "<th scope=\"col\" colspan=\"2\">",
@@ -352,6 +455,7 @@ mod tests {
             "<iframe src=\"https://x.vn/\"></iframe>\n",
             "/",
             RawHtml::Trust,
+            &ThemeIds::default(),
         );
         assert!(
             html.contains("<iframe src=\"https://x.vn/\"></iframe>"),
@@ -363,7 +467,7 @@ mod tests {
     fn table_alignment_uses_classes_not_styles() {
         for raw in [RawHtml::Sanitize, RawHtml::Trust] {
             let md = "| a | b |\n|:--|--:|\n| 1 | 2 |\n\n<b>x</b>\n";
-            let html = render(md, "/", raw);
+            let html = render(md, "/", raw, &ThemeIds::default());
             assert!(!html.contains("style="), "{html}");
             assert!(
                 html.contains("<th class=\"align-left\">a</th>")
@@ -371,5 +475,37 @@ mod tests {
                 "{html}"
             );
         }
+    }
+
+    #[test]
+    fn bodies_leave_the_theme_its_ids() {
+        let theme = ThemeIds::from_templates([
+            r#"<main id="main"><h3 id="y{{ y.year }}{{ l }}"><p id='results'>{{ x }}</p>"#,
+            r#"<li id="{{ d.id }}"><div data-id="x" grid="q">"#,
+        ]);
+        assert!(theme.contains("main") && theme.contains("results") && theme.contains("y2022"));
+        for free in ["yeu-cau", "2022", "x", "q", "y", "main-2"] {
+            assert!(!theme.contains(free), "{free}");
+        }
+        let html = render(
+            "## Main\n\n## Main\n\n## Y2022\n\n## Yêu cầu\n\nA[^main]\n\n[^main]: n\n\n<div id=\"results\">r</div>\n",
+            "/",
+            RawHtml::Sanitize,
+            &theme,
+        );
+        for kept in [
+            r#"<h2 id="main-2">Main</h2>"#,
+            r#"<h2 id="main-3">Main</h2>"#,
+            r#"<h2 id="y2022-2">Y2022</h2>"#,
+            r#"<h2 id="yeu-cau">"#,
+            r##"href="#main-note""##,
+            r#"id="main-note""#,
+        ] {
+            assert!(html.contains(kept), "{kept} missing in {html}");
+        }
+        assert!(
+            !html.contains(r#"id="results""#) && !html.contains(r#"id="main""#),
+            "{html}"
+        );
     }
 }

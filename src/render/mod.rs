@@ -192,9 +192,23 @@ pub fn render(
     let search = r.render_search();
     timings.lap("search", &mut clock);
     r.render_sitemap();
-    for (path, bytes) in theme.assets.iter().chain(statics.iter()) {
-        // Site static files override theme assets of the same name.
-        if let Err(e) = r.out.put(path.clone(), bytes.clone()) {
+    // A static file may replace a theme asset of the same name, never a file the site
+    // generates (a page, a feed, the sitemap, the search index, open data): that would
+    // silently win or lose.
+    for (path, bytes, from) in (theme.assets.iter().map(|(p, b)| (p, b, "themes")))
+        .chain(statics.iter().map(|(p, b)| (p, b, "static")))
+    {
+        let replaces_asset = from == "static" && theme.assets.contains_key(path);
+        if let Some(clash) = r.out.clash(path).filter(|_| !replaces_asset) {
+            let shown = match from {
+                "static" => format!("static/{path}"),
+                _ => format!("themes/{}/static/{path}", site.settings.theme),
+            };
+            r.diags.push(
+                Diagnostic::error(shown, format!("this file would take the place of /{clash}, which the site generates"))
+                    .hint("rename or move the file: static/ may replace theme files such as style.css, but not the pages, feeds, sitemap, search index or data files the site makes"),
+            );
+        } else if let Err(e) = r.out.put(path.clone(), bytes.clone()) {
             r.diags.push(Diagnostic::error(path.clone(), e));
         }
     }
@@ -767,7 +781,12 @@ impl<'a> Renderer<'a> {
     }
 
     fn body(&self, v: &Version<impl Sized>) -> String {
-        markdown::render(&v.body, &self.base_path, self.site.settings.raw_html)
+        markdown::render(
+            &v.body,
+            &self.base_path,
+            self.site.settings.raw_html,
+            &self.theme.ids,
+        )
     }
 }
 

@@ -45,6 +45,8 @@ pub struct Theme {
     pub strings: BTreeMap<String, BTreeMap<String, String>>,
     /// Files copied to the output root, path → bytes.
     pub assets: BTreeMap<String, Vec<u8>>,
+    /// The ids the templates give elements, which bodies must leave to them.
+    pub ids: crate::render::markdown::ThemeIds,
 }
 
 /// Reads the theme files: from `<root>/themes/<name>/` if present, else the built-in default.
@@ -68,18 +70,13 @@ fn theme_files(root: &Path, name: &str, diags: &mut Diagnostics) -> BTreeMap<Str
 fn read_tree(root: &Path, dir: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     for entry in crate::content::load::walk(root, dir, diags) {
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let rel = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let rel = crate::content::load::shown(dir, entry.path());
         match std::fs::read(entry.path()) {
             Ok(b) => {
                 out.insert(rel, b);
             }
             Err(e) => diags.push(Diagnostic::error(
-                entry.path().display().to_string(),
+                crate::content::load::shown(root, entry.path()),
                 format!("cannot read: {e}"),
             ).hint("check that the file exists and can be read (permissions), then run the command again")),
         }
@@ -136,6 +133,9 @@ pub fn load(
             assets.insert(asset.to_string(), bytes.clone());
         }
     }
+    let ids = crate::render::markdown::ThemeIds::from_templates(
+        templates.iter().map(|(_, text)| text.as_str()),
+    );
     if let Err(e) = tera.add_raw_templates(templates) {
         diags.push(
             Diagnostic::error(
@@ -151,6 +151,7 @@ pub fn load(
         tera,
         strings,
         assets,
+        ids,
     })
 }
 

@@ -56,6 +56,41 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// The repository folder: the bundled site, the default theme, the fixtures.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Asserts that a run succeeded; returns its stderr (warnings).
+pub fn assert_ok(o: &Output) -> String {
+    assert!(o.status.success(), "build failed:\n{}", stderr(o));
+    stderr(o)
+}
+
+/// Asserts exit code 1 and that stderr holds every needle; returns stderr.
+pub fn assert_error(o: &Output, needles: &[&str]) -> String {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(1), "expected exit 1:\n{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    for n in needles {
+        assert!(err.contains(n), "expected {n:?} in:\n{err}");
+    }
+    err
+}
+
+/// Writes a file of a site, making its folders.
+pub fn write(root: &Path, path: &str, text: impl AsRef<[u8]>) {
+    let p = root.join(path);
+    std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+    std::fs::write(p, text).expect("write");
+}
+
+/// Rewrites a text file of a site through `f`.
+pub fn edit(root: &Path, path: &str, f: impl Fn(String) -> String) {
+    let text = std::fs::read_to_string(root.join(path)).expect("read");
+    write(root, path, f(text));
+}
+
 /// A file of the built site (`public/PATH`) as text.
 pub fn read(root: &Path, path: &str) -> String {
     std::fs::read_to_string(root.join("public").join(path))

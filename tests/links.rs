@@ -1,0 +1,127 @@
+//! Links (issue 12): every address the site publishes goes through one resolver and one
+//! check, whatever wrote it: markdown, raw HTML (as the sanitizer leaves it), or a
+//! `photo:`, `file:` or `link:` field.
+
+#[path = "support/site.rs"]
+mod support_site;
+use support_site::*;
+
+#[test]
+fn links_and_images_in_raw_html_are_checked_like_markdown_ones() {
+    let site = fixture("basic");
+    let root = site.path();
+    write(root, "static/anh/co.jpg", "jpg");
+    write(
+        root,
+        "content/pages/html.vi.md",
+        "---\ntitle: \"HTML\"\n---\n\
+         ## Có\n\n\
+         Xem <a href=\"/khong-co/\">đây</a> và <a href=\"/gioi-thieu/\">kia</a>.\n\n\
+         <figure>\n  <img src=\"/anh/khong.jpg\" alt=\"x\">\n  <img src=\"/anh/co.jpg\" alt=\"y\">\n</figure>\n\n\
+         <p><a href='#khong-co'>neo</a> <a href=\"#co\">neo</a> <a href=\"javascript:x()\">bị bỏ</a></p>\n\n\
+         <!-- <a href=\"/trong-chu-thich/\">x</a> -->\n",
+    );
+    let err = assert_error(
+        &build(root, &[]),
+        &[
+            "content/pages/html.vi.md:6:14: error: link to \"/khong-co/\" points nowhere: /khong-co/ is not a page or file of the site",
+            "content/pages/html.vi.md:9:13: error: image \"/anh/khong.jpg\" is not a file of the site",
+            "content/pages/html.vi.md:13:13: error: link to \"#khong-co\": this page has no heading or anchor #khong-co",
+        ],
+    );
+    // What the sanitizer removes is not published, so not checked; nor is a comment.
+    assert_eq!(err.matches(": error:").count(), 3, "{err}");
+
+    // Trusted raw HTML publishes every attribute: all of them are checked.
+    edit(root, "site.yaml", |y| {
+        format!("{y}markdown: {{ unsafe_html: true }}\n")
+    });
+    write(
+        root,
+        "content/pages/html.vi.md",
+        "---\ntitle: \"HTML\"\n---\n\
+         <video poster=\"/anh/khong-poster.jpg\" src=\"/anh/co.jpg\"></video>\n\
+         <img srcset=\"/anh/co.jpg 1x, /anh/khong-2x.jpg 2x\" src=\"/anh/co.jpg\">\n",
+    );
+    let err = assert_error(
+        &build(root, &[]),
+        &[
+            "content/pages/html.vi.md:4:16: error: video poster to \"/anh/khong-poster.jpg\" points nowhere",
+            "content/pages/html.vi.md:5:14: error: image \"/anh/khong-2x.jpg\" is not a file of the site",
+        ],
+    );
+    assert_eq!(err.matches(": error:").count(), 2, "{err}");
+}
+
+/// `://` later in an address does not make it another site's: only a scheme at the
+/// start does (RFC 3986).
+#[test]
+fn an_address_with_a_scheme_later_in_it_is_still_a_site_address() {
+    let site = fixture("basic");
+    let root = site.path();
+    write(
+        root,
+        "content/pages/lien-ket.vi.md",
+        "---\ntitle: \"L\"\n---\n\
+         [a](/trang?x=http://a) [b](/gioi-thieu/?ref=https://x.vn/) [c](https://x.vn/?u=/khong/)\n\n\
+         <a href=\"/khong-co/#http://x\">d</a>\n",
+    );
+    let err = assert_error(
+        &build(root, &[]),
+        &[
+            "content/pages/lien-ket.vi.md:4:1: error: link to \"/trang?x=http://a\" points nowhere: /trang/ is not a page or file of the site",
+            "content/pages/lien-ket.vi.md:6:10: error: link to \"/khong-co/#http://x\" points nowhere",
+        ],
+    );
+    assert_eq!(err.matches(": error:").count(), 2, "{err}");
+}
+
+/// A field is shown on pages of every depth, so a path relative to one of them would be
+/// broken on the others: it must start at the site root.
+#[test]
+fn relative_photo_file_and_link_fields_are_errors_that_say_the_rooted_path() {
+    let site = fixture("basic");
+    let root = site.path();
+    write(root, "static/anh/a.jpg", "jpg");
+    write(root, "static/van-ban/ct-12.pdf", "pdf");
+    edit(root, "content/exemplars/nguyen-van-a.vi.md", |x| {
+        x.replacen("award:", "photo: anh/a.jpg\naward:", 1)
+    });
+    edit(root, "content/data/documents.yaml", |d| {
+        d.replacen(
+            "  summary: { vi: \"Phát động",
+            "  file: \"./van-ban/ct-12.pdf\"\n  summary: { vi: \"Phát động",
+            1,
+        )
+    });
+    edit(root, "content/data/events.yaml", |e| {
+        e.replacen(
+            "date: 2022-03-12",
+            "date: 2022-03-12\n  link: gioi-thieu/",
+            1,
+        )
+    });
+    assert_error(
+        &build(root, &[]),
+        &[
+            "content/exemplars/nguyen-van-a.vi.md: error: photo \"anh/a.jpg\" is not written from the site root",
+            "help: start it with /: write /anh/a.jpg for static/anh/a.jpg",
+            "content/data/documents.yaml: error: \"ct-12\": file \"./van-ban/ct-12.pdf\" is not written from the site root",
+            "write /van-ban/ct-12.pdf for static/van-ban/ct-12.pdf",
+            "content/data/events.yaml: error: ",
+            "link \"gioi-thieu/\" is not written from the site root",
+        ],
+    );
+    // Written from the root, the same files are fine.
+    edit(root, "content/exemplars/nguyen-van-a.vi.md", |x| {
+        x.replace("photo: anh/a.jpg", "photo: /anh/a.jpg")
+    });
+    edit(root, "content/data/documents.yaml", |d| {
+        d.replace("./van-ban/", "/van-ban/")
+    });
+    edit(root, "content/data/events.yaml", |e| {
+        e.replace("link: gioi-thieu/", "link: /gioi-thieu/")
+    });
+    assert_ok(&build(root, &[]));
+    assert!(read(root, "guong-dien-hinh/nguyen-van-a/index.html").contains("/anh/a.jpg"));
+}
