@@ -60,9 +60,9 @@ struct RawLanguage {
 #[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
-    /// The organization's name (header and footer), e.g. "Sở Tài chính tỉnh Tây Ninh".
+    /// The organization's name (header and footer), e.g. "Sở Xây dựng tỉnh …".
     pub name: String,
-    /// The body above it, e.g. "Ủy ban nhân dân tỉnh Tây Ninh".
+    /// The body above it, e.g. "Ủy ban nhân dân tỉnh …" (the provincial people's committee).
     pub parent: String,
     /// Shown in the footer.
     #[serde(default)]
@@ -203,7 +203,7 @@ pub fn parse(
             },
             format!("base_url \"{base_url}\" must start with https://, http:// or /"),
         )
-        .hint("write the address the site will be published at, e.g. https://stc.tayninh.gov.vn/");
+        .hint("write the address the site will be published at, e.g. https://example.gov.vn/");
         diags.push(match base_url_override {
             Some(_) => d,
             None => d.at_in(src.span_of("base_url", &base_url), text),

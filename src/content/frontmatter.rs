@@ -29,10 +29,10 @@ pub struct PlanFm {
     /// Fact. annual (the year's main plan, the default) or thematic (a plan on one subject
     /// or campaign, beside the annual one).
     pub kind: Option<PlanKind>,
-    /// Fact. The number in the số ký hiệu (15 in 15/KH-STC). May be "" while no number is
+    /// Fact. The number in the số ký hiệu (15 in 15/KH-UBND). May be "" while no number is
     /// assigned.
     pub number: Option<String>,
-    /// Fact, required. The symbol in the số ký hiệu, e.g. "KH-STC"; shown as Số: <number>/<symbol>.
+    /// Fact, required. The symbol in the số ký hiệu, e.g. "KH-UBND"; shown as Số: <number>/<symbol>.
     pub symbol: Option<String>,
     /// Fact, required. Issue date; the plan is published from this date. 2024-01-15,
     /// "2024-01" or 2024.
@@ -293,9 +293,9 @@ pub struct ReportFm {
     /// Fact. Date the report was sent, a full date; published from this date. Leave it out
     /// while the report has not been sent.
     pub submitted: Option<Day>,
-    /// Fact. The number in the số ký hiệu (25 in 25/BC-STC).
+    /// Fact. The number in the số ký hiệu (25 in 25/BC-UBND).
     pub number: Option<String>,
-    /// Fact. The symbol in the số ký hiệu, e.g. "BC-STC".
+    /// Fact. The symbol in the số ký hiệu, e.g. "BC-UBND".
     pub symbol: Option<String>,
     /// The signature block, if the report has one.
     pub signer: Option<Signer>,

@@ -550,7 +550,7 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// "15/KH-STC"; "…/KH-STC" while unnumbered; empty without a symbol.
+/// "15/KH-UBND"; "…/KH-UBND" while unnumbered; empty without a symbol.
 pub(super) fn doc_number(number: &str, symbol: &str) -> String {
     match (number.trim(), symbol.trim()) {
         (_, "") => String::new(),

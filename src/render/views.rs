@@ -79,7 +79,7 @@ pub struct PlanCard {
     /// The period it is for: "Năm 2024".
     pub period: String,
     pub period_code: String,
-    /// "15/KH-STC", or "…/KH-STC" while unnumbered.
+    /// "15/KH-UBND", or "…/KH-UBND" while unnumbered.
     pub number: String,
     pub issued: DateView,
     /// The plan the menu points to.
@@ -124,7 +124,7 @@ pub struct ReportCard {
     pub link: Link,
     pub period: String,
     pub period_code: String,
-    /// "25/BC-STC"; empty without a number and symbol.
+    /// "25/BC-UBND"; empty without a number and symbol.
     pub number: String,
     pub plan: Option<Link>,
     pub signer: Option<crate::content::frontmatter::Signer>,
