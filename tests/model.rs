@@ -426,6 +426,19 @@ fn the_sample_notice_appears_only_where_data_is_a_sample() {
     assert!(read(bundled.path(), "du-lieu-mo/index.html").contains("id=\"data-illustrative\""));
 }
 
+/// A copy of the fixture with `edits` (file, text, replacement) made, whose build fails
+/// saying every needle.
+fn fails_after(edits: &[(&str, &str, &str)], needles: &[&str]) -> String {
+    let site = fixture("multiyear");
+    for (path, from, to) in edits {
+        edit(site.path(), path, from, to);
+    }
+    fails(site.path(), needles)
+}
+
+const HOA: &str = "content/exemplars/co-nguyen-thi-hoa.vi.md";
+const H1_2024: &str = "content/reports/bao-cao-6-thang-2024.vi.md";
+
 #[test]
 fn check_catches_what_a_ten_year_site_gets_wrong() {
     // Two reports for one period and the same campaigns.
@@ -442,76 +455,30 @@ fn check_catches_what_a_ten_year_site_gets_wrong() {
         root,
         &["content/reports/bao-cao-quy-i-2024-ban-sua.vi.md:3:9: error: a second report for 2024-Q1 and the same campaigns (truong-hoc-an-toan): content/reports/bao-cao-quy-i-2024.vi.md reports on it already"],
     );
-
     // A report for a period no plan covers.
-    let site = fixture("multiyear");
-    let root = site.path();
-    edit(
-        root,
-        "content/reports/bao-cao-6-thang-2023.vi.md",
-        "period: 2023-H1",
-        "period: 2022-H2",
-    );
-    fails(
-        root,
+    fails_after(
+        &[("content/reports/bao-cao-6-thang-2023.vi.md", "period: 2023-H1", "period: 2022-H2")],
         &["content/reports/bao-cao-6-thang-2023.vi.md:3:9: error: the report is for 2022-H2, a period no plan covers"],
     );
-
-    // Recognized before the campaign began; a photo browsers cannot show; a missing
-    // attachment.
-    let site = fixture("multiyear");
-    let root = site.path();
-    edit(
-        root,
-        "content/exemplars/co-nguyen-thi-hoa.vi.md",
-        "recognized: 2024-05-20",
-        "recognized: 2022-12-01",
-    );
-    edit(
-        root,
-        "content/exemplars/co-nguyen-thi-hoa.vi.md",
-        "photo: /anh/co-nguyen-thi-hoa.jpg",
-        "photo: /anh/IMG_0042.HEIC",
-    );
-    edit(
-        root,
-        "content/plan/ke-hoach-2024.vi.md",
-        "/van-ban/ke-hoach-2024-ky-so.pdf",
-        "/van-ban/khong-co.pdf",
-    );
-    edit(
-        root,
-        "content/plan/ke-hoach-2024.en.md",
-        "/van-ban/ke-hoach-2024-ky-so.pdf",
-        "/van-ban/khong-co.pdf",
-    );
-    let err = fails(
-        root,
+    // Recognized before the campaign began; a photo browsers cannot show.
+    fails_after(
+        &[
+            (HOA, "recognized: 2024-05-20", "recognized: 2022-12-01"),
+            (HOA, "photo: /anh/co-nguyen-thi-hoa.jpg", "photo: /anh/IMG_0042.HEIC"),
+        ],
         &[
             "content/exemplars/co-nguyen-thi-hoa.vi.md:6:13: error: recognized on 2022-12-01, before its campaign \"day-tot-hoc-tot\" began (2023-01)",
             "content/exemplars/co-nguyen-thi-hoa.vi.md:8:8: error: photo \"/anh/IMG_0042.HEIC\" is HEIC/HEIF",
             "convert the file to JPEG",
         ],
     );
-    // The missing file is reported once the rest is right.
-    assert!(
-        !err.contains("khong-co.pdf") || err.contains("attached file"),
-        "{err}"
-    );
-    edit(
-        root,
-        "content/exemplars/co-nguyen-thi-hoa.vi.md",
-        "recognized: 2022-12-01",
-        "recognized: 2024-05-20",
-    );
-    edit(
-        root,
-        "content/exemplars/co-nguyen-thi-hoa.vi.md",
-        "photo: /anh/IMG_0042.HEIC",
-        "photo: /anh/co-nguyen-thi-hoa.jpg",
-    );
-    fails(
-        root,
+    // An attachment that is not in static/.
+    let scan = "/van-ban/ke-hoach-2024-ky-so.pdf";
+    fails_after(
+        &[
+            ("content/plan/ke-hoach-2024.vi.md", scan, "/van-ban/khong-co.pdf"),
+            ("content/plan/ke-hoach-2024.en.md", scan, "/van-ban/khong-co.pdf"),
+        ],
         &["content/plan/ke-hoach-2024.vi.md: error: attached file \"/van-ban/khong-co.pdf\" is not a file of the site"],
     );
 }
@@ -519,16 +486,8 @@ fn check_catches_what_a_ten_year_site_gets_wrong() {
 #[test]
 fn figures_and_yaml_mistakes_are_explained_where_they_are() {
     // A figure that is not a number: the row counted from one, named by its indicator.
-    let site = fixture("multiyear");
-    let root = site.path();
-    edit(
-        root,
-        "content/reports/bao-cao-6-thang-2024.vi.md",
-        "actual: \"94,5\"",
-        "actual: \"94,5 điểm\"",
-    );
-    let err = fails(
-        root,
+    let err = fails_after(
+        &[(H1_2024, "actual: \"94,5\"", "actual: \"94,5 điểm\"")],
         &["content/reports/bao-cao-6-thang-2024.vi.md:12:13: error: result 2 (indicator \"ty-le-giao-vien-dat-chuan\"), actual: \"94,5 điểm\" is not a number"],
     );
     assert!(
@@ -536,58 +495,33 @@ fn figures_and_yaml_mistakes_are_explained_where_they_are() {
         "{err}"
     );
     assert!(!err.contains("results[1]"), "{err}");
-
     // A figure that reads two ways is refused with both readings.
-    let site = fixture("multiyear");
-    let root = site.path();
-    edit(
-        root,
-        "content/reports/bao-cao-6-thang-2024.vi.md",
-        "actual: 36",
-        "actual: 1.500",
-    );
-    fails(
-        root,
+    fails_after(
+        &[(H1_2024, "actual: 36", "actual: 1.500")],
         &["result 4 (indicator \"si-so-binh-quan\"), actual: \"1.500\" can be read two ways: 1500 or 1,5"],
     );
-
     // Not a finite number.
-    let site = fixture("multiyear");
-    let root = site.path();
-    edit(
-        root,
-        "content/reports/bao-cao-6-thang-2024.vi.md",
-        "actual: 36",
-        "actual: .nan",
+    fails_after(
+        &[(H1_2024, "actual: 36", "actual: .nan")],
+        &["\".nan\" is not a number"],
     );
-    fails(root, &["\".nan\" is not a number"]);
-
     // An unclosed quote on one line is reported on that line, not where the parser gave up.
-    let site = fixture("multiyear");
-    let root = site.path();
-    edit(
-        root,
-        "content/campaigns/giu-chan-hoc-sinh.vi.md",
-        "title: \"Giữ chân học sinh đến trường\"",
-        "title: \"Giữ chân học sinh đến trường",
-    );
-    let err = fails(
-        root,
+    let err = fails_after(
+        &[(
+            "content/campaigns/giu-chan-hoc-sinh.vi.md",
+            "title: \"Giữ chân học sinh đến trường\"",
+            "title: \"Giữ chân học sinh đến trường",
+        )],
         &["content/campaigns/giu-chan-hoc-sinh.vi.md:2:8: error: a quote opened on this line is not closed"],
     );
     assert!(err.contains("end the value with the same quote"), "{err}");
-
     // An unknown indicator, with a suggestion.
-    let site = fixture("multiyear");
-    let root = site.path();
-    edit(
-        root,
-        "content/reports/bao-cao-quy-i-2024.vi.md",
-        "indicator: so-vu-tai-nan",
-        "indicator: so-vu-tai-nạn",
-    );
-    fails(
-        root,
+    fails_after(
+        &[(
+            "content/reports/bao-cao-quy-i-2024.vi.md",
+            "indicator: so-vu-tai-nan",
+            "indicator: so-vu-tai-nạn",
+        )],
         &["content/reports/bao-cao-quy-i-2024.vi.md:8:5: error: result 1 (indicator \"so-vu-tai-nạn\"): unknown indicator; did you mean \"so-vu-tai-nan\"?"],
     );
 }

@@ -53,7 +53,7 @@ impl<'a> Sources<'a> {
 }
 
 /// Front matter kinds share this to be parsed and paired the same way.
-trait Common: DeserializeOwned {
+pub trait Common: DeserializeOwned {
     fn slug_override(&self) -> Option<&str>;
     fn is_draft(&self) -> bool;
 }
@@ -94,7 +94,7 @@ impl<T> Raw<T> {
 }
 
 /// Compares and collects the facts of one item, reporting into `diags`.
-struct Cx<'a, 'd> {
+pub struct Cx<'a, 'd> {
     sources: &'a Sources<'a>,
     diags: &'d mut Diagnostics,
     /// The source of facts.
@@ -252,114 +252,148 @@ fn attachment_facts(list: &[AttachmentFm]) -> Vec<Attachment> {
         .collect()
 }
 
-pub fn plans(sources: &Sources, files: &[&SourceFile], diags: &mut Diagnostics) -> Vec<Plan> {
+/// How one kind's files become its facts and each language's text.
+pub trait Merge: Common {
+    type Facts;
+    type Text;
+    /// Checks the facts translation `tr` (file `path`) repeats against the source's.
+    fn compare(c: &mut Cx, path: &str, src: &Self, tr: &Self);
+    /// The facts, read from the source; `None` when one is missing or wrong (reported).
+    fn facts(c: &mut Cx, src: &Self, data: &Data) -> Option<Self::Facts>;
+    /// The text of a version, the source filling in what a translation leaves out.
+    fn text(v: &Self, src: &Self) -> Self::Text;
+}
+
+/// Every item of kind `K`: its facts from the first language's file, checked against
+/// what the translations repeat, and each language's text.
+pub fn merge<K: Merge>(
+    sources: &Sources,
+    files: &[&SourceFile],
+    data: &Data,
+    diags: &mut Diagnostics,
+) -> Vec<Entry<K::Facts, K::Text>> {
     let mut out = Vec::new();
-    for raw in pair::<PlanFm>(files, diags) {
+    for raw in pair::<K>(files, diags) {
         let src = raw.source(&sources.order);
-        let s = &src.fm;
         let mut c = cx(sources, diags, &src.path);
-        let none = Vec::new();
         for tr in raw.translations(src) {
-            let t = &tr.fm;
-            let p = tr.path.as_str();
-            c.same(
-                p,
-                "doc_kind",
-                s.doc_kind.as_ref(),
-                t.doc_kind.as_ref(),
-                shown,
-            );
-            c.same(p, "kind", s.kind.as_ref(), t.kind.as_ref(), |k| {
-                k.code().into()
-            });
-            c.same(p, "number", s.number.as_ref(), t.number.as_ref(), shown);
-            c.same(p, "symbol", s.symbol.as_ref(), t.symbol.as_ref(), shown);
-            c.same(p, "issued", s.issued.as_ref(), t.issued.as_ref(), |d| {
-                d.iso()
-            });
-            c.same(p, "period", s.period.as_ref(), t.period.as_ref(), |d| {
-                d.code()
-            });
-            c.same(
-                p,
-                "based_on",
-                s.based_on.as_ref(),
-                t.based_on.as_ref(),
-                |v| text_list(v),
-            );
-            c.same(
-                p,
-                "campaigns",
-                s.campaigns.as_ref(),
-                t.campaigns.as_ref(),
-                |v| text_list(v),
-            );
-            let (sr, tr_r) = (s.reporting.as_ref(), t.reporting.as_ref());
-            if let Some(r) = tr_r {
-                let schedule = |r: &super::frontmatter::Reporting| {
-                    r.schedule.as_ref().map(|s| {
-                        s.iter()
-                            .map(|d| (d.period.code(), d.due.0))
-                            .collect::<Vec<_>>()
-                    })
-                };
-                let show_schedule = |v: &Vec<(String, chrono::NaiveDate)>| {
-                    v.iter()
-                        .map(|(p, d)| format!("{p}: {d}"))
+            K::compare(&mut c, &tr.path, &src.fm, &tr.fm);
+        }
+        let Some(facts) = K::facts(&mut c, &src.fm, data).filter(|_| c.ok) else {
+            continue;
+        };
+        out.push(Entry {
+            id: raw.id.clone(),
+            facts,
+            facts_path: src.path.clone(),
+            versions: texts(&raw, |v| K::text(v, &src.fm)),
+        });
+    }
+    out
+}
+
+/// `c.same` for a field the source and a translation share by name.
+macro_rules! same {
+    ($c:ident, $path:ident, $src:ident, $tr:ident, $field:ident, $show:expr) => {
+        $c.same(
+            $path,
+            stringify!($field),
+            $src.$field.as_ref(),
+            $tr.$field.as_ref(),
+            $show,
+        )
+    };
+}
+
+fn iso(d: &crate::date::PartialDate) -> String {
+    d.iso()
+}
+
+fn day(d: &crate::date::Day) -> String {
+    d.0.to_string()
+}
+
+/// A list of ids as a message shows it; `same!` hands over the field's own type.
+#[allow(clippy::ptr_arg)]
+fn list(v: &Vec<String>) -> String {
+    text_list(v)
+}
+
+fn none() -> &'static [AttachmentFm] {
+    &[]
+}
+
+impl Merge for PlanFm {
+    type Facts = PlanFacts;
+    type Text = PlanText;
+
+    fn compare(c: &mut Cx, p: &str, s: &Self, t: &Self) {
+        same!(c, p, s, t, doc_kind, shown);
+        same!(c, p, s, t, kind, |k| k.code().into());
+        same!(c, p, s, t, number, shown);
+        same!(c, p, s, t, symbol, shown);
+        same!(c, p, s, t, issued, iso);
+        same!(c, p, s, t, period, |d| d.code());
+        same!(c, p, s, t, based_on, list);
+        same!(c, p, s, t, campaigns, list);
+        if let Some(r) = &t.reporting {
+            let sr = s.reporting.as_ref();
+            let schedule = |r: &super::frontmatter::Reporting| {
+                r.schedule.as_ref().map(|s| {
+                    s.iter()
+                        .map(|d| format!("{}: {}", d.period.code(), d.due.0))
                         .collect::<Vec<_>>()
                         .join(", ")
-                };
-                c.same(
-                    p,
-                    "schedule",
-                    sr.and_then(schedule).as_ref(),
-                    schedule(r).as_ref(),
-                    show_schedule,
-                );
-                c.same(
-                    p,
-                    "six_month_due",
-                    sr.and_then(|r| r.six_month_due.as_ref()),
-                    r.six_month_due.as_ref(),
-                    |d| d.0.to_string(),
-                );
-                c.same(
-                    p,
-                    "annual_due",
-                    sr.and_then(|r| r.annual_due.as_ref()),
-                    r.annual_due.as_ref(),
-                    |d| d.0.to_string(),
-                );
-                c.same(
-                    p,
-                    "illustrative",
-                    sr.and_then(|r| r.illustrative.as_ref()),
-                    r.illustrative.as_ref(),
-                    shown,
-                );
-            }
-            c.attachments(
+                })
+            };
+            c.same(
                 p,
-                s.attachments.as_ref().unwrap_or(&none),
-                t.attachments.as_ref().unwrap_or(&none),
+                "schedule",
+                sr.and_then(schedule).as_ref(),
+                schedule(r).as_ref(),
+                shown,
+            );
+            let sr_due =
+                |f: fn(&super::frontmatter::Reporting) -> Option<&crate::date::Day>| sr.and_then(f);
+            c.same(
+                p,
+                "six_month_due",
+                sr_due(|r| r.six_month_due.as_ref()),
+                r.six_month_due.as_ref(),
+                day,
+            );
+            c.same(
+                p,
+                "annual_due",
+                sr_due(|r| r.annual_due.as_ref()),
+                r.annual_due.as_ref(),
+                day,
+            );
+            c.same(
+                p,
+                "illustrative",
+                sr.and_then(|r| r.illustrative.as_ref()),
+                r.illustrative.as_ref(),
+                shown,
             );
         }
+        c.attachments(
+            p,
+            s.attachments.as_deref().unwrap_or(none()),
+            t.attachments.as_deref().unwrap_or(none()),
+        );
+    }
+
+    fn facts(c: &mut Cx, s: &Self, _: &Data) -> Option<PlanFacts> {
         let symbol = c.required("symbol", s.symbol.as_ref(), "\"KH-ABC\"");
         let issued = c.required("issued", s.issued.as_ref(), "2024-01-15");
-        let place = c.required("place", s.place.as_ref(), "\"…\"");
-        let issuer = c.required(
+        c.required("place", s.place.as_ref(), "\"…\"");
+        c.required(
             "issuer",
             s.issuer.as_ref(),
             "{ parent: \"…\", name: \"…\" }",
         );
-        if !c.ok {
-            continue;
-        }
-        let (Some(symbol), Some(issued), Some(place), Some(issuer)) =
-            (symbol, issued, place, issuer)
-        else {
-            continue;
-        };
+        let (symbol, issued) = (symbol?, issued?);
         let mut schedule: Vec<Due> = Vec::new();
         if let Some(r) = &s.reporting {
             for d in r.schedule.iter().flatten() {
@@ -368,22 +402,17 @@ pub fn plans(sources: &Sources, files: &[&SourceFile], diags: &mut Diagnostics) 
                     due: d.due.0,
                 });
             }
-            if let Some(d) = r.six_month_due {
-                schedule.push(Due {
-                    period: Period::h1(issued.year),
-                    due: d.0,
-                });
-            }
-            if let Some(d) = r.annual_due {
-                schedule.push(Due {
-                    period: Period::year(issued.year),
-                    due: d.0,
-                });
+            for (period, due) in [
+                (Period::h1(issued.year), r.six_month_due),
+                (Period::year(issued.year), r.annual_due),
+            ] {
+                if let Some(d) = due {
+                    schedule.push(Due { period, due: d.0 });
+                }
             }
         }
         schedule.sort_by(|a, b| a.due.cmp(&b.due).then(a.period.cmp(&b.period)));
-        let src_attachments = s.attachments.clone().unwrap_or_default();
-        let facts = PlanFacts {
+        Some(PlanFacts {
             doc_kind: s.doc_kind.clone().unwrap_or_else(|| "ke-hoach".into()),
             kind: s.kind.unwrap_or(PlanKind::Annual),
             number: s.number.clone().unwrap_or_default(),
@@ -401,267 +430,205 @@ pub fn plans(sources: &Sources, files: &[&SourceFile], diags: &mut Diagnostics) 
                 .as_ref()
                 .and_then(|r| r.illustrative)
                 .unwrap_or(false),
-            attachments: attachment_facts(&src_attachments),
-        };
-        let src_recipient = s.reporting.as_ref().and_then(|r| r.recipient.clone());
-        let versions = texts(&raw, |v| PlanText {
+            attachments: attachment_facts(s.attachments.as_deref().unwrap_or(none())),
+        })
+    }
+
+    fn text(v: &Self, s: &Self) -> PlanText {
+        PlanText {
             title: v.title.clone(),
             summary: v.summary.clone(),
-            place: v.place.clone().unwrap_or_else(|| place.clone()),
-            issuer: v.issuer.clone().unwrap_or_else(|| issuer.clone()),
+            place: v
+                .place
+                .clone()
+                .or_else(|| s.place.clone())
+                .unwrap_or_default(),
+            issuer: v
+                .issuer
+                .clone()
+                .or_else(|| s.issuer.clone())
+                .expect("the source's issuer is required by facts()"),
             signer: v.signer.clone().or_else(|| s.signer.clone()),
             recipients: v
                 .recipients
                 .clone()
                 .or_else(|| s.recipients.clone())
                 .unwrap_or_default(),
-            reporting_recipient: v
-                .reporting
-                .as_ref()
-                .and_then(|r| r.recipient.clone())
-                .or_else(|| src_recipient.clone()),
-            attachment_titles: titles(v.attachments.as_deref().unwrap_or(&[]), &src_attachments),
-        });
-        out.push(Entry {
-            id: raw.id.clone(),
-            facts,
-            facts_path: src.path.clone(),
-            versions,
-        });
+            reporting_recipient: [v, s]
+                .iter()
+                .find_map(|x| x.reporting.as_ref().and_then(|r| r.recipient.clone())),
+            attachment_titles: titles(
+                v.attachments.as_deref().unwrap_or(none()),
+                s.attachments.as_deref().unwrap_or(none()),
+            ),
+        }
     }
-    out
 }
 
-pub fn campaigns(
-    sources: &Sources,
-    files: &[&SourceFile],
-    diags: &mut Diagnostics,
-) -> Vec<Campaign> {
-    let mut out = Vec::new();
-    for raw in pair::<CampaignFm>(files, diags) {
-        let src = raw.source(&sources.order);
-        let s = &src.fm;
-        let mut c = cx(sources, diags, &src.path);
-        for tr in raw.translations(src) {
-            let t = &tr.fm;
-            let p = tr.path.as_str();
-            c.same(
-                p,
-                "launched",
-                s.launched.as_ref(),
-                t.launched.as_ref(),
-                |d| d.iso(),
-            );
-            c.same(p, "ends", s.ends.as_ref(), t.ends.as_ref(), |d| d.iso());
-            c.same(
-                p,
-                "lead_unit",
-                s.lead_unit.as_ref(),
-                t.lead_unit.as_ref(),
-                shown,
-            );
-            c.same(p, "plans", s.plans.as_ref(), t.plans.as_ref(), |v| {
-                text_list(v)
-            });
-            c.same(
-                p,
-                "based_on",
-                s.based_on.as_ref(),
-                t.based_on.as_ref(),
-                |v| text_list(v),
-            );
-        }
+impl Merge for CampaignFm {
+    type Facts = CampaignFacts;
+    type Text = CampaignText;
+
+    fn compare(c: &mut Cx, p: &str, s: &Self, t: &Self) {
+        same!(c, p, s, t, launched, iso);
+        same!(c, p, s, t, ends, iso);
+        same!(c, p, s, t, lead_unit, shown);
+        same!(c, p, s, t, plans, list);
+        same!(c, p, s, t, based_on, list);
+    }
+
+    fn facts(c: &mut Cx, s: &Self, _: &Data) -> Option<CampaignFacts> {
         let launched = c.required("launched", s.launched.as_ref(), "2024-01-15");
         let lead_unit = c.required("lead_unit", s.lead_unit.as_ref(), "van-phong");
-        let (Some(launched), Some(lead_unit)) = (launched, lead_unit) else {
-            continue;
-        };
-        let facts = CampaignFacts {
-            launched,
+        Some(CampaignFacts {
+            launched: launched?,
             ends: s.ends,
-            lead_unit,
+            lead_unit: lead_unit?,
             plans: s.plans.clone().unwrap_or_default(),
             based_on: s.based_on.clone().unwrap_or_default(),
-        };
-        let versions = texts(&raw, |v| CampaignText {
+        })
+    }
+
+    fn text(v: &Self, _: &Self) -> CampaignText {
+        CampaignText {
             title: v.title.clone(),
             summary: v.summary.clone(),
             fields: v.fields.clone(),
-        });
-        out.push(Entry {
-            id: raw.id.clone(),
-            facts,
-            facts_path: src.path.clone(),
-            versions,
-        });
+        }
     }
-    out
 }
 
-pub fn exemplars(
-    sources: &Sources,
-    files: &[&SourceFile],
-    diags: &mut Diagnostics,
-) -> Vec<Exemplar> {
-    let mut out = Vec::new();
-    for raw in pair::<ExemplarFm>(files, diags) {
-        let src = raw.source(&sources.order);
-        let s = &src.fm;
-        let mut c = cx(sources, diags, &src.path);
-        let none = Vec::new();
-        for tr in raw.translations(src) {
-            let t = &tr.fm;
-            let p = tr.path.as_str();
-            c.same(p, "kind", s.kind.as_ref(), t.kind.as_ref(), |k| {
-                format!("{k:?}").to_lowercase()
-            });
-            c.same(p, "unit", s.unit.as_ref(), t.unit.as_ref(), shown);
-            c.same(
-                p,
-                "campaign",
-                s.campaign.as_ref(),
-                t.campaign.as_ref(),
-                shown,
-            );
-            c.same(
-                p,
-                "recognized",
-                s.recognized.as_ref(),
-                t.recognized.as_ref(),
-                |d| d.0.to_string(),
-            );
-            c.same(p, "photo", s.photo.as_ref(), t.photo.as_ref(), shown);
-            c.same(
-                p,
-                "illustrative",
-                s.illustrative.as_ref(),
-                t.illustrative.as_ref(),
-                shown,
-            );
-            c.attachments(
-                p,
-                s.attachments.as_ref().unwrap_or(&none),
-                t.attachments.as_ref().unwrap_or(&none),
-            );
-        }
+impl Merge for ExemplarFm {
+    type Facts = ExemplarFacts;
+    type Text = ExemplarText;
+
+    fn compare(c: &mut Cx, p: &str, s: &Self, t: &Self) {
+        same!(c, p, s, t, kind, |k| format!("{k:?}").to_lowercase());
+        same!(c, p, s, t, unit, shown);
+        same!(c, p, s, t, campaign, shown);
+        same!(c, p, s, t, recognized, day);
+        same!(c, p, s, t, photo, shown);
+        same!(c, p, s, t, illustrative, shown);
+        c.attachments(
+            p,
+            s.attachments.as_deref().unwrap_or(none()),
+            t.attachments.as_deref().unwrap_or(none()),
+        );
+    }
+
+    fn facts(c: &mut Cx, s: &Self, _: &Data) -> Option<ExemplarFacts> {
         let kind = c.required("kind", s.kind.as_ref(), "individual");
         let unit = c.required("unit", s.unit.as_ref(), "van-phong");
         let campaign = c.required("campaign", s.campaign.as_ref(), "ten-phong-trao");
         let recognized = c.required("recognized", s.recognized.as_ref(), "2024-05-16");
-        let award = c.required("award", s.award.as_ref(), "\"Giấy khen …\"");
-        let (Some(kind), Some(unit), Some(campaign), Some(recognized), Some(award)) =
-            (kind, unit, campaign, recognized, award)
-        else {
-            continue;
-        };
-        let src_attachments = s.attachments.clone().unwrap_or_default();
-        let facts = ExemplarFacts {
-            kind,
-            unit,
-            campaign,
-            recognized: recognized.0,
+        c.required("award", s.award.as_ref(), "\"Giấy khen …\"");
+        Some(ExemplarFacts {
+            kind: kind?,
+            unit: unit?,
+            campaign: campaign?,
+            recognized: recognized?.0,
             photo: s.photo.clone(),
             illustrative: s.illustrative.unwrap_or(false),
-            attachments: attachment_facts(&src_attachments),
-        };
-        let versions = texts(&raw, |v| ExemplarText {
+            attachments: attachment_facts(s.attachments.as_deref().unwrap_or(none())),
+        })
+    }
+
+    fn text(v: &Self, s: &Self) -> ExemplarText {
+        ExemplarText {
             title: v.title.clone(),
             summary: v.summary.clone(),
-            award: v.award.clone().unwrap_or_else(|| award.clone()),
+            award: v
+                .award
+                .clone()
+                .or_else(|| s.award.clone())
+                .unwrap_or_default(),
             photo_alt: v.photo_alt.clone(),
-            attachment_titles: titles(v.attachments.as_deref().unwrap_or(&[]), &src_attachments),
-        });
-        out.push(Entry {
-            id: raw.id.clone(),
-            facts,
-            facts_path: src.path.clone(),
-            versions,
-        });
+            attachment_titles: titles(
+                v.attachments.as_deref().unwrap_or(none()),
+                s.attachments.as_deref().unwrap_or(none()),
+            ),
+        }
     }
-    out
 }
 
-pub fn reports(
-    sources: &Sources,
-    files: &[&SourceFile],
-    data: &Data,
-    diags: &mut Diagnostics,
-) -> Vec<Report> {
-    let mut out = Vec::new();
-    for raw in pair::<ReportFm>(files, diags) {
-        let src = raw.source(&sources.order);
-        let s = &src.fm;
-        let mut c = cx(sources, diags, &src.path);
-        let none = Vec::new();
-        let src_results = s.results.as_deref().unwrap_or(&[]);
-        for tr in raw.translations(src) {
-            let t = &tr.fm;
-            let p = tr.path.as_str();
-            c.same(p, "period", s.period.as_ref(), t.period.as_ref(), |d| {
-                d.code()
-            });
-            c.same(p, "plan", s.plan.as_ref(), t.plan.as_ref(), shown);
-            c.same(
-                p,
-                "submitted",
-                s.submitted.as_ref(),
-                t.submitted.as_ref(),
-                |d| d.0.to_string(),
-            );
-            c.same(p, "number", s.number.as_ref(), t.number.as_ref(), shown);
-            c.same(p, "symbol", s.symbol.as_ref(), t.symbol.as_ref(), shown);
-            c.same(
-                p,
-                "illustrative",
-                s.illustrative.as_ref(),
-                t.illustrative.as_ref(),
-                shown,
-            );
-            c.attachments(
-                p,
-                s.attachments.as_ref().unwrap_or(&none),
-                t.attachments.as_ref().unwrap_or(&none),
-            );
-            compare_results(&mut c, p, src_results, t.results.as_deref().unwrap_or(&[]));
-        }
+impl Merge for ReportFm {
+    type Facts = ReportFacts;
+    type Text = ReportText;
+
+    fn compare(c: &mut Cx, p: &str, s: &Self, t: &Self) {
+        same!(c, p, s, t, period, |d| d.code());
+        same!(c, p, s, t, plan, shown);
+        same!(c, p, s, t, submitted, day);
+        same!(c, p, s, t, number, shown);
+        same!(c, p, s, t, symbol, shown);
+        same!(c, p, s, t, illustrative, shown);
+        c.attachments(
+            p,
+            s.attachments.as_deref().unwrap_or(none()),
+            t.attachments.as_deref().unwrap_or(none()),
+        );
+        compare_results(
+            c,
+            p,
+            s.results.as_deref().unwrap_or(&[]),
+            t.results.as_deref().unwrap_or(&[]),
+        );
+    }
+
+    fn facts(c: &mut Cx, s: &Self, data: &Data) -> Option<ReportFacts> {
         let period = c.required("period", s.period.as_ref(), "2024-H1");
-        let recipient = c.required("recipient", s.recipient.as_ref(), "\"…\"");
-        let results = figures(&mut c, src_results, data);
-        let (Some(period), Some(recipient), Some(results)) = (period, recipient, results) else {
-            continue;
-        };
-        let src_attachments = s.attachments.clone().unwrap_or_default();
-        let facts = ReportFacts {
-            period,
+        c.required("recipient", s.recipient.as_ref(), "\"…\"");
+        let results = figures(c, s.results.as_deref().unwrap_or(&[]), data);
+        Some(ReportFacts {
+            period: period?,
             plan: s.plan.clone(),
             submitted: s.submitted.map(|d| d.0),
             number: s.number.clone().unwrap_or_default(),
             symbol: s.symbol.clone().unwrap_or_default(),
-            results,
+            results: results?,
             illustrative: s.illustrative.unwrap_or(false),
-            attachments: attachment_facts(&src_attachments),
-        };
-        let src_notes = notes(src_results);
-        let versions = texts(&raw, |v| ReportText {
+            attachments: attachment_facts(s.attachments.as_deref().unwrap_or(none())),
+        })
+    }
+
+    fn text(v: &Self, s: &Self) -> ReportText {
+        let mut notes = notes(s.results.as_deref().unwrap_or(&[]));
+        notes.extend(self::notes(v.results.as_deref().unwrap_or(&[])));
+        ReportText {
             title: v.title.clone(),
             summary: v.summary.clone(),
-            recipient: v.recipient.clone().unwrap_or_else(|| recipient.clone()),
+            recipient: v
+                .recipient
+                .clone()
+                .or_else(|| s.recipient.clone())
+                .unwrap_or_default(),
             signer: v.signer.clone().or_else(|| s.signer.clone()),
-            notes: {
-                let mut n = src_notes.clone();
-                n.extend(notes(v.results.as_deref().unwrap_or(&[])));
-                n
-            },
-            attachment_titles: titles(v.attachments.as_deref().unwrap_or(&[]), &src_attachments),
-        });
-        out.push(Entry {
-            id: raw.id.clone(),
-            facts,
-            facts_path: src.path.clone(),
-            versions,
-        });
+            notes,
+            attachment_titles: titles(
+                v.attachments.as_deref().unwrap_or(none()),
+                s.attachments.as_deref().unwrap_or(none()),
+            ),
+        }
     }
-    out
+}
+
+impl Merge for PageFm {
+    type Facts = ();
+    type Text = PageText;
+
+    fn compare(_: &mut Cx, _: &str, _: &Self, _: &Self) {}
+
+    fn facts(_: &mut Cx, _: &Self, _: &Data) -> Option<()> {
+        Some(())
+    }
+
+    fn text(v: &Self, _: &Self) -> PageText {
+        PageText {
+            title: v.title.clone(),
+            summary: v.summary.clone(),
+            menu: v.menu,
+        }
+    }
 }
 
 fn notes(results: &[ResultFm]) -> BTreeMap<String, String> {
@@ -825,26 +792,6 @@ fn figures(c: &mut Cx, results: &[ResultFm], data: &Data) -> Option<Vec<Figure>>
         });
     }
     ok.then_some(out)
-}
-
-pub fn pages(sources: &Sources, files: &[&SourceFile], diags: &mut Diagnostics) -> Vec<Page> {
-    pair::<PageFm>(files, diags)
-        .into_iter()
-        .map(|raw| {
-            let src = raw.source(&sources.order).path.clone();
-            let versions = texts(&raw, |v| PageText {
-                title: v.title.clone(),
-                summary: v.summary.clone(),
-                menu: v.menu,
-            });
-            Entry {
-                id: raw.id,
-                facts: (),
-                facts_path: src,
-                versions,
-            }
-        })
-        .collect()
 }
 
 /// Each version's text, made by `text` from its front matter.

@@ -467,11 +467,12 @@ pub fn build(
     let sources = facts::Sources::new(&loaded, &first, &langs);
 
     let data = datafiles::read(&loaded, &langs, diags);
-    let plans = facts::plans(&sources, &files(Kind::Plan), diags);
-    let campaigns = facts::campaigns(&sources, &files(Kind::Campaign), diags);
-    let exemplars = facts::exemplars(&sources, &files(Kind::Exemplar), diags);
-    let reports = facts::reports(&sources, &files(Kind::Report), &data, diags);
-    let pages = facts::pages(&sources, &files(Kind::Page), diags);
+    use super::frontmatter::{CampaignFm, ExemplarFm, PageFm, PlanFm, ReportFm};
+    let plans = facts::merge::<PlanFm>(&sources, &files(Kind::Plan), &data, diags);
+    let campaigns = facts::merge::<CampaignFm>(&sources, &files(Kind::Campaign), &data, diags);
+    let exemplars = facts::merge::<ExemplarFm>(&sources, &files(Kind::Exemplar), &data, diags);
+    let reports = facts::merge::<ReportFm>(&sources, &files(Kind::Report), &data, diags);
+    let pages = facts::merge::<PageFm>(&sources, &files(Kind::Page), &data, diags);
 
     let mut all = All {
         plans,

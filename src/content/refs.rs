@@ -31,31 +31,30 @@ fn at<'a>(sources: &Sources<'a>, path: &'a str) -> At<'a> {
     }
 }
 
-/// Reports an id that is not among `known` (`None`: its data file is broken and already
-/// reported).
-fn unknown(
-    diags: &mut Diagnostics,
-    v: &At,
-    key: &str,
-    what: &str,
-    id: &str,
-    known: Option<&BTreeSet<String>>,
-    folder: &str,
-) {
-    let Some(known) = known.filter(|k| !k.contains(id)) else {
+/// A kind of id an item may name: what it is called, the ids there are (`None`: its
+/// data file is broken and already reported), and where they are written.
+struct Known<'a> {
+    what: &'static str,
+    ids: Option<&'a BTreeSet<String>>,
+    folder: &'static str,
+}
+
+/// Reports `id` (written under `key`) if it is not among `known`.
+fn unknown(diags: &mut Diagnostics, v: &At, key: &str, id: &str, known: &Known) {
+    let Known { what, ids, folder } = *known;
+    let Some(ids) = ids.filter(|k| !k.contains(id)) else {
         return;
     };
     let mut message = format!("unknown {what} \"{id}\"");
-    let hint = match did_you_mean(id, known.iter().map(String::as_str)) {
+    let hint = match did_you_mean(id, ids.iter().map(String::as_str)) {
         Some(s) => {
             message.push_str(&format!("; did you mean \"{s}\"?"));
             format!("replace it with \"{s}\", or add the {what} to {folder}")
         }
-        None if known.is_empty() => format!("there are no {what}s yet: add one to {folder}"),
+        None if ids.is_empty() => format!("there are no {what}s yet: add one to {folder}"),
         None => format!(
             "use one of the ids in {folder}: {}",
-            known
-                .iter()
+            ids.iter()
                 .map(String::as_str)
                 .collect::<Vec<_>>()
                 .join(", ")
@@ -97,34 +96,36 @@ pub(super) fn check(
         |list: Vec<&str>| -> BTreeSet<String> { list.into_iter().map(String::from).collect() };
     let campaign_ids = ids(all.campaigns.iter().map(|c| c.id.as_str()).collect());
     let plan_ids = ids(all.plans.iter().map(|p| p.id.as_str()).collect());
-    let docs = data.document_ids.as_ref();
-    let units = data.unit_ids.as_ref();
+    let documents = Known {
+        what: "document",
+        ids: data.document_ids.as_ref(),
+        folder: "content/data/documents.yaml",
+    };
+    let units = Known {
+        what: "unit",
+        ids: data.unit_ids.as_ref(),
+        folder: "content/data/units.yaml",
+    };
+    let campaign_known = Known {
+        what: "campaign",
+        ids: Some(&campaign_ids),
+        folder: "content/campaigns/",
+    };
+    let plan_known = Known {
+        what: "plan",
+        ids: Some(&plan_ids),
+        folder: "content/plan/",
+    };
     let campaigns: BTreeMap<&str, &Campaign> =
         all.campaigns.iter().map(|c| (c.id.as_str(), c)).collect();
 
     for p in &all.plans {
         let v = at(sources, &p.facts_path);
         for id in &p.facts.based_on {
-            unknown(
-                diags,
-                &v,
-                "based_on",
-                "document",
-                id,
-                docs,
-                "content/data/documents.yaml",
-            );
+            unknown(diags, &v, "based_on", id, &documents);
         }
         for id in &p.facts.campaigns {
-            unknown(
-                diags,
-                &v,
-                "campaigns",
-                "campaign",
-                id,
-                Some(&campaign_ids),
-                "content/campaigns/",
-            );
+            unknown(diags, &v, "campaigns", id, &campaign_known);
         }
         if !DOC_KINDS.contains(&p.facts.doc_kind.as_str()) {
             diags.push(
@@ -140,36 +141,12 @@ pub(super) fn check(
     for c in &all.campaigns {
         let v = at(sources, &c.facts_path);
         let f = &c.facts;
-        unknown(
-            diags,
-            &v,
-            "lead_unit",
-            "unit",
-            &f.lead_unit,
-            units,
-            "content/data/units.yaml",
-        );
+        unknown(diags, &v, "lead_unit", &f.lead_unit, &units);
         for id in &f.based_on {
-            unknown(
-                diags,
-                &v,
-                "based_on",
-                "document",
-                id,
-                docs,
-                "content/data/documents.yaml",
-            );
+            unknown(diags, &v, "based_on", id, &documents);
         }
         for id in &f.plans {
-            unknown(
-                diags,
-                &v,
-                "plans",
-                "plan",
-                id,
-                Some(&plan_ids),
-                "content/plan/",
-            );
+            unknown(diags, &v, "plans", id, &plan_known);
         }
         if let Some(ends) = f.ends {
             if ends.sort_key() < f.launched.sort_key() {
@@ -190,24 +167,8 @@ pub(super) fn check(
     for x in &all.exemplars {
         let v = at(sources, &x.facts_path);
         let f = &x.facts;
-        unknown(
-            diags,
-            &v,
-            "unit",
-            "unit",
-            &f.unit,
-            units,
-            "content/data/units.yaml",
-        );
-        unknown(
-            diags,
-            &v,
-            "campaign",
-            "campaign",
-            &f.campaign,
-            Some(&campaign_ids),
-            "content/campaigns/",
-        );
+        unknown(diags, &v, "unit", &f.unit, &units);
+        unknown(diags, &v, "campaign", &f.campaign, &campaign_known);
         let recognized = f.recognized.to_string();
         if let Some(c) = campaigns.get(f.campaign.as_str()) {
             if f.recognized < c.facts.launched.start() {
@@ -273,20 +234,17 @@ fn reports(
     plan_ids: &BTreeSet<String>,
     diags: &mut Diagnostics,
 ) {
+    let plan_known = Known {
+        what: "plan",
+        ids: Some(plan_ids),
+        folder: "content/plan/",
+    };
     let mut claimed: BTreeMap<(String, Option<String>, BTreeSet<String>), &str> = BTreeMap::new();
     for r in &all.reports {
         let v = at(sources, &r.facts_path);
         let f = &r.facts;
         if let Some(plan) = &f.plan {
-            unknown(
-                diags,
-                &v,
-                "plan",
-                "plan",
-                plan,
-                Some(plan_ids),
-                "content/plan/",
-            );
+            unknown(diags, &v, "plan", plan, &plan_known);
         }
         let period = f.period.code();
         let covering: Vec<&super::model::Plan> = all
