@@ -27,10 +27,16 @@ pub struct Data<'a> {
     pub document_ids: Option<BTreeSet<String>>,
     pub unit_ids: Option<BTreeSet<String>>,
     pub indicator_ids: Option<BTreeSet<String>>,
+    /// Id → position in `indicators`: every result of every report looks its indicator up.
+    indicator_at: std::collections::BTreeMap<String, usize>,
     files: Vec<&'a DataFile>,
 }
 
 impl<'a> Data<'a> {
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicator_at.get(id).map(|&i| &self.indicators[i])
+    }
+
     pub fn file(&self, name: &str) -> Option<&'a DataFile> {
         self.files.iter().copied().find(|d| d.name == name)
     }
@@ -128,7 +134,12 @@ pub fn read<'a>(loaded: &'a Loaded, langs: &[String], diags: &mut Diagnostics) -
         })
         .collect();
 
+    let mut indicator_at = std::collections::BTreeMap::new();
+    for (i, ind) in indicators.iter().enumerate() {
+        indicator_at.entry(ind.id.clone()).or_insert(i);
+    }
     Data {
+        indicator_at,
         documents: documents.unwrap_or_default(),
         units: units.unwrap_or_default(),
         events: events.unwrap_or_default(),

@@ -53,7 +53,7 @@ impl<'a> Sources<'a> {
 }
 
 /// Front matter kinds share this to be parsed and paired the same way.
-pub trait Common: DeserializeOwned {
+pub trait Common: DeserializeOwned + Clone {
     fn slug_override(&self) -> Option<&str>;
     fn is_draft(&self) -> bool;
 }
@@ -282,11 +282,12 @@ pub fn merge<K: Merge>(
         let Some(facts) = K::facts(&mut c, &src.fm, data).filter(|_| c.ok) else {
             continue;
         };
+        let (src_fm, facts_path) = (src.fm.clone(), src.path.clone());
         out.push(Entry {
-            id: raw.id.clone(),
             facts,
-            facts_path: src.path.clone(),
-            versions: texts(&raw, |v| K::text(v, &src.fm)),
+            facts_path,
+            versions: texts(raw.versions, |v| K::text(v, &src_fm)),
+            id: raw.id,
         });
     }
     out
@@ -707,7 +708,7 @@ fn figures(c: &mut Cx, results: &[ResultFm], data: &Data) -> Option<Vec<Figure>>
     let text = c.text_of(&path);
     for (i, r) in results.iter().enumerate() {
         let span = |key: &str| src.item_span("results", i, key).unwrap_or(Span::new(1, 1));
-        let Some(ind) = data.indicators.iter().find(|x| x.id == r.indicator) else {
+        let Some(ind) = data.indicator(&r.indicator) else {
             // An indicators.yaml that does not parse is reported once, on its own.
             if let Some(known) = &data.indicator_ids {
                 let mut message = format!("{}: unknown indicator", row_name(i, &r.indicator));
@@ -794,19 +795,24 @@ fn figures(c: &mut Cx, results: &[ResultFm], data: &Data) -> Option<Vec<Figure>>
     ok.then_some(out)
 }
 
-/// Each version's text, made by `text` from its front matter.
-fn texts<F, T>(raw: &Raw<F>, text: impl Fn(&F) -> T) -> BTreeMap<String, Version<T>> {
-    raw.versions
-        .iter()
+/// Each version's text, made by `text` from its front matter; the bodies are moved, not
+/// copied (they are most of a site's memory).
+fn texts<F, T>(
+    versions: BTreeMap<String, Version<F>>,
+    text: impl Fn(&F) -> T,
+) -> BTreeMap<String, Version<T>> {
+    versions
+        .into_iter()
         .map(|(l, v)| {
+            let fm = text(&v.fm);
             (
-                l.clone(),
+                l,
                 Version {
-                    lang: v.lang.clone(),
-                    path: v.path.clone(),
-                    slug: v.slug.clone(),
-                    fm: text(&v.fm),
-                    body: v.body.clone(),
+                    lang: v.lang,
+                    path: v.path,
+                    slug: v.slug,
+                    fm,
+                    body: v.body,
                     body_line: v.body_line,
                     draft: v.draft,
                 },

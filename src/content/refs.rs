@@ -289,7 +289,7 @@ fn reports(
         let campaigns: BTreeSet<String> = f
             .results
             .iter()
-            .filter_map(|fig| data.indicators.iter().find(|i| i.id == fig.indicator))
+            .filter_map(|fig| data.indicator(&fig.indicator))
             .filter_map(|i| i.campaign.clone())
             .collect();
         let key = (f.period.code(), f.plan.clone(), campaigns);

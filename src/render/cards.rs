@@ -469,37 +469,39 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// The figures of the latest period that has any, as (figure, report) pairs: one per
-    /// indicator (of two reports on one period, the later in the site's order wins).
-    fn latest_figures(
-        &self,
-        wanted: impl Fn(&Indicator) -> bool,
-    ) -> Option<(&'a Period, Vec<(&'a Figure, &'a Report)>)> {
-        let mut latest: Option<&Period> = None;
-        let mut figures: BTreeMap<&str, (&Figure, &Report)> = BTreeMap::new();
+    /// The figures of the latest period that has any, as (figure, report) pairs, for the
+    /// whole site (key `None`) and for each campaign: one per indicator (of two reports on
+    /// one period, the later in the site's order wins). One pass over every figure.
+    fn latest_figures(&self) -> BTreeMap<Option<&'a str>, Latest<'a>> {
+        let mut out: BTreeMap<Option<&str>, Latest> = BTreeMap::new();
         for r in self.reports_by_period() {
             for fig in &r.facts.results {
-                let Some(ind) = self.site.indicator(&fig.indicator).filter(|i| wanted(i)) else {
+                let Some(ind) = self.site.indicator(&fig.indicator) else {
                     continue;
                 };
-                match latest {
-                    Some(p) if r.facts.period < *p => continue,
-                    Some(p) if r.facts.period == *p => {}
-                    _ => {
-                        latest = Some(&r.facts.period);
-                        figures.clear();
+                // The site's entry, then the campaign's if the indicator has one.
+                for key in [None, ind.campaign.as_deref()] {
+                    let slot = out
+                        .entry(key)
+                        .or_insert_with(|| (&r.facts.period, BTreeMap::new()));
+                    // Reports come oldest period first: a later period starts afresh.
+                    if r.facts.period > *slot.0 {
+                        *slot = (&r.facts.period, BTreeMap::new());
+                    }
+                    slot.1.insert(ind.id.as_str(), (fig, r));
+                    if ind.campaign.is_none() {
+                        break;
                     }
                 }
-                figures.insert(ind.id.as_str(), (fig, r));
             }
         }
-        latest.map(|p| (p, figures.into_values().collect()))
+        out
     }
 
     /// Headline figures of the whole site: every exemplar, and the indicators of the latest
     /// period that reported any.
     pub(super) fn headline(&self, lang: &str) -> Headline {
-        let latest = self.latest_figures(|_| true);
+        let latest = self.latest_figures().remove(&None);
         self.headline_of(lang, self.site.exemplars.len(), latest)
     }
 
@@ -510,26 +512,22 @@ impl<'a> Renderer<'a> {
         lang: &str,
         exemplar_counts: &BTreeMap<&str, usize>,
     ) -> BTreeMap<String, Headline> {
+        let mut latest = self.latest_figures();
         self.site
             .campaigns
             .iter()
             .map(|c| {
                 let id = c.id.as_str();
                 let exemplars = exemplar_counts.get(id).copied().unwrap_or(0);
-                let latest = self.latest_figures(|i| i.campaign.as_deref() == Some(id));
-                (c.id.clone(), self.headline_of(lang, exemplars, latest))
+                let figures = latest.remove(&Some(id));
+                (c.id.clone(), self.headline_of(lang, exemplars, figures))
             })
             .collect()
     }
 
-    fn headline_of(
-        &self,
-        lang: &str,
-        exemplars: usize,
-        latest: Option<(&Period, Vec<(&Figure, &Report)>)>,
-    ) -> Headline {
-        let (period, figures) = match latest {
-            Some((p, f)) => (Some(p.label(lang)), f),
+    fn headline_of(&self, lang: &str, exemplars: usize, latest: Option<Latest>) -> Headline {
+        let (period, figures): (_, Vec<(&Figure, &Report)>) = match latest {
+            Some((p, f)) => (Some(p.label(lang)), f.into_values().collect()),
             None => (None, Vec::new()),
         };
         let met = figures
@@ -549,6 +547,9 @@ impl<'a> Renderer<'a> {
         }
     }
 }
+
+/// The latest period with figures, and its figures by indicator id.
+type Latest<'a> = (&'a Period, BTreeMap<&'a str, (&'a Figure, &'a Report)>);
 
 /// "15/KH-UBND"; "…/KH-UBND" while unnumbered; empty without a symbol.
 pub(super) fn doc_number(number: &str, symbol: &str) -> String {

@@ -487,17 +487,15 @@ impl Renderer<'_> {
             .foreign_key("campaign_id", "campaigns");
         let mut list: Vec<_> = self.site.indicators.iter().collect();
         list.sort_by(|a, b| a.id.cmp(&b.id));
+        // Results per indicator, counted in one pass over every report.
+        let mut uses: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for f in self.site.reports.iter().flat_map(|r| &r.facts.results) {
+            *uses.entry(f.indicator.as_str()).or_default() += 1;
+        }
         for i in list {
             let campaign = self.site.campaign_of(&i.id);
             let cv = campaign.map(|c| c.get_or_fallback(lang, &self.order));
             let (target, min, max) = target_cells(i.target);
-            let uses = self
-                .site
-                .reports
-                .iter()
-                .flat_map(|r| &r.facts.results)
-                .filter(|f| f.indicator == i.id)
-                .count();
             t.push(vec![
                 ("id", Cell::text(&i.id)),
                 ("lang", Cell::text(lang)),
@@ -531,7 +529,10 @@ impl Renderer<'_> {
                 ("target", target),
                 ("target_min", min),
                 ("target_max", max),
-                ("result_count", Cell::count(uses)),
+                (
+                    "result_count",
+                    Cell::count(uses.get(i.id.as_str()).copied().unwrap_or(0)),
+                ),
             ]);
         }
         t
