@@ -66,6 +66,8 @@ pub enum NewKind {
     Exemplar,
     Report,
     Page,
+    /// A list of people and collectives proposed for an award, put out for public comment.
+    Nomination,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -24,6 +24,33 @@ pub(crate) struct RawSite {
     /// How markdown is turned into pages.
     #[serde(default)]
     markdown: MarkdownSettings,
+    /// Nomination lists put out for public comment.
+    #[serde(default)]
+    nominations: NominationSettings,
+}
+
+/// Nomination lists put out for public comment.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct NominationSettings {
+    /// The shortest comment window, in working days; `check` refuses a shorter one.
+    /// Default 10: Nghị định 98/2023/NĐ-CP, Điều 46 khoản 2 asks lists of those proposed
+    /// for state awards to be public at least 10 working days before the council meets.
+    #[serde(default = "default_min_comment_days")]
+    #[schemars(range(min = 1, max = 60))]
+    min_comment_days: u32,
+}
+
+fn default_min_comment_days() -> u32 {
+    10
+}
+
+impl Default for NominationSettings {
+    fn default() -> Self {
+        NominationSettings {
+            min_comment_days: default_min_comment_days(),
+        }
+    }
 }
 
 /// How markdown is turned into pages.
@@ -105,6 +132,9 @@ pub struct Segments {
     /// Address word of the open data page.
     #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
     pub data: String,
+    /// Address word of the nomination lists put out for comment.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
+    pub nominations: String,
 }
 
 impl Default for Segments {
@@ -120,6 +150,7 @@ impl Default for Segments {
             units: "units".into(),
             search: "search".into(),
             data: "data".into(),
+            nominations: "nominations".into(),
         }
     }
 }
@@ -145,6 +176,8 @@ pub struct Settings {
     pub languages: Vec<Language>,
     /// Raw HTML in markdown: sanitized unless site.yaml opts out explicitly.
     pub raw_html: crate::render::markdown::RawHtml,
+    /// The shortest comment window of a nomination list, in working days.
+    pub min_comment_days: u32,
 }
 
 impl Settings {
@@ -285,6 +318,7 @@ pub fn parse(
         base_url,
         theme,
         languages,
+        min_comment_days: raw.nominations.min_comment_days,
         raw_html: if raw.markdown.unsafe_html {
             crate::render::markdown::RawHtml::Trust
         } else {
@@ -307,6 +341,7 @@ fn check_segments(lang: &str, s: &Segments, src: &Source, text: &str, diags: &mu
         ("units", &s.units),
         ("search", &s.search),
         ("data", &s.data),
+        ("nominations", &s.nominations),
     ];
     let mut seen = BTreeMap::new();
     for (key, value) in all {

@@ -20,6 +20,7 @@ pub mod render;
 pub mod scaffold;
 pub mod schema;
 pub mod serve;
+pub mod workdays;
 pub mod yaml;
 
 use chrono::NaiveDate;

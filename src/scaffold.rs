@@ -54,6 +54,7 @@ fn kind_of(k: NewKind) -> Kind {
         NewKind::Exemplar => Kind::Exemplar,
         NewKind::Report => Kind::Report,
         NewKind::Page => Kind::Page,
+        NewKind::Nomination => Kind::Nomination,
     }
 }
 
@@ -498,6 +499,10 @@ impl Item<'_> {
             Kind::Exemplar => l.t("Gương điển hình", "Exemplar"),
             Kind::Report => l.t("Báo cáo", "Report"),
             Kind::Page => l.t("Trang", "Page"),
+            Kind::Nomination => l.t(
+                "Danh sách đề nghị khen thưởng lấy ý kiến",
+                "Nomination list for public comment",
+            ),
             Kind::Plan => l.t("Kế hoạch", "Plan"),
         };
         comment(
@@ -741,6 +746,82 @@ impl Item<'_> {
                     ),
                 ));
                 fields.push(self.results_field());
+                fields.push(self.summary());
+                fields.push(self.illustrative());
+            }
+            Kind::Nomination => {
+                fields.push(Field::required(
+                    "council",
+                    yaml::quote(l.t(
+                        "Hội đồng Thi đua - Khen thưởng",
+                        "Emulation and Commendation Council",
+                    )),
+                    l.t(
+                        "Hội đồng hoặc cơ quan xét, quyết định khen thưởng.",
+                        "The council or body that decides on the award.",
+                    ),
+                ));
+                fields.push(Field::required(
+                    "award",
+                    yaml::quote(l.t(
+                        "Ghi hình thức khen thưởng đề nghị",
+                        "Write the award proposed",
+                    )),
+                    l.t(
+                        "Hình thức khen thưởng, danh hiệu được đề nghị, ví dụ \"Bằng khen của Chủ \
+                         tịch UBND tỉnh\".",
+                        "The award or title proposed, e.g. \"Certificate of Merit of the Chair of \
+                         the Provincial People's Committee\".",
+                    ),
+                ));
+                fields.push(Field::required(
+                    "posted",
+                    today.clone(),
+                    l.t(
+                        "Ngày đăng danh sách, đủ năm-tháng-ngày; danh sách được đăng từ ngày này. \
+                         Thời hạn góp ý tính từ ngày hôm sau (hoặc từ ngày ghi ở opens).",
+                        "The day the list is posted, a full date; it is published from this \
+                         day. Comments count from the next day (or from the day in opens).",
+                    ),
+                ));
+                let deadline = (self.today + chrono::Days::new(21)).format("%Y-%m-%d");
+                fields.push(Field::required(
+                    "deadline",
+                    deadline.to_string(),
+                    l.t(
+                        "Ngày cuối cùng nhận góp ý. Thời hạn tính bằng ngày làm việc (trừ thứ \
+                         Bảy, Chủ nhật và ngày lễ, Tết) và không ngắn hơn mức tối thiểu của \
+                         trang (mặc định 10 ngày làm việc); lệnh check báo nếu ngắn hơn.",
+                        "The last day for comments. The window is counted in working days \
+                         (without weekends and public holidays) and must not be shorter than \
+                         the site's minimum (10 working days by default); check says so if it is.",
+                    ),
+                ));
+                fields.push(Field::optional(
+                    "comments",
+                    "\n  address: \"…\"\n  email: \"…\"\n  phone: \"…\"",
+                    l.t(
+                        "Cách góp ý: địa chỉ nhận văn bản, thư điện tử, điện thoại của cơ quan.",
+                        "How to comment: the address for letters, the email address and the \
+                         telephone number of the office.",
+                    ),
+                ));
+                fields.push(Field::optional(
+                    "nominees",
+                    format!(
+                        "\n  - id: nguoi-de-nghi\n    kind: individual\n    name: {}\n    unit: {}\n    position: \"…\"\n    achievements: \"…\"",
+                        yaml::quote(l.t("Bà Nguyễn Thị A", "Ms Nguyễn Thị A")),
+                        yaml::quote(self.known.units.first().map_or("", String::as_str)),
+                    ),
+                    l.t(
+                        "Những người, tập thể được đề nghị: mỗi người một mục bắt đầu bằng \
+                         \"- id:\". Chỉ ghi những gì cần cho việc khen thưởng: không ghi số \
+                         CCCD, ngày sinh hay số điện thoại riêng.",
+                        "The people and collectives proposed, one entry each starting with \
+                         \"- id:\". Only what the award needs: no citizen ID number, date of \
+                         birth or private telephone number.",
+                    ),
+                ));
                 fields.push(self.summary());
                 fields.push(self.illustrative());
             }

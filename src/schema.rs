@@ -14,7 +14,8 @@
 
 use crate::config::RawSite;
 use crate::content::frontmatter::{
-    CampaignFm, DocumentFm, EventFm, ExemplarFm, IndicatorFm, PageFm, PlanFm, ReportFm, UnitFm,
+    CampaignFm, DocumentFm, EventFm, ExemplarFm, IndicatorFm, NominationFm, PageFm, PlanFm,
+    ReportFm, UnitFm,
 };
 use crate::content::load::Kind;
 use crate::error::Error;
@@ -43,6 +44,7 @@ pub fn kind_name(kind: Kind) -> &'static str {
         Kind::Exemplar => "exemplar",
         Kind::Report => "report",
         Kind::Page => "page",
+        Kind::Nomination => "nomination",
     }
 }
 
@@ -60,6 +62,7 @@ fn required_facts(kind: Kind) -> &'static [&'static str] {
         Kind::Exemplar => &["kind", "unit", "campaign", "recognized", "award"],
         Kind::Report => &["period", "recipient"],
         Kind::Page => &[],
+        Kind::Nomination => &["posted", "deadline", "council", "award"],
     }
 }
 
@@ -72,6 +75,7 @@ pub fn all() -> Vec<SchemaFile> {
         (Kind::Exemplar, "Exemplar front matter"),
         (Kind::Report, "Report front matter"),
         (Kind::Page, "Page front matter"),
+        (Kind::Nomination, "Nomination list front matter"),
     ] {
         let make: fn(&str, &str, &[&str]) -> SchemaFile = match kind {
             Kind::Plan => object::<PlanFm>,
@@ -79,6 +83,7 @@ pub fn all() -> Vec<SchemaFile> {
             Kind::Exemplar => object::<ExemplarFm>,
             Kind::Report => object::<ReportFm>,
             Kind::Page => object::<PageFm>,
+            Kind::Nomination => object::<NominationFm>,
         };
         out.push(make(kind_name(kind), title, required_facts(kind)));
         if kind != Kind::Page {
@@ -113,6 +118,12 @@ pub fn all() -> Vec<SchemaFile> {
             "content/data/indicators.yaml",
             "The indicators (chỉ tiêu) the reports measure: a list, one entry per indicator, \
              each starting with - id:. Reports name them in their results.",
+        ),
+        list::<crate::workdays::HolidayYear>(
+            "holidays",
+            "content/data/holidays.yaml",
+            "Public holidays and make-up working days, year by year, for counting comment \
+             windows in working days; a year here replaces the built-in one.",
         ),
         object::<RawSite>("site", "site.yaml", &[]),
     ]);

@@ -419,6 +419,12 @@ impl Source<'_> {
     }
 }
 
+/// Parses YAML the program itself ships (compiled-in data); its errors are the program's,
+/// not an editor's, so they are plain text.
+pub fn from_builtin<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_yaml::from_str(text).map_err(|e| e.to_string())
+}
+
 /// `s` as a YAML double-quoted scalar, for writing values into files people then edit:
 /// quotes, backslashes and control characters are escaped, everything else (Vietnamese
 /// included) is kept as it is, so `title: "Báo cáo: \"6 tháng\""` reads back unchanged.

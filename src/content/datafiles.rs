@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use std::collections::BTreeSet;
 
 /// The data files a site may have.
-pub const NAMES: [&str; 4] = ["documents", "units", "events", "indicators"];
+pub const NAMES: [&str; 5] = ["documents", "units", "events", "indicators", "holidays"];
 
 /// Every data file's entries. A file that does not parse is reported once, and its ids
 /// are then unknown (`None`), so references into it are not checked: one typo does not
@@ -24,6 +24,8 @@ pub struct Data<'a> {
     pub units: Vec<UnitFm>,
     pub events: Vec<EventFm>,
     pub indicators: Vec<Indicator>,
+    /// Working days: the built-in holidays, with the site's years over them.
+    pub calendar: crate::workdays::Calendar,
     pub document_ids: Option<BTreeSet<String>>,
     pub unit_ids: Option<BTreeSet<String>>,
     pub indicator_ids: Option<BTreeSet<String>>,
@@ -63,6 +65,14 @@ pub fn read<'a>(loaded: &'a Loaded, langs: &[String], diags: &mut Diagnostics) -
         file("events").map_or(Some(Vec::new()), |d| parse_list(d, diags));
     let indicators: Option<Vec<IndicatorFm>> =
         file("indicators").map_or(Some(Vec::new()), |d| parse_list(d, diags));
+    let holidays: Vec<crate::workdays::HolidayYear> = file("holidays")
+        .and_then(|d| parse_list(d, diags))
+        .unwrap_or_default();
+    let calendar = crate::workdays::Calendar::new(
+        crate::workdays::Calendar::built_in()
+            .into_iter()
+            .chain(holidays),
+    );
 
     let ids = |name: &str, list: Option<Vec<&str>>, diags: &mut Diagnostics| {
         list.map(|ids| owned(unique_ids(ids.into_iter(), file(name), diags)))
@@ -139,6 +149,7 @@ pub fn read<'a>(loaded: &'a Loaded, langs: &[String], diags: &mut Diagnostics) -
         indicator_at.entry(ind.id.clone()).or_insert(i);
     }
     Data {
+        calendar,
         indicator_at,
         documents: documents.unwrap_or_default(),
         units: units.unwrap_or_default(),

@@ -9,7 +9,8 @@
 
 use super::datafiles::{self, Data};
 use super::frontmatter::{
-    AttachmentFm, CampaignFm, ExemplarFm, PageFm, PlanFm, PlanKind, ReportFm, ResultFm,
+    AttachmentFm, CampaignFm, ExemplarFm, NominationFm, NomineeFm, PageFm, PlanFm, PlanKind,
+    ReportFm, ResultFm,
 };
 use super::load::{Loaded, SourceFile};
 use super::model::*;
@@ -70,7 +71,14 @@ macro_rules! common {
         }
     )*};
 }
-common!(PlanFm, CampaignFm, ExemplarFm, ReportFm, PageFm);
+common!(
+    PlanFm,
+    CampaignFm,
+    ExemplarFm,
+    ReportFm,
+    PageFm,
+    NominationFm
+);
 
 /// The files of one item, parsed, by language.
 struct Raw<T> {
@@ -609,6 +617,249 @@ impl Merge for ReportFm {
                 v.attachments.as_deref().unwrap_or(none()),
                 s.attachments.as_deref().unwrap_or(none()),
             ),
+        }
+    }
+}
+
+impl Merge for NominationFm {
+    type Facts = NominationFacts;
+    type Text = NominationText;
+
+    fn compare(c: &mut Cx, p: &str, s: &Self, t: &Self) {
+        same!(c, p, s, t, posted, day);
+        same!(c, p, s, t, opens, day);
+        same!(c, p, s, t, deadline, day);
+        same!(c, p, s, t, based_on, list);
+        same!(c, p, s, t, campaigns, list);
+        same!(c, p, s, t, illustrative, shown);
+        same!(c, p, s, t, decision, |d| format!(
+            "{} ({})",
+            d.number, d.date.0
+        ));
+        let (sc, tc) = (s.comments.as_ref(), t.comments.as_ref());
+        if let Some(tc) = tc {
+            c.same(
+                p,
+                "email",
+                sc.and_then(|x| x.email.as_ref()),
+                tc.email.as_ref(),
+                shown,
+            );
+            c.same(
+                p,
+                "phone",
+                sc.and_then(|x| x.phone.as_ref()),
+                tc.phone.as_ref(),
+                shown,
+            );
+        }
+        c.attachments(
+            p,
+            s.attachments.as_deref().unwrap_or(none()),
+            t.attachments.as_deref().unwrap_or(none()),
+        );
+        compare_nominees(
+            c,
+            p,
+            s.nominees.as_deref().unwrap_or(&[]),
+            t.nominees.as_deref().unwrap_or(&[]),
+        );
+    }
+
+    fn facts(c: &mut Cx, s: &Self, _: &Data) -> Option<NominationFacts> {
+        let posted = c.required("posted", s.posted.as_ref(), "2024-11-25");
+        let deadline = c.required("deadline", s.deadline.as_ref(), "2024-12-09");
+        c.required(
+            "council",
+            s.council.as_ref(),
+            "\"Hội đồng Thi đua - Khen thưởng …\"",
+        );
+        c.required("award", s.award.as_ref(), "\"Bằng khen …\"");
+        let nominees = nominees(c, s.nominees.as_deref().unwrap_or(&[]))?;
+        let posted = posted?.0;
+        Some(NominationFacts {
+            posted,
+            opens: s
+                .opens
+                .map_or_else(|| posted.succ_opt().unwrap_or(posted), |d| d.0),
+            deadline: deadline?.0,
+            email: s.comments.as_ref().and_then(|x| x.email.clone()),
+            phone: s.comments.as_ref().and_then(|x| x.phone.clone()),
+            based_on: s.based_on.clone().unwrap_or_default(),
+            campaigns: s.campaigns.clone().unwrap_or_default(),
+            nominees,
+            attachments: attachment_facts(s.attachments.as_deref().unwrap_or(none())),
+            decision: s.decision.as_ref().map(|d| Decision {
+                number: d.number.clone(),
+                date: d.date.0,
+                awarded: d.awarded.clone(),
+            }),
+            illustrative: s.illustrative.unwrap_or(false),
+        })
+    }
+
+    fn text(v: &Self, s: &Self) -> NominationText {
+        let own: BTreeMap<&str, &NomineeFm> = v
+            .nominees
+            .iter()
+            .flatten()
+            .map(|n| (n.id.as_str(), n))
+            .collect();
+        let pick = |a: &Option<String>, b: &Option<String>| {
+            a.clone().or_else(|| b.clone()).unwrap_or_default()
+        };
+        NominationText {
+            title: v.title.clone(),
+            summary: v.summary.clone(),
+            council: pick(&v.council, &s.council),
+            award: pick(&v.award, &s.award),
+            address: pick(
+                &v.comments.as_ref().and_then(|x| x.address.clone()),
+                &s.comments.as_ref().and_then(|x| x.address.clone()),
+            ),
+            nominees: s
+                .nominees
+                .iter()
+                .flatten()
+                .map(|n| {
+                    let t = own.get(n.id.as_str()).copied();
+                    let field = |f: fn(&NomineeFm) -> &Option<String>| {
+                        t.and_then(|t| f(t).clone())
+                            .or_else(|| f(n).clone())
+                            .unwrap_or_default()
+                    };
+                    let text = NomineeText {
+                        name: field(|x| &x.name),
+                        position: field(|x| &x.position),
+                        achievements: field(|x| &x.achievements),
+                    };
+                    (n.id.clone(), text)
+                })
+                .collect(),
+            attachment_titles: titles(
+                v.attachments.as_deref().unwrap_or(none()),
+                s.attachments.as_deref().unwrap_or(none()),
+            ),
+        }
+    }
+}
+
+/// "nominee 2 (\"nguyen-thi-hoa\")": how an editor finds the entry.
+fn nominee_name(i: usize, id: &str) -> String {
+    format!("nominee {} (id \"{id}\")", i + 1)
+}
+
+/// The source's nominees: ids unique and well formed, kind and name given.
+fn nominees(c: &mut Cx, list: &[NomineeFm]) -> Option<Vec<Nominee>> {
+    let src = c.src();
+    let path = c.src_path.clone();
+    let text = c.text_of(&path);
+    let mut out: Vec<Nominee> = Vec::new();
+    let mut ok = true;
+    for (i, n) in list.iter().enumerate() {
+        let span = |key: &str| src.item_span("nominees", i, key).unwrap_or(Span::new(1, 1));
+        let mut problem = |message: String, key: &str, hint: &str| {
+            c.diags.push(
+                Diagnostic::error(&path, format!("{}: {message}", nominee_name(i, &n.id)))
+                    .at_in(span(key), text)
+                    .hint(hint.to_string()),
+            );
+            false
+        };
+        if i18n::slugify(&n.id) != n.id || n.id.is_empty() {
+            ok &= problem(
+                "the id must be lowercase letters, digits and dashes".into(),
+                "id",
+                &format!("write it as \"{}\"", i18n::slugify(&n.id)),
+            );
+        } else if out.iter().any(|o| o.id == n.id) {
+            ok &= problem(
+                "the id is used by another nominee of the list".into(),
+                "id",
+                "give each nominee its own id, e.g. from the name",
+            );
+        }
+        if n.name.as_deref().is_none_or(|x| x.trim().is_empty()) {
+            ok &= problem(
+                "the name is missing".into(),
+                "id",
+                "add a line `name: \"Bà …\"` to the nominee",
+            );
+        }
+        let Some(kind) = n.kind else {
+            ok &= problem(
+                "the kind is missing".into(),
+                "id",
+                "add `kind: individual` (a person) or `kind: collective` (a group)",
+            );
+            continue;
+        };
+        out.push(Nominee {
+            id: n.id.clone(),
+            kind,
+            unit: n.unit.clone().unwrap_or_default(),
+            campaigns: n.campaigns.clone().unwrap_or_default(),
+            photo: n.photo.clone(),
+            exemplar: n.exemplar.clone(),
+        });
+    }
+    ok.then_some(out)
+}
+
+/// A translation's nominees are the source's, by id; the facts they repeat must agree.
+fn compare_nominees(c: &mut Cx, tr: &str, src: &[NomineeFm], other: &[NomineeFm]) {
+    let tr_src = c.sources.source(tr);
+    for (i, n) in other.iter().enumerate() {
+        let Some((j, s)) = src.iter().enumerate().find(|(_, s)| s.id == n.id) else {
+            let here = tr_src
+                .item_span("nominees", i, "id")
+                .unwrap_or(Span::new(1, 1));
+            c.diags.push(
+                Diagnostic::error(
+                    tr,
+                    format!(
+                        "{} is not among the nominees in {}; a translation gives the text of the nominees listed there",
+                        nominee_name(i, &n.id),
+                        c.src_path
+                    ),
+                )
+                .at_in(here, c.text_of(tr))
+                .hint(format!("add the nominee to {} first, or correct the id here", c.src_path)),
+            );
+            continue;
+        };
+        let show_list = |v: &Option<Vec<String>>| v.as_ref().map(|l| text_list(l));
+        for (key, a, b) in [
+            (
+                "kind",
+                s.kind.map(|k| format!("{k:?}").to_lowercase()),
+                n.kind.map(|k| format!("{k:?}").to_lowercase()),
+            ),
+            ("unit", s.unit.clone(), n.unit.clone()),
+            (
+                "campaigns",
+                show_list(&s.campaigns),
+                show_list(&n.campaigns),
+            ),
+            ("photo", s.photo.clone(), n.photo.clone()),
+            ("exemplar", s.exemplar.clone(), n.exemplar.clone()),
+        ] {
+            let Some(b) = b else { continue };
+            let here = tr_src
+                .item_value_span("nominees", i, key)
+                .unwrap_or(Span::new(1, 1));
+            let what = format!("{key} of {}", nominee_name(i, &n.id));
+            match a {
+                Some(a) if a == b => {}
+                Some(a) => {
+                    let there = c
+                        .src()
+                        .item_value_span("nominees", j, key)
+                        .unwrap_or(Span::new(1, 1));
+                    c.differ(tr, here, there, &what, &b, &a);
+                }
+                None => c.only_here(tr, here, &what),
+            }
         }
     }
 }

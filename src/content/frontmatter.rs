@@ -543,3 +543,106 @@ impl<'de> Deserialize<'de> for UnitText {
         d.deserialize_any(V)
     }
 }
+
+/// The front matter of a nomination list put out for public comment:
+/// content/nominations/<name>.<lang>.md. The list of people and collectives proposed for an
+/// award, posted so that anyone can comment before the council decides.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NominationFm {
+    /// Title of the notice, e.g. "Lấy ý kiến đối với danh sách đề nghị tặng Bằng khen …".
+    pub title: String,
+    /// The council or body that decides, e.g. "Hội đồng Thi đua - Khen thưởng Sở". A
+    /// translation may leave it out.
+    pub council: Option<String>,
+    /// The award or title proposed, e.g. "Bằng khen của Chủ tịch UBND tỉnh". A translation
+    /// may leave it out.
+    pub award: Option<String>,
+    /// Fact, required. The day the list is posted; it is published from this day.
+    pub posted: Option<Day>,
+    /// Fact. The first day comments count. Default: the day after `posted`.
+    pub opens: Option<Day>,
+    /// Fact, required. The last day to comment.
+    pub deadline: Option<Day>,
+    /// How to comment: where to write, the email address and the telephone number.
+    pub comments: Option<CommentsFm>,
+    /// Fact. Ids of the documents in content/data/documents.yaml the list is made under.
+    #[schemars(inner(inner(pattern(crate::i18n::SLUG_PATTERN))))]
+    pub based_on: Option<Vec<String>>,
+    /// Fact. The campaigns the nominations come from: file names in content/campaigns/.
+    #[schemars(inner(inner(pattern(crate::i18n::SLUG_PATTERN))))]
+    pub campaigns: Option<Vec<String>>,
+    /// The people and collectives proposed. The `id`, `kind`, `unit`, `campaigns`, `photo`
+    /// and `exemplar` are facts; a translation lists the same ids with its `name`,
+    /// `position` and `achievements`.
+    pub nominees: Option<Vec<NomineeFm>>,
+    /// Files: the signed notice, the council's minutes.
+    pub attachments: Option<Vec<AttachmentFm>>,
+    /// Fact. The outcome once the award is decided.
+    pub decision: Option<DecisionFm>,
+    /// One or two sentences for lists.
+    #[serde(default)]
+    pub summary: String,
+    /// Fact. true marks an invented sample; the site shows a badge.
+    pub illustrative: Option<bool>,
+    /// true keeps this language version unpublished.
+    #[serde(default)]
+    pub draft: bool,
+    /// Address of this language version instead of the file name.
+    pub slug: Option<String>,
+}
+
+/// How the public comments on a nomination list.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CommentsFm {
+    /// Where to send written comments, in the language of this file.
+    pub address: Option<String>,
+    /// Fact. The email address for comments; the site offers a link with the subject filled in.
+    pub email: Option<String>,
+    /// Fact. The telephone number for comments.
+    pub phone: Option<String>,
+}
+
+/// A person or collective proposed for the award.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NomineeFm {
+    /// Short name of the nominee within the list: lowercase letters, digits and dashes.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
+    pub id: String,
+    /// Fact. individual (cá nhân) or collective (tập thể). Required in the first language.
+    pub kind: Option<ExemplarKind>,
+    /// Name of the person ("Bà Nguyễn Thị Hoa") or collective, in the language of this file.
+    pub name: Option<String>,
+    /// Fact. The unit they belong to: an id from content/data/units.yaml.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
+    pub unit: Option<String>,
+    /// Position (chức vụ) of a person, in the language of this file.
+    pub position: Option<String>,
+    /// A short account of their achievements, in the language of this file. Only what the
+    /// award needs: no citizen ID number, date of birth or private telephone number.
+    pub achievements: Option<String>,
+    /// Fact. The campaigns they are proposed from: file names in content/campaigns/.
+    #[schemars(inner(inner(pattern(crate::i18n::SLUG_PATTERN))))]
+    pub campaigns: Option<Vec<String>>,
+    /// Fact. A photo: /anh/a.jpg for static/anh/a.jpg.
+    pub photo: Option<String>,
+    /// Fact. Their exemplar page, once awarded: a file name in content/exemplars/.
+    #[schemars(pattern(crate::i18n::SLUG_PATTERN))]
+    pub exemplar: Option<String>,
+}
+
+/// The decision on a nomination list.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionFm {
+    /// The number of the decision: "123/QĐ-UBND".
+    pub number: String,
+    /// The day of the decision; the list shows as decided from this day.
+    pub date: Day,
+    /// The ids of the nominees awarded.
+    #[serde(default)]
+    #[schemars(inner(pattern(crate::i18n::SLUG_PATTERN)))]
+    pub awarded: Vec<String>,
+}

@@ -14,15 +14,17 @@ pub enum Kind {
     Exemplar,
     Report,
     Page,
+    Nomination,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Plan,
         Kind::Campaign,
         Kind::Exemplar,
         Kind::Report,
         Kind::Page,
+        Kind::Nomination,
     ];
 
     pub fn folder(self) -> &'static str {
@@ -32,6 +34,7 @@ impl Kind {
             Kind::Exemplar => "exemplars",
             Kind::Report => "reports",
             Kind::Page => "pages",
+            Kind::Nomination => "nominations",
         }
     }
 

@@ -91,7 +91,14 @@ macro_rules! text {
         }
     )*};
 }
-text!(PlanText, CampaignText, ExemplarText, ReportText, PageText);
+text!(
+    PlanText,
+    CampaignText,
+    ExemplarText,
+    ReportText,
+    PageText,
+    NominationText
+);
 
 /// A file attached to an item: its titles are text, in each language's version.
 #[derive(Debug, Clone, PartialEq)]
@@ -221,7 +228,113 @@ pub struct PageText {
     pub menu: Option<u32>,
 }
 
+/// A person or collective proposed for an award: the facts.
+#[derive(Debug, Clone)]
+pub struct Nominee {
+    pub id: String,
+    pub kind: ExemplarKind,
+    pub unit: String,
+    pub campaigns: Vec<String>,
+    pub photo: Option<String>,
+    /// Their exemplar page, once awarded.
+    pub exemplar: Option<String>,
+}
+
+/// A nominee's text in one language.
+#[derive(Debug, Clone, Default)]
+pub struct NomineeText {
+    pub name: String,
+    pub position: String,
+    pub achievements: String,
+}
+
+/// The outcome of a nomination list.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub number: String,
+    pub date: NaiveDate,
+    pub awarded: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NominationFacts {
+    pub posted: NaiveDate,
+    /// The first day comments count.
+    pub opens: NaiveDate,
+    /// The last day to comment.
+    pub deadline: NaiveDate,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub based_on: Vec<String>,
+    pub campaigns: Vec<String>,
+    pub nominees: Vec<Nominee>,
+    pub attachments: Vec<Attachment>,
+    pub decision: Option<Decision>,
+    pub illustrative: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct NominationText {
+    pub title: String,
+    pub summary: String,
+    pub council: String,
+    pub award: String,
+    /// Where to send written comments.
+    pub address: String,
+    /// Nominee id → text in this language (the first language's where not translated).
+    pub nominees: BTreeMap<String, NomineeText>,
+    pub attachment_titles: BTreeMap<String, String>,
+}
+
+/// Where a nomination list stands on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NominationStatus {
+    /// Posted; comments are not yet counted.
+    Upcoming,
+    /// Comments are open, with this many working days left (today included).
+    Open(u32),
+    /// The window has closed; the council has not decided.
+    Closed,
+    Decided,
+}
+
+impl NominationStatus {
+    /// Also the CSS class and the open data value.
+    pub fn code(self) -> &'static str {
+        match self {
+            NominationStatus::Upcoming => "upcoming",
+            NominationStatus::Open(_) => "open",
+            NominationStatus::Closed => "closed",
+            NominationStatus::Decided => "decided",
+        }
+    }
+    pub const CODES: [&'static str; 4] = ["upcoming", "open", "closed", "decided"];
+}
+
+impl NominationFacts {
+    /// The status on `now`: the deadline day itself is still open; a decision counts from
+    /// its own day.
+    pub fn status(&self, now: NaiveDate, calendar: &crate::workdays::Calendar) -> NominationStatus {
+        if self.decision.as_ref().is_some_and(|d| d.date <= now) {
+            return NominationStatus::Decided;
+        }
+        if now < self.opens {
+            NominationStatus::Upcoming
+        } else if now <= self.deadline {
+            NominationStatus::Open(calendar.count(now, self.deadline))
+        } else {
+            NominationStatus::Closed
+        }
+    }
+
+    /// The working days of the comment window.
+    pub fn window(&self, calendar: &crate::workdays::Calendar) -> u32 {
+        calendar.count(self.opens, self.deadline)
+    }
+}
+
 pub type Plan = Entry<PlanFacts, PlanText>;
+pub type Nomination = Entry<NominationFacts, NominationText>;
 pub type Campaign = Entry<CampaignFacts, CampaignText>;
 pub type Exemplar = Entry<ExemplarFacts, ExemplarText>;
 pub type Report = Entry<ReportFacts, ReportText>;
@@ -290,10 +403,16 @@ pub struct Site {
     pub exemplars: Vec<Exemplar>,
     pub reports: Vec<Report>,
     pub pages: Vec<Page>,
+    /// Nomination lists, newest posted first.
+    pub nominations: Vec<Nomination>,
     pub documents: Vec<Document>,
     pub units: Vec<Unit>,
     pub events: Vec<Event>,
     pub indicators: Vec<Indicator>,
+    /// Working days: weekends, public holidays and make-up days.
+    pub calendar: crate::workdays::Calendar,
+    /// The shortest comment window a nomination list may have, in working days.
+    pub min_comment_days: u32,
     /// Files under static/ that only unpublished items use: not published.
     pub withheld: BTreeSet<String>,
     /// The size of each file under static/ that is published, by its path in the site
@@ -345,6 +464,9 @@ impl Site {
             return Some(b);
         }
         if let Some(b) = find(&mut self.reports, path) {
+            return Some(b);
+        }
+        if let Some(b) = find(&mut self.nominations, path) {
             return Some(b);
         }
         find(&mut self.pages, path)
@@ -443,6 +565,11 @@ impl Dated for ReportFacts {
         self.submitted.map(PartialDate::day)
     }
 }
+impl Dated for NominationFacts {
+    fn date(&self) -> Option<PartialDate> {
+        Some(PartialDate::day(self.posted))
+    }
+}
 impl Dated for () {
     fn date(&self) -> Option<PartialDate> {
         None
@@ -467,12 +594,14 @@ pub fn build(
     let sources = facts::Sources::new(&loaded, &first, &langs);
 
     let data = datafiles::read(&loaded, &langs, diags);
-    use super::frontmatter::{CampaignFm, ExemplarFm, PageFm, PlanFm, ReportFm};
+    use super::frontmatter::{CampaignFm, ExemplarFm, NominationFm, PageFm, PlanFm, ReportFm};
     let plans = facts::merge::<PlanFm>(&sources, &files(Kind::Plan), &data, diags);
     let campaigns = facts::merge::<CampaignFm>(&sources, &files(Kind::Campaign), &data, diags);
     let exemplars = facts::merge::<ExemplarFm>(&sources, &files(Kind::Exemplar), &data, diags);
     let reports = facts::merge::<ReportFm>(&sources, &files(Kind::Report), &data, diags);
     let pages = facts::merge::<PageFm>(&sources, &files(Kind::Page), &data, diags);
+    let nominations =
+        facts::merge::<NominationFm>(&sources, &files(Kind::Nomination), &data, diags);
 
     let mut all = All {
         plans,
@@ -480,6 +609,7 @@ pub fn build(
         exemplars,
         reports,
         pages,
+        nominations,
     };
     super::refs::check(&settings, &sources, &all, &data, diags);
     if diags.has_errors() {
@@ -496,6 +626,7 @@ pub(super) struct All {
     pub exemplars: Vec<Exemplar>,
     pub reports: Vec<Report>,
     pub pages: Vec<Page>,
+    pub nominations: Vec<Nomination>,
 }
 
 /// A campaign's plans: those it names and those that name it, oldest first.
@@ -538,6 +669,7 @@ fn publish_site(
         units,
         events,
         indicators,
+        calendar,
         ..
     } = data;
     let mut refs = super::refs::StaticUse::default();
@@ -586,6 +718,14 @@ fn publish_site(
     let pages = published(all.pages, publish, &mut held_back, &mut refs, |_| {
         Vec::new()
     });
+    let mut nominations = published(all.nominations, publish, &mut held_back, &mut refs, |f| {
+        f.nominees
+            .iter()
+            .filter_map(|n| n.photo.clone())
+            .chain(f.attachments.iter().map(|a| a.file.clone()))
+            .collect()
+    });
+    nominations.sort_by(|a, b| b.facts.posted.cmp(&a.facts.posted).then(a.id.cmp(&b.id)));
     // An indicator is published with its campaign; one of the whole organization, once a
     // published report gives a figure for it. So no indicator names a draft campaign.
     let indicators: Vec<Indicator> = indicators
@@ -603,6 +743,7 @@ fn publish_site(
     warn_missing_translations(&exemplars, langs, &held_back, diags);
     warn_missing_translations(&reports, langs, &held_back, diags);
     warn_missing_translations(&pages, langs, &held_back, diags);
+    warn_missing_translations(&nominations, langs, &held_back, diags);
     let ids = Ids {
         plans: positions(plans.iter().map(|p| p.id.as_str())),
         campaigns: positions(campaigns.iter().map(|c| c.id.as_str())),
@@ -621,10 +762,13 @@ fn publish_site(
         exemplars,
         reports,
         pages,
+        nominations,
         documents,
         units,
         events,
         indicators,
+        calendar,
+        min_comment_days: settings.min_comment_days,
         settings,
     }
 }

@@ -223,6 +223,291 @@ pub(super) fn check(
         }
     }
     pages(settings, sources, all, diags);
+    let exemplar_ids = ids(all.exemplars.iter().map(|x| x.id.as_str()).collect());
+    let known = References {
+        documents: &documents,
+        units: &units,
+        campaigns: &campaign_known,
+        exemplars: &Known {
+            what: "exemplar",
+            ids: Some(&exemplar_ids),
+            folder: "content/exemplars/",
+        },
+    };
+    nominations(settings, sources, all, data, &known, diags);
+    privacy(sources, all, diags);
+}
+
+/// The kinds of id a nomination list names.
+struct References<'a> {
+    documents: &'a Known<'a>,
+    units: &'a Known<'a>,
+    campaigns: &'a Known<'a>,
+    exemplars: &'a Known<'a>,
+}
+
+/// Nomination lists: what they name exists, the dates follow each other, and the comment
+/// window is at least the site's minimum in working days.
+fn nominations(
+    settings: &Settings,
+    sources: &Sources,
+    all: &All,
+    data: &Data,
+    known: &References,
+    diags: &mut Diagnostics,
+) {
+    for n in &all.nominations {
+        let v = at(sources, &n.facts_path);
+        let f = &n.facts;
+        for id in &f.based_on {
+            unknown(diags, &v, "based_on", id, known.documents);
+        }
+        for id in &f.campaigns {
+            unknown(diags, &v, "campaigns", id, known.campaigns);
+        }
+        for x in &f.nominees {
+            if !x.unit.is_empty() {
+                unknown(diags, &v, "unit", &x.unit, known.units);
+            }
+            for id in &x.campaigns {
+                unknown(diags, &v, "campaigns", id, known.campaigns);
+            }
+            if let Some(e) = &x.exemplar {
+                unknown(diags, &v, "exemplar", e, known.exemplars);
+            }
+            if let Some(photo) = &x.photo {
+                if let Some(why) = unshowable(photo) {
+                    diags.push(
+                        Diagnostic::error(v.path, format!("photo \"{photo}\" is {why}"))
+                            .at_in(v.src.span_of("photo", photo), v.text)
+                            .hint("link a .jpg, .png or .webp file: photo: /anh/ten-anh.jpg"),
+                    );
+                }
+            }
+        }
+        let day = |d: chrono::NaiveDate| d.to_string();
+        if f.opens < f.posted {
+            diags.push(
+                Diagnostic::error(v.path, format!("comments open ({}) before the list is posted ({})", f.opens, f.posted))
+                    .at_in(v.src.span_of("opens", &day(f.opens)), v.text)
+                    .hint("`opens` is the first day comments count: on or after `posted`; leave it out to start the day after posting"),
+            );
+        }
+        let window = f.window(&data.calendar);
+        let min = settings.min_comment_days;
+        if f.deadline < f.opens {
+            diags.push(
+                Diagnostic::error(
+                    v.path,
+                    format!(
+                        "the deadline ({}) is before comments open ({})",
+                        f.deadline, f.opens
+                    ),
+                )
+                .at_in(v.src.span_of("deadline", &day(f.deadline)), v.text)
+                .hint("check the dates: `deadline` is the last day to comment"),
+            );
+        } else if window < min {
+            diags.push(
+                Diagnostic::error(
+                    v.path,
+                    format!(
+                        "the comment window from {} to {} is {window} working days; the site asks for at least {min}",
+                        f.opens, f.deadline
+                    ),
+                )
+                .at_in(v.src.span_of("deadline", &day(f.deadline)), v.text)
+                .hint(
+                    "move the deadline later (weekends and public holidays do not count); the minimum is set by nominations: min_comment_days in site.yaml (Nghị định 98/2023/NĐ-CP, Điều 46: 10 working days)",
+                ),
+            );
+        }
+        let unknown_years = data.calendar.unknown_years(f.opens, f.deadline);
+        if !unknown_years.is_empty() {
+            let years: Vec<String> = unknown_years.iter().map(i32::to_string).collect();
+            diags.push(
+                Diagnostic::warning(
+                    v.path,
+                    format!(
+                        "the comment window runs into {}, for which there are no public holidays yet: it is counted without them",
+                        years.join(", ")
+                    ),
+                )
+                .at_in(v.src.span_of("deadline", &day(f.deadline)), v.text)
+                .hint(format!(
+                    "add the year's days off to content/data/holidays.yaml (- year: {}, off: [\"YYYY-MM-DD\", \"YYYY-MM-DD..YYYY-MM-DD\"], work: [make-up Saturdays])",
+                    years[0]
+                )),
+            );
+        }
+        if let Some(d) = &f.decision {
+            if d.date <= f.deadline {
+                diags.push(
+                    Diagnostic::error(v.path, format!("decided on {}, before the comment window closed ({})", d.date, f.deadline))
+                        .at_in(v.src.span_of("date", &day(d.date)), v.text)
+                        .hint("the council decides after the last day for comments; check the decision date and the deadline"),
+                );
+            }
+            for id in &d.awarded {
+                if !f.nominees.iter().any(|x| &x.id == id) {
+                    diags.push(
+                        Diagnostic::error(
+                            v.path,
+                            format!("\"{id}\" is awarded but is not a nominee of the list"),
+                        )
+                        .at_in(v.src.span_of("awarded", id), v.text)
+                        .hint(format!(
+                            "use the ids of the nominees: {}",
+                            f.nominees
+                                .iter()
+                                .map(|x| x.id.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// What looks like a personal identifier, in the text a site publishes about a person:
+/// citizen ID numbers, mobile telephone numbers, dates of birth. Warnings: the text may be
+/// right, but it is what an editor pastes from a personnel file by mistake.
+pub fn personal_identifiers(text: &str) -> Vec<(&'static str, usize, usize)> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        // A run of digits, with single spaces, dots or dashes between groups.
+        let start = i;
+        let mut digits = String::new();
+        let mut end = i;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_digit() {
+                digits.push(bytes[i] as char);
+                i += 1;
+                end = i;
+            } else if matches!(bytes[i], b' ' | b'.' | b'-')
+                && i + 1 < bytes.len()
+                && bytes[i + 1].is_ascii_digit()
+                && !digits.is_empty()
+            {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let plus84 = text[..start].trim_end().ends_with("+84");
+        let before = text[..start].chars().rev().take(40).collect::<String>();
+        let before: String = crate::i18n::fold(&before.chars().rev().collect::<String>());
+        let what = match digits.len() {
+            12 if digits.starts_with('0') => Some("a citizen ID number (CCCD)"),
+            9 if before.contains("cmnd") || before.contains("chung minh") => {
+                Some("an identity card number (CMND)")
+            }
+            10 if digits.starts_with('0')
+                && matches!(digits.as_bytes()[1], b'3' | b'5' | b'7' | b'8' | b'9') =>
+            {
+                Some("a mobile telephone number")
+            }
+            9 if plus84 && matches!(digits.as_bytes()[0], b'3' | b'5' | b'7' | b'8' | b'9') => {
+                Some("a mobile telephone number")
+            }
+            // "+84 912 345 678": the country code runs into the number.
+            11 if digits.starts_with("84")
+                && text[..start].ends_with('+')
+                && matches!(digits.as_bytes()[2], b'3' | b'5' | b'7' | b'8' | b'9') =>
+            {
+                Some("a mobile telephone number")
+            }
+            _ => None,
+        };
+        if let Some(w) = what {
+            out.push((w, start, end));
+        }
+    }
+    let folded = crate::i18n::fold(text);
+    // Folding keeps one character per character, so offsets map back by counting them.
+    for key in [
+        "sinh ngay",
+        "ngay sinh",
+        "sinh nam",
+        "nam sinh",
+        "date of birth",
+        "born on",
+        "born in",
+    ] {
+        let mut from = 0;
+        while let Some(at) = folded[from..].find(key) {
+            let chars = folded[..from + at].chars().count();
+            let byte = text
+                .char_indices()
+                .nth(chars)
+                .map_or(text.len(), |(b, _)| b);
+            out.push(("a date of birth", byte, byte));
+            from += at + key.len();
+        }
+    }
+    out.sort_by_key(|x| x.1);
+    out
+}
+
+/// Warns on personal identifiers in what nomination lists and exemplars say about people.
+fn privacy(sources: &Sources, all: &All, diags: &mut Diagnostics) {
+    let paths = all
+        .nominations
+        .iter()
+        .flat_map(|n| n.versions.values().map(|v| v.path.as_str()))
+        .chain(
+            all.exemplars
+                .iter()
+                .flat_map(|x| x.versions.values().map(|v| v.path.as_str())),
+        );
+    for path in paths {
+        let f = sources.file(path);
+        // The council's own address and telephone number for comments are meant to be public.
+        let skip = comments_block(&f.text);
+        for (what, start, end) in personal_identifiers(&f.text) {
+            if skip.as_ref().is_some_and(|r| r.contains(&start)) {
+                continue;
+            }
+            let line = f.text[..start].matches('\n').count() + 1;
+            let col = f.text[..start]
+                .rsplit('\n')
+                .next()
+                .map_or(0, |l| l.chars().count())
+                + 1;
+            let shown = if end > start {
+                format!(" \"{}\"", &f.text[start..end])
+            } else {
+                String::new()
+            };
+            diags.push(
+                Diagnostic::warning(path, format!("this looks like {what}{shown}; the site publishes it for anyone to read"))
+                    .at_in(Span::new(line, col), &f.text)
+                    .hint("publish only what the award needs: remove citizen ID numbers, private telephone numbers and dates of birth (the office's number for comments goes under comments: phone)"),
+            );
+        }
+    }
+}
+
+/// The byte range of the `comments:` block of a front matter, if any.
+fn comments_block(text: &str) -> Option<std::ops::Range<usize>> {
+    let start = text.find("\ncomments:")? + 1;
+    let rest = &text[start..];
+    let len = rest
+        .char_indices()
+        .skip(1)
+        .find(|&(i, c)| {
+            c == '\n' && rest[i + 1..].starts_with(|n: char| !n.is_whitespace() && n != '-')
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    Some(start..start + len)
 }
 
 /// Reports name a known plan, answer a period some plan covers, and no two claim the
@@ -499,6 +784,31 @@ mod tests {
                 "tep.pdf"
             ]
         );
+    }
+
+    #[test]
+    fn personal_identifiers_in_text() {
+        let found = |t: &str| -> Vec<&str> {
+            personal_identifiers(t)
+                .into_iter()
+                .map(|(w, _, _)| w)
+                .collect()
+        };
+        assert_eq!(
+            found("CCCD: 079203001234, ĐT 0912 345 678"),
+            ["a citizen ID number (CCCD)", "a mobile telephone number"]
+        );
+        assert_eq!(found("gọi +84 912.345.678"), ["a mobile telephone number"]);
+        assert_eq!(
+            found("số CMND 280123456"),
+            ["an identity card number (CMND)"]
+        );
+        assert_eq!(found("Bà A, sinh ngày 12/3/1980"), ["a date of birth"]);
+        assert_eq!(found("Born on 12 March 1980"), ["a date of birth"]);
+        // Amounts, years and ordinary numbers are not identifiers.
+        assert!(found("1.500.000.000 đồng năm 2024, 280123456 lượt, “Chiến sĩ” 2022").is_empty());
+        // Any text: no panic on multi-byte characters around digits.
+        assert!(found("“1”+84‘2’ 0").is_empty());
     }
 
     #[test]

@@ -478,6 +478,21 @@ impl Renderer<'_> {
             &self.all_langs(Section::Data, None),
         );
         ctx.insert("datasets", &datasets);
+        // Every deadline as a calendar to subscribe to, beside the data.
+        let ics = self.calendar(lang, &index.deadlines);
+        let calendar_name = self.calendar_path(lang)[dir.len()..].to_string();
+        ctx.insert(
+            "calendar",
+            &self.file_view(
+                lang,
+                &dir,
+                &calendar_name,
+                "iCalendar (.ics)",
+                ics.len(),
+                None,
+            ),
+        );
+        self.add_data_file(&dir, &calendar_name, ics);
         // The notice about samples is shown only where some data is a sample.
         let site = self.site;
         let any_illustrative = site.exemplars.iter().any(|x| x.facts.illustrative)
@@ -498,6 +513,8 @@ impl Renderer<'_> {
             "exemplars.html" => &["exemplars"],
             "reports.html" => &["reports", "results"],
             "plans.html" | "plan.html" => &["plans"],
+            "nominations.html" => &["nominations"],
+            "nomination.html" => &["nominees"],
             "documents.html" => &["documents"],
             "timeline.html" => &["events"],
             _ => &[],

@@ -143,6 +143,20 @@ impl<'a> Renderer<'a> {
                 }
             }
         }
+        for n in &self.site.nominations {
+            if let Some(v) = n.versions.get(lang) {
+                let entry = self.entry(
+                    lang,
+                    Section::Nominations,
+                    "nav_nominations",
+                    &v.slug,
+                    (&v.fm.title, &v.fm.summary),
+                    PartialDate::day(n.facts.posted),
+                );
+                let about: Vec<&str> = n.facts.campaigns.iter().map(String::as_str).collect();
+                push(entry, &about);
+            }
+        }
         newest_first(&mut all);
         for list in by_campaign.values_mut() {
             newest_first(list);

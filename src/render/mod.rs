@@ -8,6 +8,7 @@ mod feeds;
 mod index;
 pub mod markdown;
 mod meta;
+mod nominations;
 mod pages;
 mod search;
 pub mod theme;
@@ -52,6 +53,7 @@ enum Section {
     Timeline,
     Search,
     Data,
+    Nominations,
     Page,
 }
 
@@ -67,6 +69,7 @@ impl Section {
             Section::Timeline => &s.timeline,
             Section::Search => &s.search,
             Section::Data => &s.data,
+            Section::Nominations => &s.nominations,
             Section::Home | Section::Page => return None,
         })
     }
@@ -82,6 +85,7 @@ impl Section {
             Section::Timeline => "timeline",
             Section::Search => "search",
             Section::Data => "data",
+            Section::Nominations => "nominations",
             Section::Page => "page",
         }
     }
@@ -541,6 +545,7 @@ impl<'a> Renderer<'a> {
             Section::Plan,
             Section::Campaigns,
             Section::Exemplars,
+            Section::Nominations,
             Section::Reports,
             Section::Documents,
             Section::Fields,

@@ -218,6 +218,9 @@ impl Renderer<'_> {
             self.emit_page(lang, &path, "fields.html", ctx);
         }
 
+        // Nomination lists put out for comment, and the calendar of every deadline.
+        self.render_nominations_index(l);
+
         // Timeline.
         let (path, mut ctx) = self.index_context(lang, Section::Timeline);
         ctx.insert(
@@ -265,6 +268,20 @@ impl Renderer<'_> {
             &deadlines.iter().find(|d| d.status.code == "due"),
         );
         ctx.insert("current_plan", &plans.iter().find(|p| p.current));
+        // Lists open for comment first; the home page shows a few.
+        let nominations = self.nomination_cards(lang);
+        ctx.insert(
+            "nominations",
+            &nominations
+                .iter()
+                .filter(|c| c.status.code != "decided")
+                .take(3)
+                .collect::<Vec<_>>(),
+        );
+        ctx.insert(
+            "nominations_href",
+            &self.href(&self.path(lang, Section::Nominations, None)),
+        );
         ctx.insert(
             "other_plans",
             &plans.iter().filter(|p| !p.current).collect::<Vec<_>>(),
@@ -326,6 +343,11 @@ impl Renderer<'_> {
         for p in &self.site.pages {
             if let Some(v) = p.versions.get(lang).filter(|v| wanted(&v.path)) {
                 self.page_page(l, p, v);
+            }
+        }
+        for n in &self.site.nominations {
+            if let Some(v) = n.versions.get(lang).filter(|v| wanted(&v.path)) {
+                self.nomination_page(l, n, v);
             }
         }
     }
@@ -524,7 +546,7 @@ impl Renderer<'_> {
     }
 
     /// Emits an item's page with its schema.org description (`item`) as JSON-LD.
-    fn emit_article(
+    pub(super) fn emit_article(
         &mut self,
         lang: &str,
         path: &str,
@@ -541,7 +563,7 @@ impl Renderer<'_> {
 }
 
 /// Attached files in JSON-LD, as schema.org media objects.
-fn media(item: &mut serde_json::Value, files: &[AttachmentView]) {
+pub(super) fn media(item: &mut serde_json::Value, files: &[AttachmentView]) {
     if files.is_empty() {
         return;
     }

@@ -20,6 +20,8 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/home.html",
     "templates/plan.html",
     "templates/plans.html",
+    "templates/nominations.html",
+    "templates/nomination.html",
     "templates/campaigns.html",
     "templates/campaign.html",
     "templates/exemplars.html",

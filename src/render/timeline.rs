@@ -130,6 +130,29 @@ impl<'a> Renderer<'a> {
                 );
             }
         }
+        // Nomination lists: posted, last day for comments, decided.
+        for n in &self.site.nominations {
+            let link = self.link(n, lang, Section::Nominations);
+            let about: Vec<&str> = n.facts.campaigns.iter().map(String::as_str).collect();
+            let f = &n.facts;
+            let mut dates = vec![
+                (f.posted, "nomination_posted"),
+                (f.deadline, "nomination_deadline"),
+            ];
+            if let Some(d) = f.decision.as_ref().filter(|d| d.date <= self.site.now) {
+                dates.push((d.date, "nomination_decided"));
+            }
+            for (date, kind) in dates {
+                push(
+                    PartialDate::day(date),
+                    kind,
+                    link.title.clone(),
+                    Some(link.clone()),
+                    f.illustrative,
+                    about.clone(),
+                );
+            }
+        }
         // Due reports, with where each stands.
         for d in deadlines {
             let date = PartialDate::parse(&d.due.iso).expect("formatted by us");

@@ -8,7 +8,7 @@
 
 use super::{Cell, Column, Table, Type};
 use crate::content::frontmatter::{Direction, ExemplarKind};
-use crate::content::model::{Target, DOC_KINDS};
+use crate::content::model::{NominationStatus, Target, DOC_KINDS};
 use crate::date::PartialDate;
 use crate::render::index::LangIndex;
 use crate::render::views::AttachmentView;
@@ -18,7 +18,46 @@ const EXEMPLAR_KINDS: &[&str] = &["individual", "collective"];
 const STATUS_CODES: &[&str] = &["on-time", "late", "due", "overdue"];
 const CAMPAIGN_STATUS: &[&str] = &["upcoming", "running", "ended"];
 const PLAN_KINDS: &[&str] = &["annual", "thematic"];
-const ITEM_KINDS: &[&str] = &["plan", "report", "exemplar", "document"];
+const ITEM_KINDS: &[&str] = &["plan", "report", "exemplar", "document", "nomination"];
+
+const NOMINATIONS: &[Column] = &[
+    Column::new("id", Type::Text),
+    Column::new("lang", Type::Text),
+    Column::new("title", Type::Text),
+    Column::new("award", Type::Text),
+    Column::new("council", Type::Text),
+    Column::new("posted", Type::Day),
+    Column::new("opens", Type::Day),
+    Column::new("deadline", Type::Day),
+    Column::new("window_working_days", Type::Integer),
+    Column::new("status", Type::Code(&NominationStatus::CODES)),
+    Column::new("status_label", Type::Text),
+    Column::new("working_days_left", Type::Integer).nullable(),
+    Column::new("decision_number", Type::Text).nullable(),
+    Column::new("decision_date", Type::Day).nullable(),
+    Column::new("nominee_count", Type::Integer),
+    Column::new("awarded_count", Type::Integer).nullable(),
+    Column::new("campaigns", Type::List),
+    Column::new("based_on", Type::List),
+    Column::new("illustrative", Type::Boolean),
+    Column::new("url", Type::Url),
+];
+
+const NOMINEES: &[Column] = &[
+    Column::new("nomination_id", Type::Text),
+    Column::new("id", Type::Text),
+    Column::new("lang", Type::Text),
+    Column::new("name", Type::Text),
+    Column::new("kind", Type::Code(EXEMPLAR_KINDS)),
+    Column::new("unit_id", Type::Text).nullable(),
+    Column::new("unit_name", Type::Text).nullable(),
+    Column::new("position", Type::Text).nullable(),
+    Column::new("achievements", Type::Text).nullable(),
+    Column::new("campaigns", Type::List),
+    Column::new("awarded", Type::Boolean).nullable(),
+    Column::new("exemplar_url", Type::Url).nullable(),
+    Column::new("url", Type::Url),
+];
 
 const PLANS: &[Column] = &[
     Column::new("id", Type::Text),
@@ -206,6 +245,8 @@ impl Renderer<'_> {
             self.attachments_table(lang, index),
             self.documents_table(lang),
             self.events_table(index),
+            self.nominations_table(lang),
+            self.nominees_table(lang),
         ]
     }
 
@@ -217,7 +258,7 @@ impl Renderer<'_> {
     }
 
     /// A link as templates get it (base path in front) back to an absolute URL.
-    fn absolute_href(&self, href: &str) -> String {
+    pub(in crate::render) fn absolute_href(&self, href: &str) -> String {
         match href.strip_prefix(self.base_path.as_str()) {
             Some(rest) if href.starts_with('/') && !href.starts_with("//") => {
                 self.site.settings.absolute(rest)
@@ -566,6 +607,11 @@ impl Renderer<'_> {
                 rows.push(("document", &doc.fm.id, lang.to_string(), d.attachments));
             }
         }
+        for n in &self.site.nominations {
+            let v = n.get_or_fallback(lang, &self.order);
+            let files = self.attachments(&n.facts.attachments, &v.fm.attachment_titles, lang);
+            rows.push(("nomination", &n.id, v.lang.clone(), files));
+        }
         rows.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         for (kind, id, item_lang, files) in rows {
             for a in files {
@@ -581,6 +627,114 @@ impl Renderer<'_> {
                         Cell::opt(crate::render::pages::media_type(&a.format)),
                     ),
                     ("bytes", a.bytes.map_or(Cell::Null, Cell::count)),
+                ]);
+            }
+        }
+        t
+    }
+
+    fn nominations_table(&self, lang: &str) -> Table {
+        let mut t = Table::new("nominations", NOMINATIONS).primary_key("id");
+        let mut list: Vec<_> = self.site.nominations.iter().collect();
+        list.sort_by(|a, b| a.id.cmp(&b.id));
+        for n in list {
+            let v = n.get_or_fallback(lang, &self.order);
+            let f = &n.facts;
+            let card = self.nomination_card(n, lang);
+            let decision = f.decision.as_ref().filter(|d| d.date <= self.site.now);
+            t.push(vec![
+                ("id", Cell::text(&n.id)),
+                ("lang", Cell::text(&v.lang)),
+                ("title", Cell::text(&v.fm.title)),
+                ("award", Cell::text(&v.fm.award)),
+                ("council", Cell::text(&v.fm.council)),
+                ("posted", Cell::text(f.posted.to_string())),
+                ("opens", Cell::text(f.opens.to_string())),
+                ("deadline", Cell::text(f.deadline.to_string())),
+                ("window_working_days", Cell::count(card.window as usize)),
+                ("status", Cell::text(&card.status.code)),
+                ("status_label", Cell::text(&card.status.label)),
+                (
+                    "working_days_left",
+                    card.days_left
+                        .map_or(Cell::Null, |d| Cell::count(d as usize)),
+                ),
+                ("decision_number", Cell::opt(decision.map(|d| &d.number))),
+                (
+                    "decision_date",
+                    Cell::opt(decision.map(|d| d.date.to_string())),
+                ),
+                ("nominee_count", Cell::count(f.nominees.len())),
+                (
+                    "awarded_count",
+                    decision.map_or(Cell::Null, |d| Cell::count(d.awarded.len())),
+                ),
+                (
+                    "campaigns",
+                    Cell::List(self.published(&f.campaigns, |id| self.site.campaign(id).is_some())),
+                ),
+                (
+                    "based_on",
+                    Cell::List(self.published(&f.based_on, |id| self.site.document(id).is_some())),
+                ),
+                ("illustrative", Cell::Bool(f.illustrative)),
+                (
+                    "url",
+                    Cell::text(self.page_url(&v.lang, Section::Nominations, &v.slug)),
+                ),
+            ]);
+        }
+        t
+    }
+
+    /// One row per nominee of every published list; only what the list publishes.
+    fn nominees_table(&self, lang: &str) -> Table {
+        let mut t = Table::new("nominees", NOMINEES).foreign_key("nomination_id", "nominations");
+        let mut list: Vec<_> = self.site.nominations.iter().collect();
+        list.sort_by(|a, b| a.id.cmp(&b.id));
+        for n in list {
+            let v = n.get_or_fallback(lang, &self.order);
+            let f = &n.facts;
+            let url = self.page_url(&v.lang, Section::Nominations, &v.slug);
+            let decision = f.decision.as_ref().filter(|d| d.date <= self.site.now);
+            for x in &f.nominees {
+                let text = v.fm.nominees.get(&x.id).cloned().unwrap_or_default();
+                let awarded = decision.map(|d| d.awarded.contains(&x.id));
+                let exemplar = x
+                    .exemplar
+                    .as_deref()
+                    .filter(|_| awarded == Some(true))
+                    .and_then(|id| self.site.exemplars.iter().find(|e| e.id == id))
+                    .map(|e| {
+                        let ev = e.get_or_fallback(lang, &self.order);
+                        self.page_url(&ev.lang, Section::Exemplars, &ev.slug)
+                    });
+                let unit = (!x.unit.is_empty()).then(|| self.unit_link(&x.unit, lang).title);
+                t.push(vec![
+                    ("nomination_id", Cell::text(&n.id)),
+                    ("id", Cell::text(&x.id)),
+                    ("lang", Cell::text(&v.lang)),
+                    ("name", Cell::text(&text.name)),
+                    (
+                        "kind",
+                        Cell::text(match x.kind {
+                            ExemplarKind::Individual => "individual",
+                            ExemplarKind::Collective => "collective",
+                        }),
+                    ),
+                    ("unit_id", Cell::opt(unit.as_ref().map(|_| &x.unit))),
+                    ("unit_name", Cell::opt(unit)),
+                    ("position", Cell::text_or_null(&text.position)),
+                    ("achievements", Cell::text_or_null(&text.achievements)),
+                    (
+                        "campaigns",
+                        Cell::List(
+                            self.published(&x.campaigns, |id| self.site.campaign(id).is_some()),
+                        ),
+                    ),
+                    ("awarded", awarded.map_or(Cell::Null, Cell::Bool)),
+                    ("exemplar_url", Cell::opt(exemplar)),
+                    ("url", Cell::text(format!("{url}#{}", x.id))),
                 ]);
             }
         }
