@@ -16,7 +16,7 @@ pub struct Source<'a> {
     pub first_line: usize,
 }
 
-impl Source<'_> {
+impl<'a> Source<'a> {
     /// Parses into a typed struct, or a diagnostic naming the file, line and column.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
         // An empty front matter is an empty mapping, so "missing field" is what people see;
@@ -191,6 +191,44 @@ impl Source<'_> {
         })
     }
 
+    /// The items of the list under `key:`, flow (`key: [a, "b"]`, also over several lines)
+    /// or block (`- a` lines below it), each with where its value is written. One pass over
+    /// the list: pointing at every item of a long list costs the list once, not once per item.
+    pub fn list_items(&self, key: &str) -> Vec<ListItem<'a>> {
+        let Some(at) = self.find_key(key) else {
+            return Vec::new();
+        };
+        let lines: Vec<&'a str> = self.yaml.lines().skip(at.line - self.first_line).collect();
+        let Some((&first, rest)) = lines.split_first() else {
+            return Vec::new();
+        };
+        let indent = first.len() - first.trim_start().len();
+        let colon = first.find(':').map_or(first.len(), |i| i + 1);
+        if first[colon..].trim_start().starts_with('[') {
+            return flow_items(&lines, at.line, colon);
+        }
+        let mut items = Vec::new();
+        for (i, line) in rest.iter().enumerate() {
+            let t = line.trim_start();
+            if t.is_empty() || t.starts_with('#') {
+                continue;
+            }
+            let own = line.len() - t.len();
+            match t
+                .strip_prefix('-')
+                .filter(|v| v.is_empty() || v.starts_with(' '))
+            {
+                Some(v) if own >= indent => {
+                    let byte = own + 1 + (v.len() - v.trim_start().len());
+                    items.push(ListItem::new(line, at.line + 1 + i, byte, v.trim(), None));
+                }
+                _ if own <= indent => break,
+                _ => {}
+            }
+        }
+        items
+    }
+
     /// Span for a problem with `key`'s value: the value if found, else the key, else the block.
     pub fn span_of(&self, key: &str, value: &str) -> Span {
         self.find_pair(key, value)
@@ -198,6 +236,92 @@ impl Source<'_> {
             .or_else(|| self.find_key(key))
             .unwrap_or(Span::new(self.first_line, 1))
     }
+}
+
+/// One item of a YAML list and where its value is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListItem<'a> {
+    /// The value, without its quotes.
+    pub value: &'a str,
+    /// Where the value starts, in file coordinates.
+    pub span: Span,
+    /// The line it is on, and the value's byte offset in it.
+    pub line: &'a str,
+    pub byte: usize,
+}
+
+impl<'a> ListItem<'a> {
+    /// The item `raw` written at byte `byte` of `line` (line number `line_no`); `col` is the
+    /// column of `byte` when the caller has counted it.
+    fn new(line: &'a str, line_no: usize, byte: usize, raw: &'a str, col: Option<usize>) -> Self {
+        let col = col.unwrap_or_else(|| line[..byte].chars().count() + 1);
+        let quoted = raw.len() >= 2
+            && (raw.starts_with('"') && raw.ends_with('"')
+                || raw.starts_with('\'') && raw.ends_with('\''));
+        let (value, shift) = if quoted {
+            (&raw[1..raw.len() - 1], 1)
+        } else {
+            (raw, 0)
+        };
+        ListItem {
+            value,
+            span: Span::new(line_no, col + shift),
+            line,
+            byte: byte + shift,
+        }
+    }
+}
+
+/// The items of a flow list that opens after byte `from` of `lines[0]` (file line
+/// `line_no`), up to its closing `]`. Columns are counted as the scan goes, so a list on one
+/// long line is read once.
+fn flow_items<'a>(lines: &[&'a str], line_no: usize, from: usize) -> Vec<ListItem<'a>> {
+    let mut items = Vec::new();
+    let mut depth = 0usize;
+    let mut quote = None;
+    for (i, &line) in lines.iter().enumerate() {
+        let start = if i == 0 { from } else { 0 };
+        // The byte and column where the current item started.
+        let mut item: Option<(usize, usize)> = None;
+        let mut push = |item: Option<(usize, usize)>, end: usize| {
+            if let Some((b, c)) = item {
+                let raw = line[b..end].trim_end();
+                items.push(ListItem::new(line, line_no + i, b, raw, Some(c)));
+            }
+        };
+        let mut prev = ' ';
+        let first_col = line[..start].chars().count() + 1;
+        for (col, (b, c)) in (first_col..).zip(line[start..].char_indices()) {
+            let b = b + start;
+            if let Some(q) = quote {
+                quote = (c != q).then_some(q);
+            } else {
+                match c {
+                    '[' | '{' => depth += 1,
+                    ']' | '}' | ',' if depth == 1 => {
+                        push(item.take(), b);
+                        if c != ',' {
+                            return items;
+                        }
+                    }
+                    ']' | '}' => depth = depth.saturating_sub(1),
+                    '#' if prev.is_whitespace() => break,
+                    c if c.is_whitespace() => {}
+                    _ if depth == 1 && item.is_none() => {
+                        item = Some((b, col));
+                        if c == '"' || c == '\'' {
+                            quote = Some(c);
+                        }
+                    }
+                    '"' | '\'' if prev.is_whitespace() || "[{,:".contains(prev) => quote = Some(c),
+                    _ => {}
+                }
+            }
+            prev = c;
+        }
+        push(item.take(), line.len());
+    }
+    items
 }
 
 /// `s` as a YAML double-quoted scalar, for writing values into files people then edit:
@@ -301,6 +425,51 @@ mod tests {
                 serde_yaml::from_str(&yaml).unwrap_or_else(|e| panic!("{yaml}: {e}"));
             assert_eq!(back["v"], s, "{yaml}");
         }
+    }
+
+    #[test]
+    fn finds_every_item_of_flow_and_block_lists() {
+        let values = |file: &str, key: &str| -> Vec<(String, Span, String)> {
+            src(file)
+                .list_items(key)
+                .iter()
+                .map(|i| (i.value.to_string(), i.span, i.line[i.byte..].to_string()))
+                .collect()
+        };
+        let flow = values(
+            "---\nbased_on: [ct-12, \"nq, 1\" , 'x'] # c\ntitle: A\n---\n",
+            "based_on",
+        );
+        assert_eq!(
+            flow,
+            vec![
+                (
+                    "ct-12".into(),
+                    Span::new(2, 12),
+                    "ct-12, \"nq, 1\" , 'x'] # c".into()
+                ),
+                (
+                    "nq, 1".into(),
+                    Span::new(2, 20),
+                    "nq, 1\" , 'x'] # c".into()
+                ),
+                ("x".into(), Span::new(2, 30), "x'] # c".into()),
+            ]
+        );
+        let multi = values("---\nfields: [Đổi mới,\n  An ninh]\n---\n", "fields");
+        assert_eq!(multi[0].1, Span::new(2, 10));
+        assert_eq!(multi[1].0, "An ninh");
+        assert_eq!(multi[1].1, Span::new(3, 3));
+        let block = values(
+            "---\nbased_on:\n  - ct-12\n\n  # note\n  - \"nq-1\"\ntitle: A\n- other\n---\n",
+            "based_on",
+        );
+        let found: Vec<(&str, Span)> = block.iter().map(|(v, s, _)| (v.as_str(), *s)).collect();
+        assert_eq!(
+            found,
+            vec![("ct-12", Span::new(3, 5)), ("nq-1", Span::new(6, 6))]
+        );
+        assert!(values("---\ntitle: A\n---\n", "based_on").is_empty());
     }
 
     #[test]

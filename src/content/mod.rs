@@ -3,6 +3,7 @@
 pub mod frontmatter;
 pub mod lint;
 pub mod load;
+mod locate;
 pub mod model;
 pub mod reporting;
 

@@ -5,14 +5,16 @@ use super::frontmatter::{
     CampaignFm, DocumentFm, EventFm, ExemplarFm, Localized, PageFm, PlanFm, ReportFm, UnitFm,
 };
 use super::load::{DataFile, Kind, Loaded, SourceFile};
+use super::locate::DataIndex;
 use crate::config::Settings;
 use crate::date::PartialDate;
 use crate::error::{did_you_mean, Diagnostic, Diagnostics, Span};
 use crate::i18n;
-use crate::yaml::Source;
+use crate::yaml::{ListItem, Source};
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
-use std::collections::{BTreeMap, BTreeSet};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Kinds of legal document the site knows how to name; labels come from the theme strings.
 pub const DOC_KINDS: [&str; 12] = [
@@ -260,35 +262,50 @@ pub fn build(
     }
 
     // Data files: unique ids, every language given, known document kinds.
-    let data_src = |name: &str| data(name).expect("items imply the file exists");
+    // Each file is indexed once: a file with many problems is not read once per problem.
+    let (doc_file, unit_file, event_file) = (
+        data("documents").map(DataIndex::new),
+        data("units").map(DataIndex::new),
+        data("events").map(DataIndex::new),
+    );
     let doc_ids = unique_ids(
         documents.iter().map(|d| d.id.as_str()),
-        data("documents"),
+        doc_file.as_ref(),
         diags,
     );
-    let unit_ids = unique_ids(units.iter().map(|u| u.id.as_str()), data("units"), diags);
-    unique_ids(events.iter().map(|e| e.id.as_str()), data("events"), diags);
+    let unit_ids = unique_ids(
+        units.iter().map(|u| u.id.as_str()),
+        unit_file.as_ref(),
+        diags,
+    );
+    unique_ids(
+        events.iter().map(|e| e.id.as_str()),
+        event_file.as_ref(),
+        diags,
+    );
+    let items_imply = "items imply the file exists";
     for d in &documents {
-        let f = data_src("documents");
+        let f = doc_file.as_ref().expect(items_imply);
         if !DOC_KINDS.contains(&d.kind.as_str()) {
             let hint = match did_you_mean(&d.kind, DOC_KINDS) {
                 Some(s) => format!("did you mean \"{s}\"? Kinds: {}", DOC_KINDS.join(", ")),
                 None => format!("use one of: {}", DOC_KINDS.join(", ")),
             };
-            diags.push(
-                Diagnostic::error(&f.path, format!("unknown document kind \"{}\"", d.kind))
-                    .at_in(find_in_item(f, &d.id, "kind", &d.kind), &f.text)
-                    .hint(hint),
-            );
+            let problem =
+                Diagnostic::error(f.path(), format!("unknown document kind \"{}\"", d.kind))
+                    .hint(hint);
+            diags.push(f.at(problem, f.in_item(&d.id, "kind", &d.kind)));
         }
         check_localized(&d.issuer, "issuer", &d.id, f, &langs, diags);
         check_localized(&d.summary, "summary", &d.id, f, &langs, diags);
     }
     for u in &units {
-        check_localized(&u.name, "name", &u.id, data_src("units"), &langs, diags);
+        let f = unit_file.as_ref().expect(items_imply);
+        check_localized(&u.name, "name", &u.id, f, &langs, diags);
     }
     for e in &events {
-        check_localized(&e.title, "title", &e.id, data_src("events"), &langs, diags);
+        let f = event_file.as_ref().expect(items_imply);
+        check_localized(&e.title, "title", &e.id, f, &langs, diags);
     }
 
     // Cross-references, checked against everything (drafts included) so that a draft
@@ -300,7 +317,7 @@ pub fn build(
     }
     let check = |diags: &mut Diagnostics,
                  v: &SourceRef,
-                 key: &str,
+                 key: &'static str,
                  what: &str,
                  id: &str,
                  known: Option<&BTreeSet<&str>>,
@@ -317,15 +334,21 @@ pub fn build(
             }
             None if known.is_empty() => format!("there are no {what}s yet: add one to {folder}"),
             None => format!(
-                "use one of the ids in {folder}: {}",
-                known.iter().copied().collect::<Vec<_>>().join(", ")
+                "use one of the ids in {folder}: {}{}",
+                known
+                    .iter()
+                    .take(20)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if known.len() > 20 { ", …" } else { "" }
             ),
         };
-        diags.push(
-            Diagnostic::error(v.path, message)
-                .at_in(v.src.span_of(key, id), v.text)
-                .hint(hint),
-        );
+        let d = Diagnostic::error(v.path, message).hint(hint);
+        diags.push(match v.list_item(key, id) {
+            Some(item) => d.at(item.span).excerpt(item.line, item.byte),
+            None => d.at_in(v.src.span_of(key, id), v.text),
+        });
     };
     for (entry, v, src) in versions_with_sources(&plans, &loaded) {
         let _ = entry;
@@ -565,6 +588,24 @@ struct SourceRef<'a> {
     path: &'a str,
     text: &'a str,
     src: Source<'a>,
+    /// The items of its lists, by key, read once when the first of them has a problem.
+    lists: RefCell<HashMap<&'static str, HashMap<&'a str, ListItem<'a>>>>,
+}
+
+impl<'a> SourceRef<'a> {
+    /// Where `value` is written as an item of the list under `key`. A list of thousands of
+    /// unknown ids is read once, not once per id.
+    fn list_item(&self, key: &'static str, value: &str) -> Option<ListItem<'a>> {
+        let mut lists = self.lists.borrow_mut();
+        let items = lists.entry(key).or_insert_with(|| {
+            let mut items = HashMap::new();
+            for item in self.src.list_items(key) {
+                items.entry(item.value).or_insert(item);
+            }
+            items
+        });
+        items.get(value).copied()
+    }
 }
 
 fn versions_with_sources<'a, T>(
@@ -589,6 +630,7 @@ fn versions_with_sources<'a, T>(
                     path: &f.path,
                     text: &f.text,
                     src: f.source(),
+                    lists: RefCell::default(),
                 },
             ));
         }
@@ -741,130 +783,75 @@ const MAX_SLUG: usize = 200;
 
 fn unique_ids<'a>(
     ids: impl Iterator<Item = &'a str>,
-    file: Option<&DataFile>,
+    file: Option<&DataIndex>,
     diags: &mut Diagnostics,
 ) -> BTreeSet<&'a str> {
-    let mut seen = BTreeSet::new();
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for id in ids {
-        if !seen.insert(id) {
-            let f = file.expect("ids come from the file");
-            let span = nth_value_span(f, "id", id, 2);
-            diags.push(
-                Diagnostic::error(&f.path, format!("duplicate id \"{id}\""))
-                    .at_in(span, &f.text)
-                    .hint("each entry needs its own id; rename one of them"),
-            );
+        let times = seen.entry(id).or_default();
+        *times += 1;
+        let f = || file.expect("ids come from the file");
+        if *times > 1 {
+            // The n-th time an id is written is the (n-1)-th duplicate.
+            let span = f().id_span(id, *times);
+            let d = Diagnostic::error(f().path(), format!("duplicate id \"{id}\""))
+                .hint("each entry needs its own id; rename one of them");
+            diags.push(f().at(d, span));
         } else if i18n::slugify(id) != id {
-            let f = file.expect("ids come from the file");
-            diags.push(
-                Diagnostic::error(
-                    &f.path,
-                    format!("id \"{id}\" must be lowercase letters, digits and dashes"),
-                )
-                .at_in(nth_value_span(f, "id", id, 1), &f.text)
-                .hint(format!("write it as \"{}\"", i18n::slugify(id))),
-            );
+            let d = Diagnostic::error(
+                f().path(),
+                format!("id \"{id}\" must be lowercase letters, digits and dashes"),
+            )
+            .hint(format!("write it as \"{}\"", i18n::slugify(id)));
+            diags.push(f().at(d, f().id_span(id, 1)));
         } else if id.len() > MAX_SLUG {
-            let f = file.expect("ids come from the file");
-            diags.push(
-                Diagnostic::error(
-                    &f.path,
-                    format!(
-                        "id \"{}…\" is {} characters long; at most {MAX_SLUG} fit in an address",
-                        &id[..40],
-                        id.len()
-                    ),
-                )
-                .at_in(nth_value_span(f, "id", id, 1), &f.text)
-                .hint("use a shorter id"),
-            );
+            let d = Diagnostic::error(
+                f().path(),
+                format!(
+                    "id \"{}…\" is {} characters long; at most {MAX_SLUG} fit in an address",
+                    &id[..40],
+                    id.len()
+                ),
+            )
+            .hint("use a shorter id");
+            diags.push(f().at(d, f().id_span(id, 1)));
         }
     }
-    seen
-}
-
-/// Span of the n-th `key: value` line in a data file.
-fn nth_value_span(f: &DataFile, key: &str, value: &str, n: usize) -> Span {
-    f.text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| {
-            let t = l.trim_start().trim_start_matches("- ").trim_start();
-            t.strip_prefix(key)
-                .map(str::trim_start)
-                .and_then(|r| r.strip_prefix(':'))
-                .map(|r| r.trim().trim_matches('"').trim_matches('\''))
-                == Some(value)
-        })
-        .nth(n - 1)
-        .map(|(i, l)| {
-            Span::new(
-                i + 1,
-                l.find(value).map_or(1, |b| l[..b].chars().count() + 1),
-            )
-        })
-        .unwrap_or(Span::new(1, 1))
-}
-
-/// Span of `key: value` inside the data-file item whose id is `id`.
-fn find_in_item(f: &DataFile, id: &str, key: &str, value: &str) -> Span {
-    let start = nth_value_span(f, "id", id, 1).line;
-    let src = Source {
-        path: &f.path,
-        file_text: &f.text,
-        yaml: &f.text,
-        first_line: 1,
-    };
-    let rest: String = f
-        .text
-        .lines()
-        .skip(start - 1)
-        .collect::<Vec<_>>()
-        .join("\n");
-    let sub = Source {
-        yaml: &rest,
-        first_line: start,
-        ..src
-    };
-    sub.span_of(key, value)
+    seen.into_keys().collect()
 }
 
 fn check_localized(
     map: &Localized,
     key: &str,
     id: &str,
-    f: &DataFile,
+    f: &DataIndex,
     langs: &[String],
     diags: &mut Diagnostics,
 ) {
     for l in langs {
         if map.get(l).is_none_or(|s| s.trim().is_empty()) {
-            diags.push(
-                Diagnostic::error(&f.path, format!("\"{id}\": {key} has no \"{l}\" text"))
-                    .at_in(find_in_item(f, id, key, key), &f.text)
-                    .hint(format!(
-                        "write it as `{key}: {{ {} }}`",
-                        langs
-                            .iter()
-                            .map(|l| format!("{l}: \"…\""))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
-            );
+            let d = Diagnostic::error(f.path(), format!("\"{id}\": {key} has no \"{l}\" text"))
+                .hint(format!(
+                    "write it as `{key}: {{ {} }}`",
+                    langs
+                        .iter()
+                        .map(|l| format!("{l}: \"…\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            diags.push(f.at(d, f.in_item(id, key, key)));
         }
     }
     for l in map.keys() {
         if !langs.contains(l) {
-            diags.push(
-                Diagnostic::error(
-                    &f.path,
-                    format!(
-                        "\"{id}\": {key} has text for \"{l}\", which is not a language of the site"
-                    ),
-                )
-                .at_in(find_in_item(f, id, key, key), &f.text)
-                .hint(format!("languages are: {}", langs.join(", "))),
-            );
+            let d = Diagnostic::error(
+                f.path(),
+                format!(
+                    "\"{id}\": {key} has text for \"{l}\", which is not a language of the site"
+                ),
+            )
+            .hint(format!("languages are: {}", langs.join(", ")));
+            diags.push(f.at(d, f.in_item(id, key, key)));
         }
     }
 }
