@@ -26,7 +26,23 @@ impl<'a> Source<'a> {
                 .or_else(|e| serde_yaml::from_str("~").map_err(|_| e))
                 .map_err(|e| self.diagnostic(&e));
         }
+        self.shallow()?;
         serde_yaml::from_str(self.yaml).map_err(|e| self.diagnostic(&e))
+    }
+
+    /// An error if flow collections nest deeper than [`MAX_FLOW_DEPTH`]: the parser's work
+    /// per token grows with the depth, so a few hundred KB of `[[[[…` would take minutes.
+    fn shallow(&self) -> Result<(), Diagnostic> {
+        let Some(at) = too_deep(self.yaml) else {
+            return Ok(());
+        };
+        let span = Span::new(at.line + self.first_line - 1, at.col);
+        Err(Diagnostic::error(
+            self.path,
+            format!("lists or mappings written with [ ] or {{ }} are nested more than {MAX_FLOW_DEPTH} levels deep here"),
+        )
+        .at_in(span, self.file_text)
+        .hint("close each [ with ] and each { with }; long lists read better as `- item` lines"))
     }
 
     /// Like [`Source::parse`], and a key written twice in any mapping is an error too.
@@ -34,6 +50,7 @@ impl<'a> Source<'a> {
     /// would silently keep the last value. Costs a second parse: for data files, not for
     /// every front matter.
     pub fn parse_strict<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        self.shallow()?;
         if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(self.yaml) {
             return Err(self.diagnostic(&e));
         }
@@ -236,6 +253,114 @@ impl<'a> Source<'a> {
             .or_else(|| self.find_key(key))
             .unwrap_or(Span::new(self.first_line, 1))
     }
+}
+
+/// Deepest nesting of flow collections (`[…]`, `{…}`) accepted. Content nests two or three.
+pub const MAX_FLOW_DEPTH: usize = 32;
+
+/// Where flow collections first nest deeper than [`MAX_FLOW_DEPTH`] (line and column in
+/// `yaml`, 1-based), or `None`. One pass, never counting lower than the YAML parser: a
+/// bracket counts wherever the parser could take it for a collection (at the start of a
+/// node, and anywhere outside quotes inside a collection); quoted scalars, comments and
+/// block scalars (`|`, `>`) are skipped only where the parser would skip them.
+fn too_deep(yaml: &str) -> Option<Span> {
+    let mut depth = 0usize;
+    // Inside a quoted scalar (which may go on over several lines): its quote.
+    let mut quote: Option<char> = None;
+    // Inside a block scalar: lines indented more than this belong to it.
+    let mut block: Option<usize> = None;
+    for (i, line) in yaml.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if let Some(parent) = block {
+            if line.trim().is_empty() || indent > parent {
+                continue;
+            }
+            block = None;
+        }
+        let mut chars = line.char_indices().peekable();
+        // A node may start here: a bracket opens a collection, a quote a quoted scalar.
+        let mut node = quote.is_none();
+        // The last token was a quoted scalar or a collection: `:` may follow without a space.
+        let mut json_key = false;
+        // Column of the last key or `-`: block scalar lines are indented more than it.
+        let mut structure = indent;
+        let mut prev = ' ';
+        if quote.is_none() && (line.starts_with("---") || line.starts_with("...")) {
+            let marker = line
+                .get(3..)
+                .is_none_or(|r| r.is_empty() || r.starts_with([' ', '\t']));
+            if marker {
+                chars.nth(2);
+                prev = '-';
+            }
+        }
+        while let Some((b, c)) = chars.next() {
+            let next = chars.peek().map_or(' ', |&(_, n)| n);
+            if let Some(q) = quote {
+                if (q == '"' && c == '\\') || (c == q && q == '\'' && next == '\'') {
+                    // An escape, or '' for a quote in single quotes: skip the next character.
+                    chars.next();
+                } else if c == q {
+                    quote = None;
+                    node = false;
+                    json_key = true;
+                }
+                prev = c;
+                continue;
+            }
+            let blank_next = next == ' ' || next == '\t' || b + c.len_utf8() == line.len();
+            match c {
+                ' ' | '\t' => {}
+                '#' if prev == ' ' || prev == '\t' => break,
+                '%' if b == 0 => break,
+                '[' | '{' if node || depth > 0 => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Some(Span::new(i + 1, line[..b].chars().count() + 1));
+                    }
+                    node = true;
+                    json_key = false;
+                }
+                ']' | '}' if depth > 0 => {
+                    depth -= 1;
+                    node = false;
+                    json_key = true;
+                }
+                ',' if depth > 0 => {
+                    node = true;
+                    json_key = false;
+                }
+                '"' | '\'' if node => {
+                    quote = Some(c);
+                    if depth == 0 {
+                        structure = b;
+                    }
+                }
+                '|' | '>' if node && depth == 0 => {
+                    block = Some(structure);
+                    break;
+                }
+                '-' | '?' if node && blank_next => structure = b,
+                ':' if blank_next || (depth > 0 && json_key) => {
+                    node = true;
+                    json_key = false;
+                }
+                '&' | '!' if node => {
+                    // An anchor or a tag: a node still follows it.
+                    while chars.next_if(|&(_, n)| n != ' ' && n != '\t').is_some() {}
+                }
+                _ => {
+                    if node && depth == 0 {
+                        structure = b;
+                    }
+                    node = false;
+                    json_key = false;
+                }
+            }
+            prev = c;
+        }
+    }
+    None
 }
 
 /// One item of a YAML list and where its value is written.
@@ -470,6 +595,63 @@ mod tests {
             vec![("ct-12", Span::new(3, 5)), ("nq-1", Span::new(6, 6))]
         );
         assert!(values("---\ntitle: A\n---\n", "based_on").is_empty());
+    }
+
+    #[test]
+    fn flow_nesting_is_counted_wherever_the_parser_would_count_it() {
+        let deep = |n: usize, open: &str| open.repeat(n);
+        let at = |yaml: &str| too_deep(yaml).map(|s| (s.line, s.col));
+        assert_eq!(at(&deep(MAX_FLOW_DEPTH, "[")), None);
+        assert_eq!(
+            at(&deep(MAX_FLOW_DEPTH + 1, "[")),
+            Some((1, MAX_FLOW_DEPTH + 1))
+        );
+        for yaml in [
+            format!("title: A\nextra: {}", deep(40, "[")),
+            format!("- {}", deep(40, "{a: ")),
+            format!("--- {}", deep(40, "[")),
+            format!("a: &x !!seq {}", deep(40, "[")),
+            format!("- - - {}", deep(40, "[ ")),
+            format!("a: [\n{}", deep(40, " [\n")),
+            // A quote inside a plain scalar is text, so the brackets after it count.
+            format!("a: [x:\"y, {}", deep(40, "[")),
+            format!("a: [it's, {}", deep(40, "[")),
+            // A quoted key and value, JSON style: the quotes are quotes, the brackets count.
+            format!("a: {{\"k\":\"]]]]\", b: {}", deep(40, "[")),
+            format!("a: [\"x\\\"]]]\", 'y'']]]', {}", deep(40, "[")),
+            // Brackets after a block scalar's lines are YAML again.
+            format!("a: |\n  [[[[\nb: {}", deep(40, "[")),
+        ] {
+            assert!(at(&yaml).is_some(), "not caught: {yaml}");
+        }
+        for yaml in [
+            format!("title: Quyết định {}", deep(40, "[")),
+            format!("title: \"{}\"", deep(40, "[")),
+            format!("title: '{}'", deep(40, "[")),
+            format!("title: \"a\n{}\n\"", deep(40, "[")),
+            format!("# {}\ntitle: a # {}", deep(40, "["), deep(40, "{")),
+            format!(
+                "body: |\n  {}\n\n  {}\nnext: 1",
+                deep(40, "["),
+                deep(40, "{")
+            ),
+            format!("- text: >-\n   {}\n", deep(40, "[")),
+            format!("a: {}{}", deep(30, "["), deep(30, "]")).repeat(3),
+        ] {
+            assert_eq!(at(&yaml), None, "{yaml}");
+        }
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_an_error_at_its_place_in_the_file() {
+        let file = format!("---\ntitle: A\nextra: {}\n---\n", "[".repeat(100));
+        let d = src(&file).parse::<Fm>().expect_err("too deep");
+        assert_eq!(d.span, Some(Span::new(3, 8 + MAX_FLOW_DEPTH)));
+        assert!(
+            d.message.contains("nested more than 32 levels"),
+            "{}",
+            d.message
+        );
     }
 
     #[test]
