@@ -118,7 +118,7 @@ fn main() -> ExitCode {
                 Ok(o) => o,
                 Err(code) => return code,
             };
-            minhbach::serve::run(&opts, &s.bind, s.port)
+            minhbach::serve::run(&opts, &s.bind, s.port, &s.allowed_hosts)
         }
         Command::New(n) => {
             minhbach::scaffold::new(&n.root, n.kind, &n.title, n.lang).map(print_created)
