@@ -38,6 +38,13 @@ fn write(root: &Path, path: &str, text: &str) {
     std::fs::write(p, text).expect("write");
 }
 
+/// Replaces `from` (which must be there) with `to` in a file of the site.
+fn edit(root: &Path, path: &str, from: &str, to: &str) {
+    let text = std::fs::read_to_string(root.join(path)).expect("read");
+    assert!(text.contains(from), "{path} has no {from:?}");
+    write(root, path, &text.replacen(from, to, 1));
+}
+
 /// A running `minhbach serve`; killed on drop so a failing test leaves no process behind.
 struct Server {
     child: Child,
@@ -358,12 +365,11 @@ fn never_serves_anything_outside_the_built_site() {
 #[test]
 fn edits_rebuild_and_errors_show_over_the_last_good_site_until_fixed() {
     let mut server = Server::start(fixture("basic"));
-    let campaign = "content/campaigns/an-toan.vi.md";
-    let original = std::fs::read_to_string(server.root().join(campaign)).expect("read");
-    write(
+    edit(
         server.root(),
-        campaign,
-        &original.replace("title: \"An toàn\"", "title: \"An toàn MỚI SỬA\""),
+        "content/campaigns/an-toan.vi.md",
+        "title: \"An toàn\"",
+        "title: \"An toàn MỚI SỬA\"",
     );
     server.wait_for("the new title", |s| {
         s.fetch("/phong-trao/an-toan/")
@@ -607,12 +613,11 @@ fn many_live_reload_streams_leave_room_for_pages() {
         poll.body
     );
     // The streams that are open still hear about rebuilds.
-    let campaign = "content/campaigns/an-toan.vi.md";
-    let text = std::fs::read_to_string(server.root().join(campaign)).expect("read");
-    write(
+    edit(
         server.root(),
-        campaign,
-        &text.replace("Nội dung.", "Nội dung mới."),
+        "content/campaigns/an-toan.vi.md",
+        "Nội dung.",
+        "Nội dung mới.",
     );
     for s in &mut streams {
         s.set_read_timeout(Some(Duration::from_secs(20)))
@@ -717,10 +722,14 @@ fn connections_over_the_limit_are_refused_and_counted() {
 #[test]
 fn a_page_carries_a_bounded_overlay_whatever_the_number_of_errors() {
     let site = fixture("basic");
-    let campaign = "content/campaigns/an-toan.vi.md";
-    let text = std::fs::read_to_string(site.path().join(campaign)).expect("read");
     let links: String = (0..3000).map(|i| format!("[a](/khong-co-{i}/) ")).collect();
-    write(site.path(), campaign, &format!("{text}{links}\n"));
+    let body = format!("Nội dung.\n{links}\n");
+    edit(
+        site.path(),
+        "content/campaigns/an-toan.vi.md",
+        "Nội dung.\n",
+        &body,
+    );
     let server = Server::start(site);
     let page = server.fetch("/");
     assert_eq!(page.status, 500);
