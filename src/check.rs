@@ -6,7 +6,7 @@
 //! any other content error.
 
 use crate::content::Site;
-use crate::error::{Diagnostic, Diagnostics, Span};
+use crate::error::{Diagnostic, Diagnostics, Lines, Span};
 use crate::links::{form, resolve, Form, Target};
 use crate::render::markdown::RawHtml;
 use crate::render::Rendered;
@@ -25,14 +25,6 @@ pub(crate) fn ids(html: &str) -> BTreeSet<String> {
         }
     }
     out
-}
-
-/// Line and column (1-based, in characters) of a byte offset in `text`.
-fn position(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count();
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
-    (line, col + 1)
 }
 
 /// The built site as the link checks see it: which files it has, and the `id`s of a page.
@@ -176,6 +168,7 @@ pub fn links_in(
         let mut found: Vec<(String, String, usize)> = Vec::new();
         let opts =
             Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+        let lines = Lines::new(body);
         for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
             match &event {
                 Event::Start(Tag::Link { dest_url, .. }) => {
@@ -199,12 +192,15 @@ pub fn links_in(
                 continue;
             };
             let (message, hint) = body_problem(&what, &dest, &problem);
-            let (line, col) = position(body, at);
-            let mut d = Diagnostic::error(path, message)
-                .hint(hint)
-                .at(Span::new(body_line + line, col));
-            d.source_line = body.lines().nth(line).map(str::to_string);
-            diags.push(d);
+            // Positions along one long line cost the distance between them, not the line.
+            let (pos, line_start) = lines.position(at);
+            let line = lines.line(pos.line).unwrap_or_default();
+            diags.push(
+                Diagnostic::error(path, message)
+                    .hint(hint)
+                    .at(Span::new(body_line + pos.line - 1, pos.col))
+                    .excerpt(line, at - line_start),
+            );
         }
     }
     if only.is_none() {
@@ -368,7 +364,6 @@ mod tests {
     fn finds_ids_and_positions() {
         let ids = ids(r#"<h2 id="muc-dich">x</h2><li id="ct-12" class="card">"#);
         assert!(ids.contains("muc-dich") && ids.contains("ct-12"));
-        assert_eq!(position("ab\ncdé [x]", 8), (1, 5));
     }
 
     #[test]

@@ -58,6 +58,11 @@ pub struct ServeArgs {
     /// Address to listen on; loopback by default so the preview is not on the network.
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: String,
+    /// Also answer requests for this host name (repeatable; `.example.lan` allows every name
+    /// ending so). The preview answers only to localhost, loopback addresses and the
+    /// address it listens on, so that no web site can read it through its own name.
+    #[arg(long = "allowed-host", value_name = "NAME")]
+    pub allowed_hosts: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -3,7 +3,7 @@
 
 use clap::Parser;
 use minhbach::cli::{Cli, Command, CommonArgs, Format};
-use minhbach::error::{Diagnostic, Error};
+use minhbach::error::{self, Diagnostic, Error};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -32,9 +32,15 @@ fn options(
     })
 }
 
+/// Prints the diagnostics people can act on: the first [`error::SHOWN`], then a count of
+/// the rest.
 fn print_all(diags: &[Diagnostic]) {
-    for d in diags {
+    let shown = error::shown(diags);
+    for d in &shown {
         eprintln!("{d}\n");
+    }
+    if let Some(more) = error::more(diags, &shown) {
+        eprintln!("{more}\n");
     }
 }
 
@@ -87,7 +93,7 @@ fn main() -> ExitCode {
                     Ok(w) => (w, true),
                     Err(Error::Content(d)) => (d, false),
                     Err(e) => {
-                        eprintln!("error: {e}");
+                        eprintln!("error: {}", error::escape_controls(&e.to_string()));
                         return ExitCode::from(1);
                     }
                 };
@@ -112,7 +118,7 @@ fn main() -> ExitCode {
                 Ok(o) => o,
                 Err(code) => return code,
             };
-            minhbach::serve::run(&opts, &s.bind, s.port)
+            minhbach::serve::run(&opts, &s.bind, s.port, &s.allowed_hosts)
         }
         Command::New(n) => {
             minhbach::scaffold::new(&n.root, n.kind, &n.title, n.lang).map(print_created)
@@ -136,7 +142,8 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            // Paths in it may come from the site's files.
+            eprintln!("error: {}", error::escape_controls(&e.to_string()));
             ExitCode::from(1)
         }
     }

@@ -16,7 +16,7 @@ pub struct Source<'a> {
     pub first_line: usize,
 }
 
-impl Source<'_> {
+impl<'a> Source<'a> {
     /// Parses into a typed struct, or a diagnostic naming the file, line and column.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
         // An empty front matter is an empty mapping, so "missing field" is what people see;
@@ -26,7 +26,23 @@ impl Source<'_> {
                 .or_else(|e| serde_yaml::from_str("~").map_err(|_| e))
                 .map_err(|e| self.diagnostic(&e));
         }
+        self.shallow()?;
         serde_yaml::from_str(self.yaml).map_err(|e| self.diagnostic(&e))
+    }
+
+    /// An error if flow collections nest deeper than [`MAX_FLOW_DEPTH`]: the parser's work
+    /// per token grows with the depth, so a few hundred KB of `[[[[…` would take minutes.
+    fn shallow(&self) -> Result<(), Diagnostic> {
+        let Some(at) = too_deep(self.yaml) else {
+            return Ok(());
+        };
+        let span = Span::new(at.line + self.first_line - 1, at.col);
+        Err(Diagnostic::error(
+            self.path,
+            format!("lists or mappings written with [ ] or {{ }} are nested more than {MAX_FLOW_DEPTH} levels deep here"),
+        )
+        .at_in(span, self.file_text)
+        .hint("close each [ with ] and each { with }; long lists read better as `- item` lines"))
     }
 
     /// Like [`Source::parse`], and a key written twice in any mapping is an error too.
@@ -34,6 +50,7 @@ impl Source<'_> {
     /// would silently keep the last value. Costs a second parse: for data files, not for
     /// every front matter.
     pub fn parse_strict<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        self.shallow()?;
         if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(self.yaml) {
             return Err(self.diagnostic(&e));
         }
@@ -410,6 +427,44 @@ impl Source<'_> {
         })
     }
 
+    /// The items of the list under `key:`, flow (`key: [a, "b"]`, also over several lines)
+    /// or block (`- a` lines below it), each with where its value is written. One pass over
+    /// the list: pointing at every item of a long list costs the list once, not once per item.
+    pub fn list_items(&self, key: &str) -> Vec<ListItem<'a>> {
+        let Some(at) = self.find_key(key) else {
+            return Vec::new();
+        };
+        let lines: Vec<&'a str> = self.yaml.lines().skip(at.line - self.first_line).collect();
+        let Some((&first, rest)) = lines.split_first() else {
+            return Vec::new();
+        };
+        let indent = first.len() - first.trim_start().len();
+        let colon = first.find(':').map_or(first.len(), |i| i + 1);
+        if first[colon..].trim_start().starts_with('[') {
+            return flow_items(&lines, at.line, colon);
+        }
+        let mut items = Vec::new();
+        for (i, line) in rest.iter().enumerate() {
+            let t = line.trim_start();
+            if t.is_empty() || t.starts_with('#') {
+                continue;
+            }
+            let own = line.len() - t.len();
+            match t
+                .strip_prefix('-')
+                .filter(|v| v.is_empty() || v.starts_with(' '))
+            {
+                Some(v) if own >= indent => {
+                    let byte = own + 1 + (v.len() - v.trim_start().len());
+                    items.push(ListItem::new(line, at.line + 1 + i, byte, v.trim(), None));
+                }
+                _ if own <= indent => break,
+                _ => {}
+            }
+        }
+        items
+    }
+
     /// Span for a problem with `key`'s value: the value if found, else the key, else the block.
     pub fn span_of(&self, key: &str, value: &str) -> Span {
         self.find_pair(key, value)
@@ -423,6 +478,200 @@ impl Source<'_> {
 /// not an editor's, so they are plain text.
 pub fn from_builtin<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     serde_yaml::from_str(text).map_err(|e| e.to_string())
+}
+
+/// Deepest nesting of flow collections (`[…]`, `{…}`) accepted. Content nests two or three.
+pub const MAX_FLOW_DEPTH: usize = 32;
+
+/// Where flow collections first nest deeper than [`MAX_FLOW_DEPTH`] (line and column in
+/// `yaml`, 1-based), or `None`. One pass, never counting lower than the YAML parser: a
+/// bracket counts wherever the parser could take it for a collection (at the start of a
+/// node, and anywhere outside quotes inside a collection); quoted scalars, comments and
+/// block scalars (`|`, `>`) are skipped only where the parser would skip them.
+fn too_deep(yaml: &str) -> Option<Span> {
+    let mut depth = 0usize;
+    // Inside a quoted scalar (which may go on over several lines): its quote.
+    let mut quote: Option<char> = None;
+    // Inside a block scalar: lines indented more than this belong to it.
+    let mut block: Option<usize> = None;
+    for (i, line) in yaml.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if let Some(parent) = block {
+            if line.trim().is_empty() || indent > parent {
+                continue;
+            }
+            block = None;
+        }
+        let mut chars = line.char_indices().peekable();
+        // A node may start here: a bracket opens a collection, a quote a quoted scalar.
+        let mut node = quote.is_none();
+        // The last token was a quoted scalar or a collection: `:` may follow without a space.
+        let mut json_key = false;
+        // Column of the last key or `-`: block scalar lines are indented more than it.
+        let mut structure = indent;
+        let mut prev = ' ';
+        if quote.is_none() && (line.starts_with("---") || line.starts_with("...")) {
+            let marker = line
+                .get(3..)
+                .is_none_or(|r| r.is_empty() || r.starts_with([' ', '\t']));
+            if marker {
+                chars.nth(2);
+                prev = '-';
+            }
+        }
+        while let Some((b, c)) = chars.next() {
+            let next = chars.peek().map_or(' ', |&(_, n)| n);
+            if let Some(q) = quote {
+                if (q == '"' && c == '\\') || (c == q && q == '\'' && next == '\'') {
+                    // An escape, or '' for a quote in single quotes: skip the next character.
+                    chars.next();
+                } else if c == q {
+                    quote = None;
+                    node = false;
+                    json_key = true;
+                }
+                prev = c;
+                continue;
+            }
+            let blank_next = next == ' ' || next == '\t' || b + c.len_utf8() == line.len();
+            match c {
+                ' ' | '\t' => {}
+                '#' if prev == ' ' || prev == '\t' => break,
+                '%' if b == 0 => break,
+                '[' | '{' if node || depth > 0 => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Some(Span::new(i + 1, line[..b].chars().count() + 1));
+                    }
+                    node = true;
+                    json_key = false;
+                }
+                ']' | '}' if depth > 0 => {
+                    depth -= 1;
+                    node = false;
+                    json_key = true;
+                }
+                ',' if depth > 0 => {
+                    node = true;
+                    json_key = false;
+                }
+                '"' | '\'' if node => {
+                    quote = Some(c);
+                    if depth == 0 {
+                        structure = b;
+                    }
+                }
+                '|' | '>' if node && depth == 0 => {
+                    block = Some(structure);
+                    break;
+                }
+                '-' | '?' if node && blank_next => structure = b,
+                ':' if blank_next || (depth > 0 && json_key) => {
+                    node = true;
+                    json_key = false;
+                }
+                '&' | '!' if node => {
+                    // An anchor or a tag: a node still follows it.
+                    while chars.next_if(|&(_, n)| n != ' ' && n != '\t').is_some() {}
+                }
+                _ => {
+                    if node && depth == 0 {
+                        structure = b;
+                    }
+                    node = false;
+                    json_key = false;
+                }
+            }
+            prev = c;
+        }
+    }
+    None
+}
+
+/// One item of a YAML list and where its value is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListItem<'a> {
+    /// The value, without its quotes.
+    pub value: &'a str,
+    /// Where the value starts, in file coordinates.
+    pub span: Span,
+    /// The line it is on, and the value's byte offset in it.
+    pub line: &'a str,
+    pub byte: usize,
+}
+
+impl<'a> ListItem<'a> {
+    /// The item `raw` written at byte `byte` of `line` (line number `line_no`); `col` is the
+    /// column of `byte` when the caller has counted it.
+    fn new(line: &'a str, line_no: usize, byte: usize, raw: &'a str, col: Option<usize>) -> Self {
+        let col = col.unwrap_or_else(|| line[..byte].chars().count() + 1);
+        let quoted = raw.len() >= 2
+            && (raw.starts_with('"') && raw.ends_with('"')
+                || raw.starts_with('\'') && raw.ends_with('\''));
+        let (value, shift) = if quoted {
+            (&raw[1..raw.len() - 1], 1)
+        } else {
+            (raw, 0)
+        };
+        ListItem {
+            value,
+            span: Span::new(line_no, col + shift),
+            line,
+            byte: byte + shift,
+        }
+    }
+}
+
+/// The items of a flow list that opens after byte `from` of `lines[0]` (file line
+/// `line_no`), up to its closing `]`. Columns are counted as the scan goes, so a list on one
+/// long line is read once.
+fn flow_items<'a>(lines: &[&'a str], line_no: usize, from: usize) -> Vec<ListItem<'a>> {
+    let mut items = Vec::new();
+    let mut depth = 0usize;
+    let mut quote = None;
+    for (i, &line) in lines.iter().enumerate() {
+        let start = if i == 0 { from } else { 0 };
+        // The byte and column where the current item started.
+        let mut item: Option<(usize, usize)> = None;
+        let mut push = |item: Option<(usize, usize)>, end: usize| {
+            if let Some((b, c)) = item {
+                let raw = line[b..end].trim_end();
+                items.push(ListItem::new(line, line_no + i, b, raw, Some(c)));
+            }
+        };
+        let mut prev = ' ';
+        let first_col = line[..start].chars().count() + 1;
+        for (col, (b, c)) in (first_col..).zip(line[start..].char_indices()) {
+            let b = b + start;
+            if let Some(q) = quote {
+                quote = (c != q).then_some(q);
+            } else {
+                match c {
+                    '[' | '{' => depth += 1,
+                    ']' | '}' | ',' if depth == 1 => {
+                        push(item.take(), b);
+                        if c != ',' {
+                            return items;
+                        }
+                    }
+                    ']' | '}' => depth = depth.saturating_sub(1),
+                    '#' if prev.is_whitespace() => break,
+                    c if c.is_whitespace() => {}
+                    _ if depth == 1 && item.is_none() => {
+                        item = Some((b, col));
+                        if c == '"' || c == '\'' {
+                            quote = Some(c);
+                        }
+                    }
+                    '"' | '\'' if prev.is_whitespace() || "[{,:".contains(prev) => quote = Some(c),
+                    _ => {}
+                }
+            }
+            prev = c;
+        }
+        push(item.take(), line.len());
+    }
+    items
 }
 
 /// `s` as a YAML double-quoted scalar, for writing values into files people then edit:
@@ -526,6 +775,108 @@ mod tests {
                 serde_yaml::from_str(&yaml).unwrap_or_else(|e| panic!("{yaml}: {e}"));
             assert_eq!(back["v"], s, "{yaml}");
         }
+    }
+
+    #[test]
+    fn finds_every_item_of_flow_and_block_lists() {
+        let values = |file: &str, key: &str| -> Vec<(String, Span, String)> {
+            src(file)
+                .list_items(key)
+                .iter()
+                .map(|i| (i.value.to_string(), i.span, i.line[i.byte..].to_string()))
+                .collect()
+        };
+        let flow = values(
+            "---\nbased_on: [ct-12, \"nq, 1\" , 'x'] # c\ntitle: A\n---\n",
+            "based_on",
+        );
+        assert_eq!(
+            flow,
+            vec![
+                (
+                    "ct-12".into(),
+                    Span::new(2, 12),
+                    "ct-12, \"nq, 1\" , 'x'] # c".into()
+                ),
+                (
+                    "nq, 1".into(),
+                    Span::new(2, 20),
+                    "nq, 1\" , 'x'] # c".into()
+                ),
+                ("x".into(), Span::new(2, 30), "x'] # c".into()),
+            ]
+        );
+        let multi = values("---\nfields: [Đổi mới,\n  An ninh]\n---\n", "fields");
+        assert_eq!(multi[0].1, Span::new(2, 10));
+        assert_eq!(multi[1].0, "An ninh");
+        assert_eq!(multi[1].1, Span::new(3, 3));
+        let block = values(
+            "---\nbased_on:\n  - ct-12\n\n  # note\n  - \"nq-1\"\ntitle: A\n- other\n---\n",
+            "based_on",
+        );
+        let found: Vec<(&str, Span)> = block.iter().map(|(v, s, _)| (v.as_str(), *s)).collect();
+        assert_eq!(
+            found,
+            vec![("ct-12", Span::new(3, 5)), ("nq-1", Span::new(6, 6))]
+        );
+        assert!(values("---\ntitle: A\n---\n", "based_on").is_empty());
+    }
+
+    #[test]
+    fn flow_nesting_is_counted_wherever_the_parser_would_count_it() {
+        let deep = |n: usize, open: &str| open.repeat(n);
+        let at = |yaml: &str| too_deep(yaml).map(|s| (s.line, s.col));
+        assert_eq!(at(&deep(MAX_FLOW_DEPTH, "[")), None);
+        assert_eq!(
+            at(&deep(MAX_FLOW_DEPTH + 1, "[")),
+            Some((1, MAX_FLOW_DEPTH + 1))
+        );
+        for yaml in [
+            format!("title: A\nextra: {}", deep(40, "[")),
+            format!("- {}", deep(40, "{a: ")),
+            format!("--- {}", deep(40, "[")),
+            format!("a: &x !!seq {}", deep(40, "[")),
+            format!("- - - {}", deep(40, "[ ")),
+            format!("a: [\n{}", deep(40, " [\n")),
+            // A quote inside a plain scalar is text, so the brackets after it count.
+            format!("a: [x:\"y, {}", deep(40, "[")),
+            format!("a: [it's, {}", deep(40, "[")),
+            // A quoted key and value, JSON style: the quotes are quotes, the brackets count.
+            format!("a: {{\"k\":\"]]]]\", b: {}", deep(40, "[")),
+            format!("a: [\"x\\\"]]]\", 'y'']]]', {}", deep(40, "[")),
+            // Brackets after a block scalar's lines are YAML again.
+            format!("a: |\n  [[[[\nb: {}", deep(40, "[")),
+        ] {
+            assert!(at(&yaml).is_some(), "not caught: {yaml}");
+        }
+        for yaml in [
+            format!("title: Quyết định {}", deep(40, "[")),
+            format!("title: \"{}\"", deep(40, "[")),
+            format!("title: '{}'", deep(40, "[")),
+            format!("title: \"a\n{}\n\"", deep(40, "[")),
+            format!("# {}\ntitle: a # {}", deep(40, "["), deep(40, "{")),
+            format!(
+                "body: |\n  {}\n\n  {}\nnext: 1",
+                deep(40, "["),
+                deep(40, "{")
+            ),
+            format!("- text: >-\n   {}\n", deep(40, "[")),
+            format!("a: {}{}", deep(30, "["), deep(30, "]")).repeat(3),
+        ] {
+            assert_eq!(at(&yaml), None, "{yaml}");
+        }
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_an_error_at_its_place_in_the_file() {
+        let file = format!("---\ntitle: A\nextra: {}\n---\n", "[".repeat(100));
+        let d = src(&file).parse::<Fm>().expect_err("too deep");
+        assert_eq!(d.span, Some(Span::new(3, 8 + MAX_FLOW_DEPTH)));
+        assert!(
+            d.message.contains("nested more than 32 levels"),
+            "{}",
+            d.message
+        );
     }
 
     #[test]

@@ -245,14 +245,15 @@ fn xss_payloads_never_reach_a_page_as_markup() {
     assert!(csvs.contains("'=HYPERLINK("), "{csvs}");
     assert!(csvs.contains("'+note"), "{csvs}");
     assert!(csvs.contains(",-5,"), "{csvs}");
-    for line in csvs.lines() {
-        for cell in line.split(',') {
-            let cell = cell.trim_start_matches(['"', '\u{feff}']);
-            assert!(
-                !cell.starts_with(['=', '+', '@']),
-                "formula cell {cell:?} in {line}"
-            );
-        }
+    // Also where a spreadsheet set to another list separator (`;` in Vietnamese Windows,
+    // tab) or a careless import splits the cell: no piece but a number starts a formula.
+    assert!(csvs.contains(";'=HYPERLINK("), "{csvs}");
+    for piece in csvs.split([',', ';', '\t', '\n', '\r']) {
+        let cell = piece.trim_start_matches(['"', ' ', '\u{feff}']);
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@']) || cell.parse::<f64>().is_ok(),
+            "formula cell {cell:?} in {piece:?}"
+        );
     }
 }
 
@@ -976,6 +977,49 @@ fn file_names_with_spaces_capitals_and_vietnamese_letters() {
     assert_ok(&build(root, &[]));
     assert!(read(root, "gioi-thieu-ve-so-tai-chinh/index.html").contains("Giới thiệu"));
     assert!(read(root, "en/gioi-thieu-ve-so-tai-chinh/index.html").contains("About"));
+}
+
+/// Escape sequences in content cannot drive the terminal: a diagnostic that quotes them
+/// (message, source line, hint) shows them as `\u{1b}`, so no line can be rewritten and no
+/// fake "No errors" printed.
+#[test]
+fn terminal_escapes_in_content_are_printed_escaped() {
+    let fake =
+        "\u{1b}[2K\u{1b}[1ANo errors, 0 warning(s). Checked in 3 ms.\u{1b}[8m\u{9b}1m\u{202e}";
+    // A link with the sequence in the body (the message and the source line quote it), and
+    // a front matter value with YAML's own escape for ESC (the message quotes it).
+    let link = |root: &Path| {
+        let page = "content/campaigns/an-toan.vi.md";
+        let text = std::fs::read_to_string(root.join(page)).expect("read");
+        write(root, page, format!("{text}[a](</khong-co{fake}/>)\n"));
+    };
+    let value = |root: &Path| {
+        let exemplar = "content/exemplars/nguyen-van-a.vi.md";
+        let text = std::fs::read_to_string(root.join(exemplar)).expect("read");
+        let bad = text.replace("campaign: an-toan\n", "campaign: \"x\\e[2Kbad\"\n");
+        write(root, exemplar, bad);
+    };
+    type Make<'a> = &'a dyn Fn(&Path);
+    let cases: [(Make, &str); 2] = [
+        (&link, "\\u{1b}[2K\\u{1b}[1ANo errors"),
+        (&value, "unknown campaign \"x\\u{1b}[2Kbad\""),
+    ];
+    for (make, shown) in cases {
+        let site = fixture("basic");
+        make(site.path());
+        for command in ["check", "build"] {
+            let out = minhbach(site.path(), &[command, "--now", NOW]);
+            let err = assert_error(&out, &[shown]);
+            let raw: Vec<char> = err
+                .chars()
+                .filter(|&c| {
+                    (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c)
+                })
+                .collect();
+            assert!(raw.is_empty(), "{command} printed {raw:?}:\n{err}");
+            assert!(!err.lines().any(|l| l.starts_with("No errors")), "{err}");
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------

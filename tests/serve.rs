@@ -38,6 +38,13 @@ fn write(root: &Path, path: &str, text: &str) {
     std::fs::write(p, text).expect("write");
 }
 
+/// Replaces `from` (which must be there) with `to` in a file of the site.
+fn edit(root: &Path, path: &str, from: &str, to: &str) {
+    let text = std::fs::read_to_string(root.join(path)).expect("read");
+    assert!(text.contains(from), "{path} has no {from:?}");
+    write(root, path, &text.replacen(from, to, 1));
+}
+
 /// A running `minhbach serve`; killed on drop so a failing test leaves no process behind.
 struct Server {
     child: Child,
@@ -57,12 +64,19 @@ impl Drop for Server {
 impl Server {
     /// Starts the server on a copy of `site` and waits until it answers.
     fn start(site: tempfile::TempDir) -> Server {
+        Server::start_with(site, &[])
+    }
+
+    /// [`Server::start`] with more arguments for `minhbach serve`.
+    fn start_with(site: tempfile::TempDir, extra: &[&str]) -> Server {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free loopback port")
             .port();
         let mut child = Command::new(env!("CARGO_BIN_EXE_minhbach"))
-            .args(["serve", "--port", &port.to_string(), "--now", NOW, "--root"])
+            .args(["serve", "--port", &port.to_string(), "--now", NOW])
+            .args(extra)
+            .arg("--root")
             .arg(site.path())
             .env_remove("SOURCE_DATE_EPOCH")
             .stdin(Stdio::null())
@@ -167,11 +181,18 @@ fn connect(port: u16) -> std::io::Result<TcpStream> {
 
 /// One request on its own connection, written by hand, read to the end.
 fn request(port: u16, method: &str, target: &str) -> std::io::Result<Reply> {
+    raw_request(
+        port,
+        &format!(
+            "{method} {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+        ),
+    )
+}
+
+/// Sends `head` as it is on its own connection and reads the answer to the end.
+fn raw_request(port: u16, head: &str) -> std::io::Result<Reply> {
     let mut s = connect(port)?;
-    write!(
-        s,
-        "{method} {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )?;
+    s.write_all(head.as_bytes())?;
     let mut raw = Vec::new();
     s.read_to_end(&mut raw)?;
     parse(&raw).ok_or_else(|| std::io::Error::other(format!("not HTTP: {raw:?}")))
@@ -344,12 +365,11 @@ fn never_serves_anything_outside_the_built_site() {
 #[test]
 fn edits_rebuild_and_errors_show_over_the_last_good_site_until_fixed() {
     let mut server = Server::start(fixture("basic"));
-    let campaign = "content/campaigns/an-toan.vi.md";
-    let original = std::fs::read_to_string(server.root().join(campaign)).expect("read");
-    write(
+    edit(
         server.root(),
-        campaign,
-        &original.replace("title: \"An toàn\"", "title: \"An toàn MỚI SỬA\""),
+        "content/campaigns/an-toan.vi.md",
+        "title: \"An toàn\"",
+        "title: \"An toàn MỚI SỬA\"",
     );
     server.wait_for("the new title", |s| {
         s.fetch("/phong-trao/an-toan/")
@@ -469,4 +489,273 @@ fn ctrl_c_stops_the_server_with_exit_code_0() {
         std::thread::sleep(Duration::from_millis(50));
     };
     assert_eq!(code.code(), Some(0), "{}", server.log());
+}
+
+// ---------------------------------------------------------------------------------------
+// Safety and limits (issue 12)
+
+/// GET `path` with the given `Host` (and `Origin`) headers.
+fn get_as(port: u16, path: &str, host: Option<&str>, origin: Option<&str>) -> Reply {
+    let mut head = format!("GET {path} HTTP/1.1\r\n");
+    if let Some(h) = host {
+        head.push_str(&format!("Host: {h}\r\n"));
+    }
+    if let Some(o) = origin {
+        head.push_str(&format!("Origin: {o}\r\n"));
+    }
+    head.push_str("\r\n");
+    raw_request(port, &head).expect("an answer")
+}
+
+#[test]
+fn only_this_computers_names_and_the_allowed_ones_are_answered() {
+    let site = fixture("basic");
+    let mut server = Server::start_with(site, &["--drafts", "--allowed-host", "Preview.Test"]);
+    let port = server.port;
+    // A draft is in the preview: what a rebinding page would be after.
+    let draft = "/phong-trao/nhap/";
+    assert_eq!(server.fetch(draft).status, 200);
+    for host in [
+        format!("localhost:{port}"),
+        "localhost".to_string(),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+        format!("site.localhost:{port}"),
+        format!("preview.test:{port}"),
+    ] {
+        let r = get_as(port, draft, Some(&host), None);
+        assert_eq!(r.status, 200, "{host}: {r:?}");
+    }
+    for host in [
+        format!("evil.example:{port}"),
+        "evil.example".to_string(),
+        format!("localhost.evil.example:{port}"),
+        format!("127.0.0.1.nip.io:{port}"),
+        format!("192.168.1.5:{port}"),
+    ] {
+        for path in [draft, "/", "/__minhbach/events", "/__minhbach/events?poll"] {
+            let r = get_as(port, path, Some(&host), None);
+            assert_eq!(r.status, 403, "{host} {path}: {r:?}");
+            assert!(r.body.contains("--allowed-host"), "{}", r.body);
+            assert!(!r.body.contains("nhap") && !r.body.contains("event:"));
+        }
+    }
+    // No Host at all, two of them, or a page of another site asking: refused too.
+    assert_eq!(get_as(port, draft, None, None).status, 403);
+    let two = raw_request(
+        port,
+        &format!("GET / HTTP/1.1\r\nHost: localhost:{port}\r\nHost: evil.example\r\n\r\n"),
+    )
+    .expect("an answer");
+    assert_eq!(two.status, 400);
+    let host = format!("localhost:{port}");
+    assert_eq!(
+        get_as(port, draft, Some(&host), Some("http://evil.example")).status,
+        403
+    );
+    assert_eq!(
+        get_as(
+            port,
+            draft,
+            Some(&host),
+            Some(&format!("http://localhost:{port}"))
+        )
+        .status,
+        200
+    );
+    server.wait_for("the refusals in the terminal", |s| {
+        let log = s.log();
+        (log.contains("with 403 for the host name \"") && log.contains("--allowed-host"))
+            .then_some(())
+    });
+}
+
+#[test]
+fn many_live_reload_streams_leave_room_for_pages() {
+    let mut server = Server::start(fixture("basic"));
+    let port = server.port;
+    // Far more than any browser opens (its pages share one), and than the limit.
+    let mut streams: Vec<TcpStream> = Vec::new();
+    let mut told_to_retry = 0;
+    for _ in 0..60 {
+        let (head, mut s) = open_events(port);
+        assert_eq!(head.status, 200);
+        assert_eq!(head.content_type(), "text/event-stream");
+        s.set_read_timeout(Some(Duration::from_secs(1)))
+            .expect("timeout");
+        let mut rest = Vec::new();
+        match s.read_to_end(&mut rest) {
+            // Over the limit: the latest events, when to come back, and the end.
+            Ok(_) => {
+                let text = String::from_utf8_lossy(&rest);
+                assert!(text.starts_with("retry: 10000\n\nevent: build\n"), "{text}");
+                told_to_retry += 1;
+            }
+            // Still open: a stream.
+            Err(_) => streams.push(s),
+        }
+    }
+    assert!(
+        !streams.is_empty() && streams.len() <= 16,
+        "{} streams",
+        streams.len()
+    );
+    assert_eq!(streams.len() + told_to_retry, 60);
+    // Pages still load at once, many of them.
+    for _ in 0..20 {
+        assert_eq!(server.fetch("/").status, 200);
+    }
+    // A poll is answered at once and closed.
+    let poll = request(port, "GET", "/__minhbach/events?poll").expect("poll");
+    assert!(
+        poll.body.starts_with("retry: 2000\n\nevent: build\ndata: "),
+        "{}",
+        poll.body
+    );
+    // The streams that are open still hear about rebuilds.
+    edit(
+        server.root(),
+        "content/campaigns/an-toan.vi.md",
+        "Nội dung.",
+        "Nội dung mới.",
+    );
+    for s in &mut streams {
+        s.set_read_timeout(Some(Duration::from_secs(20)))
+            .expect("timeout");
+        let seen = read_events_until(s, "event: build");
+        assert!(seen.contains("event: build"));
+    }
+    server.wait_for("the count of streams told to retry", |s| {
+        s.log()
+            .contains("to come back in 10 s: limit 16 open at once")
+            .then_some(())
+    });
+}
+
+/// The sum of N over the lines `preview: <verb> N <what>…` of a server's log.
+fn counted(log: &str, what: &str) -> usize {
+    log.lines()
+        .filter_map(|l| l.strip_prefix("preview: "))
+        .filter_map(|l| {
+            l.split_once(what)?
+                .0
+                .split_whitespace()
+                .nth(1)?
+                .parse::<usize>()
+                .ok()
+        })
+        .sum()
+}
+
+#[test]
+fn clients_that_stall_or_send_huge_headers_do_not_hold_up_others() {
+    let site = fixture("basic");
+    // 8 MB: more than a loopback connection buffers, so a client that does not read stalls
+    // the answer.
+    let big: Vec<u8> = (0..8 * 1024 * 1024).map(|i| (i % 251) as u8).collect();
+    std::fs::create_dir_all(site.path().join("static")).expect("mkdir");
+    std::fs::write(site.path().join("static/big.pdf"), &big).expect("write");
+    let mut server = Server::start(site);
+    let port = server.port;
+    let head = format!("GET /big.pdf HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+    // Clients that ask for the big file and never read, and clients that never finish
+    // their request: more of each than the old server had workers.
+    let mut stalled = Vec::new();
+    for _ in 0..8 {
+        let mut s = connect(port).expect("connect");
+        s.write_all(head.as_bytes()).expect("send");
+        stalled.push(s);
+    }
+    let mut silent = Vec::new();
+    for _ in 0..8 {
+        let mut s = connect(port).expect("connect");
+        s.write_all(b"GET / HTTP/1.1\r\nHost: 127.0").expect("send");
+        silent.push(s);
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    // Everyone else is served at once, the big file too, whole.
+    let started = Instant::now();
+    for path in ["/", "/phong-trao/", "/style.css"] {
+        assert_eq!(server.fetch(path).status, 200, "{path}");
+    }
+    let whole = request(port, "GET", "/big.pdf").expect("the big file");
+    assert_eq!(whole.header("content-length"), Some("8388608"));
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "others waited {:?}",
+        started.elapsed()
+    );
+    // Headers over 16 KB: 431.
+    let huge = format!(
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Big: {}\r\n\r\n",
+        "a".repeat(20 * 1024)
+    );
+    let r = raw_request(port, &huge).expect("an answer");
+    assert_eq!(r.status, 431, "{r:?}");
+    // The stalled and the silent are dropped, all of them, and the terminal says so.
+    server.wait_for("the slow clients to be dropped", |s| {
+        let log = s.log();
+        (counted(&log, "client(s) that stopped reading") == stalled.len()
+            && counted(&log, "connection(s) that sent no whole request within 10 s")
+                == silent.len()
+            && counted(&log, "request(s) with 431: request headers over 16 KB") == 1)
+            .then_some(())
+    });
+    for mut s in stalled {
+        s.set_read_timeout(Some(Duration::from_secs(20)))
+            .expect("timeout");
+        let mut got = Vec::new();
+        // Whatever was buffered before the server gave up, then the end (or a reset).
+        let _ = s.read_to_end(&mut got);
+        assert!(got.len() < big.len(), "a stalled client got the whole file");
+    }
+    for mut s in silent {
+        let mut got = String::new();
+        let _ = s.read_to_string(&mut got);
+        assert!(got.is_empty() || got.starts_with("HTTP/1.1 408"), "{got}");
+    }
+}
+
+#[test]
+fn connections_over_the_limit_are_refused_and_counted() {
+    let mut server = Server::start(fixture("basic"));
+    let port = server.port;
+    // Connections that say nothing hold a worker until their time is up.
+    let idle: Vec<TcpStream> = (0..64).map(|_| connect(port).expect("connect")).collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let r = request(port, "GET", "/").expect("an answer");
+    assert_eq!(r.status, 503, "{r:?}");
+    assert_eq!(r.header("retry-after"), Some("1"));
+    server.wait_for("the count of refused connections", |s| {
+        s.log()
+            .contains("connection(s) with 503: limit 64 open at once")
+            .then_some(())
+    });
+    drop(idle);
+    server.wait_for("room again", |s| (s.fetch("/").status == 200).then_some(()));
+}
+
+#[test]
+fn a_page_carries_a_bounded_overlay_whatever_the_number_of_errors() {
+    let site = fixture("basic");
+    let links: String = (0..3000).map(|i| format!("[a](/khong-co-{i}/) ")).collect();
+    let body = format!("Nội dung.\n{links}\n");
+    edit(
+        site.path(),
+        "content/campaigns/an-toan.vi.md",
+        "Nội dung.\n",
+        &body,
+    );
+    let server = Server::start(site);
+    let page = server.fetch("/");
+    assert_eq!(page.status, 500);
+    assert!(page.body.contains(OVERLAY));
+    assert!(
+        page.body.contains("3000 error(s) in the content"),
+        "{}",
+        &page.body[..2000]
+    );
+    assert!(page.body.contains("… and 2800 more error(s)"));
+    // Each error shows a window of the 60 KB line, so the page stays small.
+    assert!(page.body.len() < 400_000, "{} bytes", page.body.len());
 }

@@ -5,9 +5,10 @@ use super::frontmatter::{
     Direction, DocumentFm, EventFm, IndicatorFm, Localized, UnitFm, UnitText,
 };
 use super::load::{DataFile, Loaded};
+use super::locate::DataIndex;
 use super::model::{Indicator, Target, DOC_KINDS};
 use crate::amount::Amount;
-use crate::error::{did_you_mean, Diagnostic, Diagnostics, Span};
+use crate::error::{did_you_mean, Diagnostic, Diagnostics};
 use crate::i18n;
 use crate::yaml::Source;
 use serde::de::DeserializeOwned;
@@ -32,6 +33,9 @@ pub struct Data<'a> {
     /// Id → position in `indicators`: every result of every report looks its indicator up.
     indicator_at: std::collections::BTreeMap<String, usize>,
     files: Vec<&'a DataFile>,
+    /// Each data file indexed once, by name: a file with many problems is not read once
+    /// per problem.
+    indexes: std::collections::BTreeMap<String, DataIndex<'a>>,
 }
 
 impl<'a> Data<'a> {
@@ -42,12 +46,22 @@ impl<'a> Data<'a> {
     pub fn file(&self, name: &str) -> Option<&'a DataFile> {
         self.files.iter().copied().find(|d| d.name == name)
     }
+
+    /// The index of a data file, for pointing at its lines.
+    pub fn index(&self, name: &str) -> Option<&DataIndex<'a>> {
+        self.indexes.get(name)
+    }
 }
 
 /// Reads and checks every data file.
 pub fn read<'a>(loaded: &'a Loaded, langs: &[String], diags: &mut Diagnostics) -> Data<'a> {
     let files: Vec<&DataFile> = loaded.data.iter().collect();
     let file = |name: &str| files.iter().copied().find(|d| d.name == name);
+    let indexes: std::collections::BTreeMap<String, DataIndex> = files
+        .iter()
+        .map(|f| (f.name.clone(), DataIndex::new(f)))
+        .collect();
+    let ix = |name: &str| indexes.get(name);
     for d in &files {
         if !NAMES.contains(&d.name.as_str()) {
             diags.push(
@@ -75,7 +89,7 @@ pub fn read<'a>(loaded: &'a Loaded, langs: &[String], diags: &mut Diagnostics) -
     );
 
     let ids = |name: &str, list: Option<Vec<&str>>, diags: &mut Diagnostics| {
-        list.map(|ids| owned(unique_ids(ids.into_iter(), file(name), diags)))
+        list.map(|ids| owned(unique_ids(ids.into_iter(), ix(name), diags)))
     };
     let document_ids = ids(
         "documents",
@@ -107,17 +121,15 @@ pub fn read<'a>(loaded: &'a Loaded, langs: &[String], diags: &mut Diagnostics) -
     );
 
     for d in documents.iter().flatten() {
-        let f = file("documents").expect("items imply the file exists");
+        let f = ix("documents").expect("items imply the file exists");
         if !DOC_KINDS.contains(&d.kind.as_str()) {
             let hint = match did_you_mean(&d.kind, DOC_KINDS) {
                 Some(s) => format!("did you mean \"{s}\"? Kinds: {}", DOC_KINDS.join(", ")),
                 None => format!("use one of: {}", DOC_KINDS.join(", ")),
             };
-            diags.push(
-                Diagnostic::error(&f.path, format!("unknown document kind \"{}\"", d.kind))
-                    .at_in(find_in_item(f, &d.id, "kind", &d.kind), &f.text)
-                    .hint(hint),
-            );
+            let e = Diagnostic::error(f.path(), format!("unknown document kind \"{}\"", d.kind))
+                .hint(hint);
+            diags.push(f.at(e, f.in_item(&d.id, "kind", &d.kind)));
         }
         check_localized(&d.issuer, "issuer", &d.id, f, langs, diags);
         check_localized(&d.summary, "summary", &d.id, f, langs, diags);
@@ -128,18 +140,18 @@ pub fn read<'a>(loaded: &'a Loaded, langs: &[String], diags: &mut Diagnostics) -
         }
     }
     for u in units.iter().flatten() {
-        let f = file("units").expect("items imply the file exists");
+        let f = ix("units").expect("items imply the file exists");
         check_localized(&u.name, "name", &u.id, f, langs, diags);
     }
     for e in events.iter().flatten() {
-        let f = file("events").expect("items imply the file exists");
+        let f = ix("events").expect("items imply the file exists");
         check_localized(&e.title, "title", &e.id, f, langs, diags);
     }
     let indicators: Vec<Indicator> = indicators
         .unwrap_or_default()
         .into_iter()
         .filter_map(|i| {
-            let f = file("indicators").expect("items imply the file exists");
+            let f = ix("indicators").expect("items imply the file exists");
             indicator(i, f, langs, diags)
         })
         .collect();
@@ -149,6 +161,7 @@ pub fn read<'a>(loaded: &'a Loaded, langs: &[String], diags: &mut Diagnostics) -
         indicator_at.entry(ind.id.clone()).or_insert(i);
     }
     Data {
+        indexes,
         calendar,
         indicator_at,
         documents: documents.unwrap_or_default(),
@@ -206,7 +219,7 @@ pub fn target_of(
 
 fn indicator(
     i: IndicatorFm,
-    f: &DataFile,
+    f: &DataIndex,
     langs: &[String],
     diags: &mut Diagnostics,
 ) -> Option<Indicator> {
@@ -217,11 +230,8 @@ fn indicator(
     let target = match target_of(i.direction, i.target, i.target_min, i.target_max) {
         Ok(t) => t,
         Err((key, message, hint)) => {
-            diags.push(
-                Diagnostic::error(&f.path, format!("\"{}\": {message}", i.id))
-                    .at_in(find_in_item(f, &i.id, key, key), &f.text)
-                    .hint(hint),
-            );
+            let d = Diagnostic::error(f.path(), format!("\"{}\": {message}", i.id)).hint(hint);
+            diags.push(f.at(d, f.in_item(&i.id, key, key)));
             return None;
         }
     };
@@ -260,134 +270,75 @@ pub const MAX_SLUG: usize = 200;
 
 fn unique_ids<'a>(
     ids: impl Iterator<Item = &'a str>,
-    file: Option<&DataFile>,
+    file: Option<&DataIndex>,
     diags: &mut Diagnostics,
 ) -> BTreeSet<&'a str> {
-    let mut seen = BTreeSet::new();
+    let mut seen: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for id in ids {
-        if !seen.insert(id) {
-            let f = file.expect("ids come from the file");
-            let span = nth_value_span(f, "id", id, 2);
-            diags.push(
-                Diagnostic::error(&f.path, format!("duplicate id \"{id}\""))
-                    .at_in(span, &f.text)
-                    .hint("each entry needs its own id; rename one of them"),
-            );
+        let times = seen.entry(id).or_default();
+        *times += 1;
+        let f = || file.expect("ids come from the file");
+        if *times > 1 {
+            // The n-th time an id is written is the (n-1)-th duplicate.
+            let span = f().id_span(id, *times);
+            let d = Diagnostic::error(f().path(), format!("duplicate id \"{id}\""))
+                .hint("each entry needs its own id; rename one of them");
+            diags.push(f().at(d, span));
         } else if i18n::slugify(id) != id {
-            let f = file.expect("ids come from the file");
-            diags.push(
-                Diagnostic::error(
-                    &f.path,
-                    format!("id \"{id}\" must be lowercase letters, digits and dashes"),
-                )
-                .at_in(nth_value_span(f, "id", id, 1), &f.text)
-                .hint(format!("write it as \"{}\"", i18n::slugify(id))),
-            );
+            let d = Diagnostic::error(
+                f().path(),
+                format!("id \"{id}\" must be lowercase letters, digits and dashes"),
+            )
+            .hint(format!("write it as \"{}\"", i18n::slugify(id)));
+            diags.push(f().at(d, f().id_span(id, 1)));
         } else if id.len() > MAX_SLUG {
-            let f = file.expect("ids come from the file");
-            diags.push(
-                Diagnostic::error(
-                    &f.path,
-                    format!(
-                        "id \"{}…\" is {} characters long; at most {MAX_SLUG} fit in an address",
-                        &id[..40],
-                        id.len()
-                    ),
-                )
-                .at_in(nth_value_span(f, "id", id, 1), &f.text)
-                .hint("use a shorter id"),
-            );
+            let d = Diagnostic::error(
+                f().path(),
+                format!(
+                    "id \"{}…\" is {} characters long; at most {MAX_SLUG} fit in an address",
+                    &id[..40],
+                    id.len()
+                ),
+            )
+            .hint("use a shorter id");
+            diags.push(f().at(d, f().id_span(id, 1)));
         }
     }
-    seen
-}
-
-/// Span of the n-th `key: value` line in a data file.
-fn nth_value_span(f: &DataFile, key: &str, value: &str, n: usize) -> Span {
-    f.text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| {
-            let t = l.trim_start().trim_start_matches("- ").trim_start();
-            t.strip_prefix(key)
-                .map(str::trim_start)
-                .and_then(|r| r.strip_prefix(':'))
-                .map(|r| r.trim().trim_matches('"').trim_matches('\''))
-                == Some(value)
-        })
-        .nth(n - 1)
-        .map(|(i, l)| {
-            Span::new(
-                i + 1,
-                l.find(value).map_or(1, |b| l[..b].chars().count() + 1),
-            )
-        })
-        .unwrap_or(Span::new(1, 1))
-}
-
-/// Span of `key: value` inside the data-file item whose id is `id`.
-pub fn find_in_item(f: &DataFile, id: &str, key: &str, value: &str) -> Span {
-    let start = nth_value_span(f, "id", id, 1).line;
-    // The item's own lines: up to the next item at the same indentation.
-    let lines: Vec<&str> = f.text.lines().collect();
-    let item_indent = lines
-        .get(start - 1)
-        .map_or(0, |l| l.len() - l.trim_start_matches([' ', '-']).len());
-    let end = lines
-        .iter()
-        .enumerate()
-        .skip(start)
-        .find(|(_, l)| {
-            let t = l.trim_start();
-            t.starts_with("- ") && l.len() - l.trim_start_matches([' ', '-']).len() <= item_indent
-        })
-        .map_or(lines.len(), |(i, _)| i);
-    let rest = lines[start - 1..end.max(start)].join("\n");
-    let sub = Source {
-        path: &f.path,
-        file_text: &f.text,
-        yaml: &rest,
-        first_line: start,
-    };
-    sub.span_of(key, value)
+    seen.into_keys().collect()
 }
 
 pub fn check_localized(
     map: &Localized,
     key: &str,
     id: &str,
-    f: &DataFile,
+    f: &DataIndex,
     langs: &[String],
     diags: &mut Diagnostics,
 ) {
     for l in langs {
         if map.get(l).is_none_or(|s| s.trim().is_empty()) {
-            diags.push(
-                Diagnostic::error(&f.path, format!("\"{id}\": {key} has no \"{l}\" text"))
-                    .at_in(find_in_item(f, id, key, key), &f.text)
-                    .hint(format!(
-                        "write it as `{key}: {{ {} }}`",
-                        langs
-                            .iter()
-                            .map(|l| format!("{l}: \"…\""))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
-            );
+            let d = Diagnostic::error(f.path(), format!("\"{id}\": {key} has no \"{l}\" text"))
+                .hint(format!(
+                    "write it as `{key}: {{ {} }}`",
+                    langs
+                        .iter()
+                        .map(|l| format!("{l}: \"…\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            diags.push(f.at(d, f.in_item(id, key, key)));
         }
     }
     for l in map.keys() {
         if !langs.contains(l) {
-            diags.push(
-                Diagnostic::error(
-                    &f.path,
-                    format!(
-                        "\"{id}\": {key} has text for \"{l}\", which is not a language of the site"
-                    ),
-                )
-                .at_in(find_in_item(f, id, key, key), &f.text)
-                .hint(format!("languages are: {}", langs.join(", "))),
-            );
+            let d = Diagnostic::error(
+                f.path(),
+                format!(
+                    "\"{id}\": {key} has text for \"{l}\", which is not a language of the site"
+                ),
+            )
+            .hint(format!("languages are: {}", langs.join(", ")));
+            diags.push(f.at(d, f.in_item(id, key, key)));
         }
     }
 }

@@ -64,11 +64,9 @@ pub fn yaml_lines(
             continue;
         }
         let warn = |col: usize, message: String, hint: &str| {
-            let mut d = Diagnostic::warning(path, message)
+            Diagnostic::warning(path, message)
                 .hint(hint)
-                .at(Span::new(n, col));
-            d.source_line = Some(line.to_string());
-            d
+                .at_line(Span::new(n, col), line)
         };
         if line.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c)) && nfc(line) != line {
             let col = line

@@ -10,6 +10,7 @@ pub mod facts;
 pub mod frontmatter;
 pub mod lint;
 pub mod load;
+mod locate;
 pub mod model;
 pub mod refs;
 pub mod reporting;

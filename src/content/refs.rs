@@ -7,19 +7,38 @@
 //! are not published, so a draft's photo or a future plan's signed scan does not appear
 //! at a guessable address before the item does.
 
-use super::datafiles::{find_in_item, Data};
+use super::datafiles::Data;
 use super::facts::Sources;
 use super::model::{All, Campaign, DOC_KINDS};
 use crate::config::Settings;
 use crate::error::{did_you_mean, Diagnostic, Diagnostics, Span};
-use crate::yaml::Source;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::yaml::{ListItem, Source};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The file an item's facts come from, for pointing errors at it.
 struct At<'a> {
     path: &'a str,
     text: &'a str,
     src: Source<'a>,
+    /// The items of its lists, by key, read once when the first of them has a problem: a
+    /// list of thousands of unknown ids is read once, not once per id.
+    lists: RefCell<HashMap<&'static str, HashMap<&'a str, ListItem<'a>>>>,
+}
+
+impl<'a> At<'a> {
+    /// Where `value` is written as an item of the list under `key`.
+    fn list_item(&self, key: &'static str, value: &str) -> Option<ListItem<'a>> {
+        let mut lists = self.lists.borrow_mut();
+        let items = lists.entry(key).or_insert_with(|| {
+            let mut items = HashMap::new();
+            for item in self.src.list_items(key) {
+                items.entry(item.value).or_insert(item);
+            }
+            items
+        });
+        items.get(value).copied()
+    }
 }
 
 fn at<'a>(sources: &Sources<'a>, path: &'a str) -> At<'a> {
@@ -28,6 +47,7 @@ fn at<'a>(sources: &Sources<'a>, path: &'a str) -> At<'a> {
         path,
         text: &f.text,
         src: f.source(),
+        lists: RefCell::default(),
     }
 }
 
@@ -40,7 +60,7 @@ struct Known<'a> {
 }
 
 /// Reports `id` (written under `key`) if it is not among `known`.
-fn unknown(diags: &mut Diagnostics, v: &At, key: &str, id: &str, known: &Known) {
+fn unknown(diags: &mut Diagnostics, v: &At, key: &'static str, id: &str, known: &Known) {
     let Known { what, ids, folder } = *known;
     let Some(ids) = ids.filter(|k| !k.contains(id)) else {
         return;
@@ -53,18 +73,20 @@ fn unknown(diags: &mut Diagnostics, v: &At, key: &str, id: &str, known: &Known) 
         }
         None if ids.is_empty() => format!("there are no {what}s yet: add one to {folder}"),
         None => format!(
-            "use one of the ids in {folder}: {}",
+            "use one of the ids in {folder}: {}{}",
             ids.iter()
+                .take(20)
                 .map(String::as_str)
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", "),
+            if ids.len() > 20 { ", …" } else { "" }
         ),
     };
-    diags.push(
-        Diagnostic::error(v.path, message)
-            .at_in(v.src.span_of(key, id), v.text)
-            .hint(hint),
-    );
+    let d = Diagnostic::error(v.path, message).hint(hint);
+    diags.push(match v.list_item(key, id) {
+        Some(item) => d.at(item.span).excerpt(item.line, item.byte),
+        None => d.at_in(v.src.span_of(key, id), v.text),
+    });
 }
 
 /// Image formats every current browser shows.
@@ -202,7 +224,7 @@ pub(super) fn check(
         }
     }
     reports(sources, all, data, &plan_ids, diags);
-    if let Some(f) = data.file("indicators") {
+    if let Some(f) = data.index("indicators") {
         for i in &data.indicators {
             let Some(c) = &i.campaign else { continue };
             if !campaign_ids.contains(c) {
@@ -214,11 +236,8 @@ pub(super) fn check(
                     }
                     None => "name a campaign file of content/campaigns/ (without .vi.md), or leave campaign out for an indicator of the whole organization".into(),
                 };
-                diags.push(
-                    Diagnostic::error(&f.path, message)
-                        .at_in(find_in_item(f, &i.id, "campaign", c), &f.text)
-                        .hint(hint),
-                );
+                let d = Diagnostic::error(f.path(), message).hint(hint);
+                diags.push(f.at(d, f.in_item(&i.id, "campaign", c)));
             }
         }
     }

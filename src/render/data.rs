@@ -760,7 +760,7 @@ mod tests {
     fn csv_writes_numbers_plainly_and_lists_joined() {
         assert_eq!(
             table().csv(),
-            "\u{feff}id,value,tags\r\na,96,Xã hội; An ninh\r\nb,,\r\nc,0.125,\r\n"
+            "\u{feff}id,value,tags\r\na,96,\"Xã hội; An ninh\"\r\nb,,\r\nc,0.125,\r\n"
         );
     }
 

@@ -80,17 +80,25 @@ impl ThemeIds {
     }
 }
 
-/// Word-processor bookmarks that survive copy and paste as text: `[bookmark: _GoBack]`.
+/// Word-processor bookmarks that survive copy and paste as text: `[bookmark: _GoBack]`,
+/// closed on the same line.
+///
+/// Linear: each search for the closing `]` stops at the end of the line, and a bookmark
+/// left open there means every other one opened on that line is open too, so the search
+/// goes on after it rather than from the next `[bookmark: `.
 pub fn strip_artifacts(md: &str) -> String {
+    const OPEN: &str = "[bookmark: ";
     let mut out = String::with_capacity(md.len());
     let mut rest = md;
-    while let Some(i) = rest.find("[bookmark: ") {
+    while let Some(i) = rest.find(OPEN) {
         out.push_str(&rest[..i]);
-        match rest[i..].find(']') {
-            Some(j) if !rest[i..i + j].contains('\n') => rest = &rest[i + j + 1..],
-            _ => {
-                out.push_str("[bookmark: ");
-                rest = &rest[i + "[bookmark: ".len()..];
+        let after = &rest[i + OPEN.len()..];
+        match memchr::memchr2(b']', b'\n', after.as_bytes()) {
+            Some(j) if after.as_bytes()[j] == b']' => rest = &after[j + 1..],
+            stop => {
+                let end = stop.unwrap_or(after.len());
+                out.push_str(&rest[i..i + OPEN.len() + end]);
+                rest = &after[end..];
             }
         }
     }
@@ -355,6 +363,11 @@ mod tests {
         assert_eq!(strip_artifacts("[bookmark: _GoBack]Văn phòng"), "Văn phòng");
         assert_eq!(strip_artifacts("a [bookmark: x] b"), "a  b");
         assert_eq!(strip_artifacts("[bookmark: open\n]"), "[bookmark: open\n]");
+        assert_eq!(
+            strip_artifacts("[bookmark: a [bookmark: b\n[bookmark: c] d"),
+            "[bookmark: a [bookmark: b\n d"
+        );
+        assert_eq!(strip_artifacts("x [bookmark: open"), "x [bookmark: open");
     }
 
     #[test]

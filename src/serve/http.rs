@@ -1,9 +1,123 @@
-//! Serve, requests: which file of the built site a request-target names, and with which
-//! status and Content-Type it is answered.
+//! Serve, requests: what a request head says, whether the preview answers the host it
+//! names, which file of the built site its target names, and with which status and
+//! Content-Type it is answered.
 //!
 //! Pure functions over the in-memory output, so the rules are unit-tested without a socket.
 //! Nothing here reads the disk: a path either names a key of the built site or it is
 //! answered 400/404, so no request can reach a file outside the output.
+
+use std::net::{IpAddr, Ipv6Addr};
+
+/// The parts of a request head the preview looks at.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Request {
+    pub method: String,
+    pub target: String,
+    pub host: Option<String>,
+    pub origin: Option<String>,
+}
+
+/// Parses a request line and headers; `None` if they are not HTTP/1.x or name two hosts.
+pub fn parse_request(head: &[u8]) -> Option<Request> {
+    let text = std::str::from_utf8(head).ok()?;
+    let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
+    let mut first = lines.next()?.split(' ');
+    let (method, target, version) = (first.next()?, first.next()?, first.next()?);
+    if first.next().is_some() || !version.starts_with("HTTP/1.") || target.is_empty() {
+        return None;
+    }
+    let mut request = Request {
+        method: method.to_string(),
+        target: target.to_string(),
+        host: None,
+        origin: None,
+    };
+    for line in lines.take_while(|l| !l.is_empty()) {
+        let (name, value) = line.split_once(':')?;
+        let value = value.trim().to_string();
+        if name.eq_ignore_ascii_case("host") {
+            // Two Host headers could make a proxy and the preview disagree: refused.
+            if request.host.replace(value).is_some() {
+                return None;
+            }
+        } else if name.eq_ignore_ascii_case("origin") {
+            request.origin = Some(value);
+        }
+    }
+    Some(request)
+}
+
+/// The host names the preview answers to. A web page the editor visits can make its own
+/// name resolve to this computer (DNS rebinding) and then read the preview, drafts
+/// included; its requests carry its own name in `Host`, so only names that cannot be
+/// someone else's are answered: `localhost` and `*.localhost`, loopback addresses, the
+/// address the preview listens on, and the names given with `--allowed-host` (a name
+/// starting with `.` allows every name ending with it).
+pub struct Hosts {
+    bound: IpAddr,
+    names: Vec<String>,
+}
+
+impl Hosts {
+    pub fn new(bound: IpAddr, names: &[String]) -> Hosts {
+        Hosts {
+            bound,
+            names: names.iter().map(|n| n.to_ascii_lowercase()).collect(),
+        }
+    }
+
+    /// Whether a `Host` header (a name or an address, with or without the port) is answered.
+    /// Listening on every address (`0.0.0.0`, `::`), any address is: no page can choose the
+    /// address a browser sends as its host; only a name can be made to point here.
+    pub fn allows(&self, host: &str) -> bool {
+        let Some(name) = host_name(host) else {
+            return false;
+        };
+        let ip = name
+            .strip_prefix('[')
+            .and_then(|n| n.strip_suffix(']'))
+            .map_or_else(
+                || name.parse::<IpAddr>().ok(),
+                |v6| v6.parse::<Ipv6Addr>().ok().map(IpAddr::V6),
+            );
+        if let Some(ip) = ip {
+            return ip.is_loopback() || ip == self.bound || self.bound.is_unspecified();
+        }
+        name == "localhost"
+            || name.ends_with(".localhost")
+            || self
+                .names
+                .iter()
+                .any(|n| *n == name || (n.starts_with('.') && name.ends_with(n.as_str())))
+    }
+
+    /// Whether an `Origin` header (`http://host:port`) names a host that is answered.
+    pub fn allows_origin(&self, origin: &str) -> bool {
+        origin
+            .split_once("://")
+            .is_some_and(|(scheme, host)| matches!(scheme, "http" | "https") && self.allows(host))
+    }
+}
+
+/// The host part of a `Host` header, lowercased, without the port; `None` if malformed.
+fn host_name(host: &str) -> Option<String> {
+    let name = match host.rsplit_once(':') {
+        // `[::1]:1111`, `localhost:1111`; an IPv6 address without brackets is malformed.
+        Some((name, port)) if !port.contains(']') => {
+            if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            name
+        }
+        _ => host,
+    };
+    let ok = !name.is_empty()
+        && (name.starts_with('[') && name.ends_with(']')
+            || name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.'));
+    ok.then(|| name.to_ascii_lowercase())
+}
 
 /// What a request-target resolves to.
 #[derive(Debug, PartialEq, Eq)]
@@ -247,6 +361,84 @@ mod tests {
         ] {
             assert_eq!(resolve(&s, bad), Target::BadRequest, "{bad}");
         }
+    }
+
+    #[test]
+    fn requests_are_parsed_and_two_hosts_refused() {
+        let r =
+            parse_request(b"GET /a?b HTTP/1.1\r\nHost: localhost:1111\r\nOrigin: http://x\r\n\r\n")
+                .expect("a request");
+        assert_eq!(
+            r,
+            Request {
+                method: "GET".into(),
+                target: "/a?b".into(),
+                host: Some("localhost:1111".into()),
+                origin: Some("http://x".into()),
+            }
+        );
+        assert_eq!(
+            parse_request(b"GET / HTTP/1.0\n\n").map(|r| r.host),
+            Some(None)
+        );
+        for bad in [
+            &b"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"[..],
+            b"GET / SPDY/3\r\n\r\n",
+            b"GET  / HTTP/1.1\r\n\r\n",
+            b"GET / HTTP/1.1\r\nno colon\r\n\r\n",
+            b"\xff / HTTP/1.1\r\n\r\n",
+        ] {
+            assert_eq!(parse_request(bad), None, "{}", String::from_utf8_lossy(bad));
+        }
+    }
+
+    #[test]
+    fn only_names_that_cannot_be_another_sites_are_answered() {
+        let loopback = Hosts::new(
+            "127.0.0.1".parse().expect("ip"),
+            &["Preview.Lan".into(), ".office.test".into()],
+        );
+        for ok in [
+            "localhost",
+            "localhost:1111",
+            "LOCALHOST:1111",
+            "site.localhost:1111",
+            "127.0.0.1",
+            "127.0.0.1:1111",
+            "127.1.2.3:80",
+            "[::1]",
+            "[::1]:1111",
+            "preview.lan:1111",
+            "a.office.test",
+        ] {
+            assert!(loopback.allows(ok), "{ok}");
+        }
+        for refused in [
+            "evil.example",
+            "evil.example:1111",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io",
+            "192.168.1.5:1111",
+            "[::2]:1111",
+            "::1",
+            "",
+            ":1111",
+            "localhost:",
+            "localhost:x",
+            "office.test",
+            "local host",
+            "localhost\u{1b}",
+        ] {
+            assert!(!loopback.allows(refused), "{refused}");
+        }
+        let lan = Hosts::new("192.168.1.5".parse().expect("ip"), &[]);
+        assert!(lan.allows("192.168.1.5:1111") && !lan.allows("192.168.1.6"));
+        let every = Hosts::new("0.0.0.0".parse().expect("ip"), &[]);
+        assert!(every.allows("192.168.1.6:1111") && every.allows("[fe80::1]"));
+        assert!(!every.allows("my-pc.lan"));
+        assert!(loopback.allows_origin("http://localhost:1111"));
+        assert!(!loopback.allows_origin("http://evil.example"));
+        assert!(!loopback.allows_origin("null"));
     }
 
     #[test]

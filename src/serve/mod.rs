@@ -6,19 +6,25 @@
 //! never a half-written folder, and `public/` is not touched. A failed rebuild keeps the last
 //! good site and shows its errors over every page (see `live`).
 //!
-//! Threads: a few HTTP workers answer requests from the current snapshot; one thread per
-//! open page streams live-reload events; one thread takes debounced file events and
-//! rebuilds; the main thread waits for Ctrl-C.
+//! Threads: a bounded pool answers connections (`net`: limits on connections, header size
+//! and time, slow readers; `respond`: one request each); at most [`MAX_STREAMS`] of them
+//! hold a live-reload stream; one thread takes debounced file events and rebuilds; one
+//! prints what the limits dropped; the main thread waits for Ctrl-C. Only host names that
+//! cannot belong to another web site are answered (`http::Hosts`).
 
 mod http;
 mod live;
+mod net;
+mod respond;
 
 use crate::error::{Diagnostic, Error};
 use crate::rebuild::{Files, Session};
 use crate::Options;
+use net::Tally;
 use notify::{RecursiveMode, Watcher as _};
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::Path;
+use std::sync::atomic::AtomicUsize;
 use std::sync::{mpsc, Arc, RwLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -32,8 +38,13 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 /// A burst of changes that never pauses still gets a rebuild this often.
 const DEBOUNCE_MAX: Duration = Duration::from_secs(2);
 
-/// Threads answering ordinary requests; event streams get their own.
-const HTTP_WORKERS: usize = 4;
+/// Live-reload streams open at once. The pages of one browser share one stream (see
+/// `live::script`), so this is browsers, not pages; one over it is answered with the
+/// latest events and asked to come back in [`STREAM_RETRY`].
+const MAX_STREAMS: usize = 16;
+const STREAM_RETRY: Duration = Duration::from_secs(10);
+/// How often pages without a stream of their own ask for the latest events.
+const POLL: Duration = Duration::from_secs(2);
 
 /// The site as it is served now.
 struct Snapshot {
@@ -46,11 +57,44 @@ struct Snapshot {
     problems: Vec<Diagnostic>,
     /// The warnings of the last good build, so a rebuild prints only new ones.
     warnings: Vec<Diagnostic>,
+    /// What goes into every HTML page: the overlay of `problems` and the reload script.
+    extra: Arc<Vec<u8>>,
+    /// The overlay alone, pushed to open pages; `None` without problems.
+    overlay: Option<Arc<str>>,
+}
+
+impl Snapshot {
+    fn new(
+        files: Option<Arc<Files>>,
+        generation: u64,
+        problems: Vec<Diagnostic>,
+        warnings: Vec<Diagnostic>,
+    ) -> Snapshot {
+        Snapshot {
+            extra: Arc::new(live::extra(generation, &problems)),
+            overlay: (!problems.is_empty()).then(|| live::overlay(&problems).into()),
+            files,
+            generation,
+            problems,
+            warnings,
+        }
+    }
+
+    /// The events that tell a page what is served now.
+    fn events(&self) -> Vec<live::Push> {
+        let mut events = vec![live::Push::Build(self.generation)];
+        events.extend(self.overlay.clone().map(live::Push::Problems));
+        events
+    }
 }
 
 struct State {
     current: RwLock<Arc<Snapshot>>,
     listeners: live::Listeners,
+    /// Live-reload streams open now.
+    streams: AtomicUsize,
+    hosts: http::Hosts,
+    tally: Arc<Tally>,
 }
 
 impl State {
@@ -71,21 +115,20 @@ impl State {
     }
 }
 
-/// Runs the preview server until Ctrl-C.
-pub fn run(opts: &Options, bind: &str, port: u16) -> Result<(), Error> {
+/// Runs the preview server until Ctrl-C. `allowed_hosts` are host names to answer besides
+/// this computer's own (see `http::Hosts`).
+pub fn run(opts: &Options, bind: &str, port: u16, allowed_hosts: &[String]) -> Result<(), Error> {
     let listen = format!("{bind}:{port}");
-    let server = tiny_http::Server::http((bind, port)).map_err(|e| {
+    let cannot = |e: std::io::Error| {
         Error::io(
             Path::new(&listen),
             std::io::Error::other(format!(
                 "cannot listen here ({e}); choose another --port or --bind"
             )),
         )
-    })?;
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .expect("a server made by Server::http listens on an IP address");
+    };
+    let listener = TcpListener::bind((bind, port)).map_err(cannot)?;
+    let addr = listener.local_addr().map_err(cannot)?;
     let url = format!("http://{}/", browsable(addr));
     let (stop_tx, stop_rx) = mpsc::channel();
     ctrlc::set_handler(move || {
@@ -98,31 +141,32 @@ pub fn run(opts: &Options, bind: &str, port: u16) -> Result<(), Error> {
     opts.base_url = Some(url.clone());
     opts.root = std::path::absolute(&opts.root).unwrap_or(opts.root);
 
+    let generation = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(1, |d| d.as_secs());
     let state = Arc::new(State {
-        current: RwLock::new(Arc::new(Snapshot {
-            files: None,
-            generation: SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(1, |d| d.as_secs()),
-            problems: Vec::new(),
-            warnings: Vec::new(),
-        })),
+        current: RwLock::new(Arc::new(Snapshot::new(
+            None,
+            generation,
+            Vec::new(),
+            Vec::new(),
+        ))),
         listeners: live::Listeners::default(),
+        streams: AtomicUsize::new(0),
+        hosts: http::Hosts::new(addr.ip(), allowed_hosts),
+        tally: Arc::new(Tally::default()),
     });
     // Watch before the first build, so an edit made while it runs is not lost.
     let watcher = watch(&opts.root)?;
     let mut session = Session::new(opts.clone());
     rebuild(&mut session, &state, &[]);
 
-    let server = Arc::new(server);
-    for _ in 0..HTTP_WORKERS {
-        let (server, state) = (Arc::clone(&server), Arc::clone(&state));
-        std::thread::spawn(move || loop {
-            match server.recv() {
-                Ok(request) => handle(&state, request),
-                Err(e) => eprintln!("warning: preview server: {e}"),
-            }
-        });
+    Arc::clone(&state.tally).report_every_second(MAX_STREAMS);
+    {
+        let state = Arc::clone(&state);
+        let tally = Arc::clone(&state.tally);
+        let handler = Arc::new(move |conn: TcpStream| respond::handle(&state, conn));
+        std::thread::spawn(move || net::serve(listener, tally, handler));
     }
     {
         let (opts, state) = (opts.clone(), Arc::clone(&state));
@@ -131,7 +175,8 @@ pub fn run(opts: &Options, bind: &str, port: u16) -> Result<(), Error> {
     println!("Serving {} at {url}", opts.root.display());
     if !addr.ip().is_loopback() {
         println!(
-            "Note: listening on {addr}, so other computers on the network can open this preview."
+            "Note: listening on {addr}, so other computers on the network can open this preview, \
+by this computer's address; to open it by a name, start with --allowed-host NAME."
         );
     }
     println!(
@@ -165,13 +210,13 @@ fn rebuild(session: &mut Session, state: &State, changed: &[String]) {
     let prev = state.snapshot();
     match result {
         Ok(report) => {
-            for w in report
+            let new: Vec<Diagnostic> = report
                 .warnings
                 .iter()
                 .filter(|w| !prev.warnings.contains(w))
-            {
-                eprintln!("{w}\n");
-            }
+                .cloned()
+                .collect();
+            print_listing(&new);
             let differ = report.changed;
             let recovered = !prev.problems.is_empty();
             if changed.is_empty() && prev.files.is_none() {
@@ -197,12 +242,12 @@ fn rebuild(session: &mut Session, state: &State, changed: &[String]) {
             }
             let reload = differ > 0 || recovered || prev.files.is_none();
             let generation = prev.generation + u64::from(reload);
-            state.replace(Snapshot {
-                files: Some(report.files),
+            state.replace(Snapshot::new(
+                Some(report.files),
                 generation,
-                problems: Vec::new(),
-                warnings: report.warnings,
-            });
+                Vec::new(),
+                report.warnings,
+            ));
             if reload {
                 state.listeners.send(&live::Push::Build(generation));
             }
@@ -213,9 +258,7 @@ fn rebuild(session: &mut Session, state: &State, changed: &[String]) {
                 other => vec![Diagnostic::error(".", other.to_string())
                     .hint("check that the site folder exists and can be read")],
             };
-            for d in &problems {
-                eprintln!("{d}\n");
-            }
+            print_listing(&problems);
             let errors = problems.iter().filter(|d| d.is_error()).count();
             eprintln!(
                 "{errors} error(s) after {ms} ms{}; {}",
@@ -226,16 +269,30 @@ fn rebuild(session: &mut Session, state: &State, changed: &[String]) {
                     "every page shows them until they are fixed."
                 }
             );
-            state
-                .listeners
-                .send(&live::Push::Problems(live::overlay(&problems)));
-            state.replace(Snapshot {
-                files: prev.files.clone(),
-                generation: prev.generation,
+            let next = Snapshot::new(
+                prev.files.clone(),
+                prev.generation,
                 problems,
-                warnings: prev.warnings.clone(),
-            });
+                prev.warnings.clone(),
+            );
+            if let Some(overlay) = &next.overlay {
+                state
+                    .listeners
+                    .send(&live::Push::Problems(Arc::clone(overlay)));
+            }
+            state.replace(next);
         }
+    }
+}
+
+/// Prints diagnostics as `check` does: the first [`crate::error::SHOWN`], then a count.
+fn print_listing(diags: &[Diagnostic]) {
+    let shown = crate::error::shown(diags);
+    for d in &shown {
+        eprintln!("{d}\n");
+    }
+    if let Some(more) = crate::error::more(diags, &shown) {
+        eprintln!("{more}\n");
     }
 }
 
@@ -362,168 +419,9 @@ fn source_path(root: &Path, path: &Path) -> Option<String> {
     (!scratch).then(|| parts.join("/"))
 }
 
-// ---------------------------------------------------------------------------------------
-// Answering
-
-/// An answer to one GET or HEAD request.
-struct Reply {
-    status: u16,
-    content_type: &'static str,
-    location: Option<String>,
-    body: Vec<u8>,
-}
-
-impl Reply {
-    fn text(status: u16, text: &str) -> Reply {
-        Reply {
-            status,
-            content_type: "text/plain; charset=utf-8",
-            location: None,
-            body: format!("{text}\n").into_bytes(),
-        }
-    }
-}
-
-fn handle(state: &State, request: tiny_http::Request) {
-    use tiny_http::Method;
-    let is_head = match request.method() {
-        Method::Get => false,
-        Method::Head => true,
-        _ => {
-            let reply = Reply::text(405, "Method not allowed: the preview only reads.");
-            let _ = request.respond(response(reply, &[("Allow", "GET, HEAD")]));
-            return;
-        }
-    };
-    let target = request.url().to_string();
-    if target.split('?').next() == Some(live::EVENTS_PATH) {
-        if is_head {
-            let mut reply = Reply::text(200, "");
-            reply.content_type = "text/event-stream";
-            let _ = request.respond(response(reply, &[]));
-            return;
-        }
-        // Subscribe before reading the snapshot: a rebuild in between is sent twice
-        // rather than missed.
-        let rx = state.listeners.subscribe();
-        let snap = state.snapshot();
-        let mut first = vec![live::Push::Build(snap.generation)];
-        if !snap.problems.is_empty() {
-            first.push(live::Push::Problems(live::overlay(&snap.problems)));
-        }
-        let out = request.into_writer();
-        std::thread::spawn(move || live::stream(out, &first, &rx));
-        return;
-    }
-    let reply = answer(&state.snapshot(), &target);
-    let _ = request.respond(response(reply, &[]));
-}
-
-/// What the current snapshot says about a request-target.
-fn answer(snap: &Snapshot, target: &str) -> Reply {
-    let Some(files) = &snap.files else {
-        return Reply {
-            status: 500,
-            content_type: "text/html; charset=utf-8",
-            location: None,
-            body: live::error_page(snap.generation, &snap.problems),
-        };
-    };
-    let file = |status: u16, key: &str| {
-        let bytes = &files[key];
-        Reply {
-            status,
-            content_type: http::content_type(key),
-            location: None,
-            body: if http::is_html(key) {
-                live::inject(bytes, snap.generation, &snap.problems)
-            } else {
-                bytes.to_vec()
-            },
-        }
-    };
-    match http::resolve(files, target) {
-        http::Target::File(key) => file(200, &key),
-        http::Target::Redirect(to) => Reply {
-            location: Some(to.clone()),
-            ..Reply::text(301, &format!("Moved to {to}"))
-        },
-        http::Target::NotFound(Some(key)) => file(404, &key),
-        http::Target::NotFound(None) => Reply::text(404, "Not found."),
-        http::Target::BadRequest => Reply::text(400, "Bad request: this path is not allowed."),
-    }
-}
-
-fn response(reply: Reply, extra: &[(&str, &str)]) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    let mut headers = vec![
-        ("Content-Type", reply.content_type),
-        // The preview changes under the browser; never let it keep an old copy.
-        ("Cache-Control", "no-store"),
-        ("X-Content-Type-Options", "nosniff"),
-    ];
-    if let Some(to) = &reply.location {
-        headers.push(("Location", to));
-    }
-    headers.extend_from_slice(extra);
-    let mut r = tiny_http::Response::from_data(reply.body).with_status_code(reply.status);
-    for (name, value) in headers {
-        // Names are constants and values are ASCII (paths are encoded by `http::resolve`).
-        if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            r.add_header(h);
-        }
-    }
-    r
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn snapshot(problems: Vec<Diagnostic>) -> Snapshot {
-        let files = [
-            ("index.html", "<html><body>Trang chủ</body></html>"),
-            ("404.html", "<html><body>Không tìm thấy</body></html>"),
-            ("style.css", "body{}"),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), Arc::new(v.as_bytes().to_vec())))
-        .collect();
-        Snapshot {
-            files: Some(Arc::new(files)),
-            generation: 5,
-            problems,
-            warnings: Vec::new(),
-        }
-    }
-
-    #[test]
-    fn html_gets_the_script_and_assets_stay_byte_for_byte() {
-        let snap = snapshot(Vec::new());
-        let page = answer(&snap, "/");
-        assert_eq!(page.status, 200);
-        let html = String::from_utf8(page.body).expect("utf-8");
-        assert!(html.contains(live::EVENTS_PATH) && !html.contains("id=\"minhbach-problems\""));
-        assert_eq!(answer(&snap, "/style.css").body, b"body{}");
-        let missing = answer(&snap, "/khong-co/");
-        assert_eq!(missing.status, 404);
-        assert!(String::from_utf8_lossy(&missing.body).contains("Không tìm thấy"));
-    }
-
-    #[test]
-    fn errors_show_over_the_last_good_pages_and_before_any_build() {
-        let problem = Diagnostic::error("content/a.vi.md", "broken");
-        let snap = snapshot(vec![problem.clone()]);
-        let html = String::from_utf8(answer(&snap, "/").body).expect("utf-8");
-        assert!(html.contains("Trang chủ") && html.contains("id=\"minhbach-problems\""));
-        assert!(html.contains("content/a.vi.md: error: broken"));
-        let none = Snapshot {
-            files: None,
-            ..snapshot(vec![problem])
-        };
-        let first = answer(&none, "/style.css");
-        assert_eq!(first.status, 500);
-        assert!(String::from_utf8_lossy(&first.body).contains("content/a.vi.md: error: broken"));
-    }
 
     #[test]
     fn only_sources_trigger_rebuilds() {

@@ -1,8 +1,9 @@
 // The site as people see it: builds the bundled site twice (at the root, and under a
 // sub-path base_url), serves each build on 127.0.0.1 with a plain static server, and
 // checks it in headless Chromium (driven by playwright-core), with axe-core and with the
-// W3C Nu Html Checker (vnu-jar). Every check prints its figures; any breach makes the exit
-// code 1. Run by tests/browser.rs (`cargo test`); see the README, "Browser tests".
+// W3C Nu Html Checker (vnu-jar); then the live preview with many tabs (preview.mjs).
+// Every check prints its figures; any breach makes the exit code 1. Run by
+// tests/browser.rs (`cargo test`); see the README, "Browser tests".
 //
 // Environment:
 //   MINHBACH_BIN        the minhbach binary (default: target/release/minhbach)
@@ -19,6 +20,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serveStatic } from "./server.mjs";
+import { checkPreviewTabs } from "./preview.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, "../..");
@@ -596,6 +598,8 @@ async function main() {
         await checkAxe(browser, s, types);
         await checkWeight(browser, s, types);
       }
+      // `minhbach serve`, with more tabs than a browser opens connections to one host.
+      await checkPreviewTabs(browser, report, { bin: BIN, fixture: path.join(REPO, "tests/fixtures/basic"), tmp });
     } finally {
       await browser.close();
       for (const s of sites) await s.close?.();
