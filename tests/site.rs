@@ -1744,6 +1744,12 @@ fn new_files_of_every_kind_build_as_drafts_and_stay_out_of_a_normal_build() {
             "bao-cao/bao-cao-quy-i/index.html",
         ),
         ("page", "Liên hệ", "lien-he", "lien-he/index.html"),
+        (
+            "nomination",
+            "Lấy ý kiến khen thưởng",
+            "lay-y-kien-khen-thuong",
+            "nominations/lay-y-kien-khen-thuong/index.html",
+        ),
     ] {
         let o = new_item(site.path(), &[kind, title]);
         assert!(o.status.success(), "new {kind}: {}", stderr(&o));
@@ -1751,6 +1757,7 @@ fn new_files_of_every_kind_build_as_drafts_and_stay_out_of_a_normal_build() {
             "campaign" => "campaigns",
             "exemplar" => "exemplars",
             "report" => "reports",
+            "nomination" => "nominations",
             _ => "pages",
         };
         let rel = format!("content/{folder}/{stem}.vi.md");

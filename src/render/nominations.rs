@@ -77,6 +77,7 @@ impl Renderer<'_> {
     fn nomination_status(&self, n: &Nomination, lang: &str) -> (Status, Option<u32>) {
         let status = n.facts.status(self.site.now, &self.site.calendar);
         let label = match status {
+            NominationStatus::Open(1) => self.t(lang, "nomination_open_left_one"),
             NominationStatus::Open(left) => self
                 .t(lang, "nomination_open_left")
                 .replace("{n}", &left.to_string()),

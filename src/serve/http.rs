@@ -241,6 +241,7 @@ pub fn content_type(path: &str) -> &'static str {
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "json" => "application/json",
         "csv" => "text/csv; charset=utf-8",
+        "ics" => "text/calendar; charset=utf-8",
         "xml" if path.ends_with("atom.xml") => "application/atom+xml",
         "xml" => "application/xml",
         "svg" => "image/svg+xml",

@@ -181,6 +181,7 @@ const SECTIONS = [
   ["units", "don-vi", "units"],
   ["search", "tim-kiem", "search"],
   ["open data", "du-lieu-mo", "data"],
+  ["nominations", "lay-y-kien", "nominations"],
 ];
 
 /** One address per page type and language: home, each section, one item of each section. */

@@ -16,6 +16,7 @@ const TYPES = {
   ".xml": "application/xml",
   ".atom": "application/atom+xml",
   ".csv": "text/csv; charset=utf-8",
+  ".ics": "text/calendar; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
   ".svg": "image/svg+xml",
   ".png": "image/png",
