@@ -568,13 +568,12 @@ fn reports(
                 .iter()
                 .map(|p| format!("{} ({})", p.id, p.facts.period.code()))
                 .collect();
-            let which = match &f.plan {
-                Some(id) => format!("its plan \"{id}\" covers"),
-                None => "any plan covers".to_string(),
+            let message = match &f.plan {
+                Some(id) => {
+                    format!("the report is for {period}, a period its plan \"{id}\" does not cover")
+                }
+                None => format!("the report is for {period}, a period no plan covers"),
             };
-            let message = format!(
-                "the report is for {period}, a period no plan covers: {which} other periods"
-            );
             let problem = if drafted {
                 Diagnostic::warning(v.path, message)
             } else {
