@@ -780,12 +780,18 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    fn body(&self, v: &Version<impl Sized>) -> String {
-        markdown::render(
+    /// The body of version `v`, on the page at site path `page`.
+    fn body(&self, v: &Version<impl Sized>, page: &str) -> String {
+        let later = |address: &str| match crate::links::resolve(address, page) {
+            crate::links::Target::Site { file, .. } => self.site.later.contains_key(&file),
+            _ => false,
+        };
+        markdown::render_with(
             &v.body,
             &self.base_path,
             self.site.settings.raw_html,
             &self.theme.ids,
+            &later,
         )
     }
 }
