@@ -24,6 +24,9 @@ pub(crate) struct RawSite {
     /// How markdown is turned into pages.
     #[serde(default)]
     markdown: MarkdownSettings,
+    /// Where `minhbach deploy` publishes the built site. No password or access key is
+    /// ever written here (see the README, "Publishing the site").
+    deploy: Option<crate::deploy::spec::RawDeploy>,
 }
 
 /// How markdown is turned into pages.
@@ -145,6 +148,8 @@ pub struct Settings {
     pub languages: Vec<Language>,
     /// Raw HTML in markdown: sanitized unless site.yaml opts out explicitly.
     pub raw_html: crate::render::markdown::RawHtml,
+    /// The `deploy:` section, checked; `None` when site.yaml has none.
+    pub deploy: Option<crate::deploy::spec::Deploy>,
 }
 
 impl Settings {
@@ -281,7 +286,12 @@ pub fn parse(
         );
         return None;
     }
+    let deploy = match raw.deploy {
+        Some(d) => Some(crate::deploy::spec::check(d, &src, diags)?),
+        None => None,
+    };
     Some(Settings {
+        deploy,
         base_url,
         theme,
         languages,

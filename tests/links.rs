@@ -144,22 +144,21 @@ fn a_link_to_a_future_item_is_plain_text_until_its_day_and_a_link_to_a_draft_fai
         warnings.contains("content/pages/gioi-thieu.vi.md:5:8: warning: link to \"/guong-dien-hinh/tuong-lai/\" leads to an item published on 2030-05-05: until then the link is shown as plain text"),
         "{warnings}"
     );
-    assert_eq!(warnings.matches("published on 2030-05-05").count(), 2, "{warnings}");
-    let page = read(root, "gioi-thieu/index.html");
-    assert!(
-        page.contains("Sắp có gương mới và cùng trang."),
-        "{page}"
+    assert_eq!(
+        warnings.matches("published on 2030-05-05").count(),
+        2,
+        "{warnings}"
     );
+    let page = read(root, "gioi-thieu/index.html");
+    assert!(page.contains("Sắp có gương mới và cùng trang."), "{page}");
     assert!(!page.contains("tuong-lai"), "{page}");
 
     // On its day the item is published and the same text is a link, without a warning.
     let on_the_day = minhbach(root, &["build", "--now", "2030-05-05"]);
     let warnings = assert_ok(&on_the_day);
     assert!(!warnings.contains("published on"), "{warnings}");
-    assert!(
-        read(root, "gioi-thieu/index.html")
-            .contains("<a href=\"/guong-dien-hinh/tuong-lai/\">gương mới</a>"),
-    );
+    assert!(read(root, "gioi-thieu/index.html")
+        .contains("<a href=\"/guong-dien-hinh/tuong-lai/\">gương mới</a>"),);
 
     // A draft is not scheduled: the link is an error, as before.
     write(

@@ -164,6 +164,9 @@ pub struct Stage {
     has_failed: AtomicBool,
     /// Held until the stage is dropped; the system releases it if the process dies.
     _lock: fs::File,
+    /// Files 0644 and folders 0755 whatever the umask, for a web server's folder
+    /// ([`Stage::for_web_server`]); a build keeps the umask's.
+    web_modes: AtomicBool,
     /// Tests: fail every write with "disk full" once this many bytes are written.
     #[cfg(test)]
     fail_after: Option<u64>,
@@ -234,6 +237,7 @@ impl Stage {
             failed: Mutex::new(None),
             has_failed: AtomicBool::new(false),
             _lock: lock,
+            web_modes: AtomicBool::new(false),
             #[cfg(test)]
             fail_after: None,
         };
@@ -278,6 +282,13 @@ impl Stage {
         {
             return Err(std::io::ErrorKind::StorageFull.into());
         }
+        let full = self.make_parent(path)?;
+        fs::write(&full, bytes)?;
+        self.web_mode(&full, 0o644)
+    }
+
+    /// The path of `path` in the staging folder, once its folder exists.
+    fn make_parent(&self, path: &str) -> std::io::Result<PathBuf> {
         let full = self.tmp.join(path);
         if let Some(dir) = full.parent() {
             let made = self
@@ -287,13 +298,62 @@ impl Stage {
                 .contains(dir);
             if !made {
                 fs::create_dir_all(dir)?;
+                // Each folder from the stage down, now that they all exist.
+                for d in dir.ancestors().take_while(|d| d.starts_with(&self.tmp)) {
+                    self.web_mode(d, 0o755)?;
+                }
                 self.dirs
                     .lock()
                     .unwrap_or_else(std::sync::PoisonError::into_inner)
                     .insert(dir.to_path_buf());
             }
         }
-        fs::write(&full, bytes)
+        Ok(full)
+    }
+
+    /// Sets `mode` on `path` if the stage is [`Stage::for_web_server`].
+    fn web_mode(&self, path: &Path, mode: u32) -> std::io::Result<()> {
+        #[cfg(unix)]
+        if self.web_modes.load(Ordering::Relaxed) {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(path, fs::Permissions::from_mode(mode))?;
+        }
+        #[cfg(not(unix))]
+        let _ = (path, mode);
+        Ok(())
+    }
+
+    /// Makes what is written from now on readable by a web server whatever the umask:
+    /// files 0644, folders 0755 (`deploy` to a folder; a build keeps the umask's modes).
+    pub fn for_web_server(&self) -> Result<(), Error> {
+        self.web_modes.store(true, Ordering::Relaxed);
+        for file in [self.tmp.clone(), self.tmp.join(MARKER)] {
+            let mode = if file == self.tmp { 0o755 } else { 0o644 };
+            self.web_mode(&file, mode)
+                .map_err(|e| Error::io(&file, e))?;
+        }
+        Ok(())
+    }
+
+    /// Puts the file `existing` at `path` of the new site without copying it: a hard link
+    /// (a deploy keeps the files that did not change). `false` if the system cannot (another
+    /// disk, a file system without links): the caller writes the bytes instead.
+    pub fn link(&self, path: &str, existing: &Path) -> bool {
+        if self.has_failed.load(Ordering::Relaxed) {
+            return false;
+        }
+        let linked = self
+            .make_parent(path)
+            .and_then(|full| fs::hard_link(existing, full));
+        if linked.is_ok() {
+            self.files.fetch_add(1, Ordering::Relaxed);
+        }
+        linked.is_ok()
+    }
+
+    /// The folder the stage replaces, resolved (see [`check_dest`]).
+    pub fn dest(&self) -> &Path {
+        &self.dest
     }
 
     /// The error of the first write that failed, if one did: said once, for the whole build.
@@ -458,6 +518,22 @@ fn lock(path: &Path, dest: &Path, wait: std::time::Duration) -> Result<fs::File,
         }
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
+}
+
+/// Waits for and takes the lock that builds into `dest` take (see [`Stage`]), for someone
+/// who reads the folder and must not see a build replace it halfway (`deploy`). Released
+/// when the file is dropped, or by the system if the process dies.
+pub fn hold(dest: &Path) -> Result<fs::File, Error> {
+    let real = crate::paths::resolved(dest);
+    let (Some(parent), Some(name)) = (real.parent(), real.file_name()) else {
+        return Err(Error::io(dest, std::io::ErrorKind::InvalidInput.into()));
+    };
+    let name = name.to_string_lossy();
+    lock(
+        &parent.join(format!(".{name}.minhbach-lock")),
+        dest,
+        LOCK_WAIT,
+    )
 }
 
 /// The file that marks a folder as made by `minhbach build`, so a later build may replace it.

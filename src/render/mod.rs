@@ -9,7 +9,7 @@ mod index;
 pub mod markdown;
 mod meta;
 mod pages;
-mod search;
+pub(crate) mod search;
 pub mod theme;
 mod timeline;
 pub mod views;
