@@ -35,7 +35,11 @@ pub fn deploy(
 ) -> Result<(), Error> {
     let stage = Stage::new(root, dest, force)?;
     stage.for_web_server()?;
+    let pause = super::test_pause();
     for (path, file) in local {
+        if let Some(p) = pause {
+            std::thread::sleep(p);
+        }
         // Unchanged by the manifest, and still of that size (not edited by hand since).
         let existing = stage.dest().join(path);
         let kept = online.files.get(path) == Some(file)

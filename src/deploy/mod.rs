@@ -302,11 +302,7 @@ fn upload(
     mut online: Manifest,
 ) -> Result<usize, String> {
     online.version = 1;
-    // Tests: a pause after each upload, so that a deploy can be killed halfway.
-    let pause = std::env::var("MINHBACH_DEPLOY_PAUSE_MS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .map(std::time::Duration::from_millis);
+    let pause = test_pause();
     let uploads = plan.uploads();
     for (i, path) in uploads.iter().enumerate() {
         let from = public.join(path);
@@ -330,11 +326,20 @@ fn upload(
         remote.delete(path)?;
         online.files.remove(path);
     }
-    remote.tidy(&plan.deleted)?;
     if !plan.deleted.is_empty() {
         remote.put(manifest::FILE, &online.to_json())?;
     }
+    remote.tidy(&plan.deleted)?;
     Ok(online.files.len())
+}
+
+/// For tests (`tests/deploy.rs`): `MINHBACH_DEPLOY_PAUSE_MS`, a pause before each file,
+/// so that a deploy can be killed halfway on purpose. Never set it otherwise.
+fn test_pause() -> Option<std::time::Duration> {
+    std::env::var("MINHBACH_DEPLOY_PAUSE_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map(std::time::Duration::from_millis)
 }
 
 /// The built site itself, or a folder around it, is never a target: the swap would

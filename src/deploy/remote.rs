@@ -26,7 +26,7 @@ pub trait Remote {
     fn put(&mut self, path: &str, bytes: &[u8]) -> Result<(), String>;
     /// Removes `path`; a file already gone is no error (a rerun after a kill).
     fn delete(&mut self, path: &str) -> Result<(), String>;
-    /// Removes the folders that `deleted` left empty.
+    /// Removes the folders that `deleted` left empty; the last call of a deploy.
     fn tidy(&mut self, deleted: &[String]) -> Result<(), String>;
     /// What to do when a call failed, for the message.
     fn hint(&self) -> String;
@@ -221,9 +221,10 @@ impl Remote for Sftp {
             let full = self.full(&dir);
             let _ = self.rt.block_on(fs.remove_dir(&full));
         }
-        // The temporary names, all renamed away by now.
+        // The temporary names, all renamed away by now: the last call of a deploy.
         let parts = self.full(PARTS);
         let _ = self.rt.block_on(fs.remove_dir(&parts));
+        self.made.remove(&parts);
         Ok(())
     }
 
