@@ -647,3 +647,31 @@ fn deploy_build_publishes_a_future_item_on_its_day_and_nothing_when_nothing_chan
     );
     same(&strings(tree(&www)), &before);
 }
+
+/// A folder that no build or deploy made is not replaced without --force, and the message
+/// says so for a deploy; the built site itself is never a target.
+#[test]
+fn a_foreign_folder_or_the_built_site_is_refused_as_a_target() {
+    let site = fixture("basic");
+    let root = site.path();
+    assert_ok(&build(root, &[]));
+    let www = tempfile::tempdir().expect("temp dir");
+    write(www.path(), "mine.txt", "keep");
+    let to = www.path().to_string_lossy().to_string();
+    let refused = deploy(root, &["--to", &to]);
+    one_line(&refused, 1, "FAILED: refusing to deploy into this folder: it is not empty and no earlier build or deploy made it");
+    assert!(
+        stderr(&refused).contains("choose another target folder"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(www.path().join("mine.txt").is_file());
+    one_line(&deploy(root, &["--to", &to, "--force"]), 0, " added, ");
+    assert!(!www.path().join("mine.txt").exists());
+    let public = root.join("public").to_string_lossy().to_string();
+    one_line(
+        &deploy(root, &["--to", &public]),
+        1,
+        "FAILED: refusing to deploy into this folder: it is the built site",
+    );
+}

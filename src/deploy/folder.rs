@@ -33,7 +33,7 @@ pub fn deploy(
     online: &Manifest,
     force: bool,
 ) -> Result<(), Error> {
-    let stage = Stage::new(root, dest, force)?;
+    let stage = Stage::for_deploy(root, dest, force)?;
     stage.for_web_server()?;
     let pause = super::test_pause();
     for (path, file) in local {

@@ -181,7 +181,16 @@ impl Stage {
     /// the lock. A `dest` that exists, is not empty and has no [`MARKER`] was not made by
     /// a build: it is refused unless `force`, because the swap would delete it.
     pub fn new(root: &Path, dest: &Path, force: bool) -> Result<Stage, Error> {
-        let real = check_dest(root, dest)?;
+        Stage::open(root, dest, force, Writer::Build)
+    }
+
+    /// [`Stage::new`] for `deploy` to a folder: the same rules, said for a deploy.
+    pub fn for_deploy(root: &Path, dest: &Path, force: bool) -> Result<Stage, Error> {
+        Stage::open(root, dest, force, Writer::Deploy)
+    }
+
+    fn open(root: &Path, dest: &Path, force: bool, writer: Writer) -> Result<Stage, Error> {
+        let real = check_dest_for(root, dest, writer)?;
         let parent = real
             .parent()
             .expect("check_dest refuses the root of the file system")
@@ -205,9 +214,9 @@ impl Stage {
         if !force && is_foreign(&real) {
             return Err(Error::Content(vec![Diagnostic::error(
                 dest.display().to_string(),
-                format!("refusing to build into this folder: it is not empty and no earlier build made it (it has no {MARKER} file), so replacing it could delete your files"),
+                format!("refusing to {} into this folder: it is not empty and no earlier {} made it (it has no {MARKER} file), so replacing it could delete your files", writer.verb(), writer.makers()),
             )
-            .hint("choose another --output folder, empty this one, or pass --force if its files may be deleted")]));
+            .hint(format!("choose another {}, empty this one, or pass --force if its files may be deleted", writer.folder()))]));
         }
         // What a killed build left behind is ours to remove.
         for stale in [&tmp, &old] {
@@ -550,6 +559,42 @@ by the next build. Do not put files here by hand: put them in static/.\n";
 /// that is a link to the web server's folder stays a link: the folder it points to is
 /// replaced).
 pub fn check_dest(root: &Path, dest: &Path) -> Result<PathBuf, Error> {
+    check_dest_for(root, dest, Writer::Build)
+}
+
+/// Who replaces a folder, for the messages of [`check_dest`] and [`Stage::new`].
+#[derive(Debug, Clone, Copy)]
+enum Writer {
+    Build,
+    Deploy,
+}
+
+impl Writer {
+    fn verb(self) -> &'static str {
+        match self {
+            Writer::Build => "build",
+            Writer::Deploy => "deploy",
+        }
+    }
+
+    /// Whose marker makes a folder replaceable.
+    fn makers(self) -> &'static str {
+        match self {
+            Writer::Build => "build",
+            Writer::Deploy => "build or deploy",
+        }
+    }
+
+    /// The folder to choose instead.
+    fn folder(self) -> &'static str {
+        match self {
+            Writer::Build => "--output folder",
+            Writer::Deploy => "target folder (the web server's, e.g. /var/www/minhbach)",
+        }
+    }
+}
+
+fn check_dest_for(root: &Path, dest: &Path, writer: Writer) -> Result<PathBuf, Error> {
     use crate::paths::resolved;
     let (d, r) = (resolved(dest), resolved(root));
     let refuse = |why: &str, hint: &str| {
@@ -560,30 +605,45 @@ pub fn check_dest(root: &Path, dest: &Path) -> Result<PathBuf, Error> {
         };
         Err(Error::Content(vec![Diagnostic::error(
             dest.display().to_string(),
-            format!("refusing to build into this folder: {why}{seen}"),
+            format!(
+                "refusing to {} into this folder: {why}{seen}",
+                writer.verb()
+            ),
         )
         .hint(hint.to_string())]))
     };
-    let hint = "choose an output folder such as public/ (the default) or a new folder";
+    let hint = match writer {
+        Writer::Build => "choose an output folder such as public/ (the default) or a new folder",
+        Writer::Deploy => "choose the web server's folder, e.g. /var/www/minhbach, or a new folder",
+    };
     if d.parent().is_none() {
         return refuse("it is the root of the file system", hint);
     }
     let home = std::env::var_os("HOME").map(|h| resolved(Path::new(&h)));
     if home.as_ref() == Some(&d) {
         return refuse(
-            "it is your home folder, and the build replaces the whole folder",
+            &format!(
+                "it is your home folder, and the {} replaces the whole folder",
+                writer.verb()
+            ),
             hint,
         );
     }
     if r.starts_with(&d) {
         return refuse(
-            "it is the site folder or contains it; the build would replace the site's own files",
+            &format!(
+                "it is the site folder or contains it; the {} would replace the site's own files",
+                writer.verb()
+            ),
             hint,
         );
     }
     if home.is_some_and(|h| h.starts_with(&d)) {
         return refuse(
-            "it contains your home folder, and the build replaces the whole folder",
+            &format!(
+                "it contains your home folder, and the {} replaces the whole folder",
+                writer.verb()
+            ),
             hint,
         );
     }
@@ -591,7 +651,7 @@ pub fn check_dest(root: &Path, dest: &Path) -> Result<PathBuf, Error> {
     // the build (root's home is /root); only a build's own output may be replaced there.
     if d.parent() == Some(Path::new("/")) && is_foreign(&d) {
         return refuse(
-            "it is a folder of the system at the top of the file system, and the build would replace it whole",
+            &format!("it is a folder of the system at the top of the file system, and the {} would replace it whole", writer.verb()),
             hint,
         );
     }
