@@ -148,23 +148,30 @@ fn sshd() -> Option<Server> {
     .expect("write known_hosts");
     // Run as root, sshd wants its privilege separation folder (the Debian service makes it).
     let _ = std::fs::create_dir_all("/run/sshd");
-    let log = dir.join("sshd.log");
-    let mut child = Command::new(SSHD)
-        .args(["-D", "-e", "-f"])
-        .arg(dir.join("sshd_config"))
+    std::fs::create_dir_all(dir.join("www")).expect("mkdir");
+    let mut sshd = Command::new(SSHD);
+    sshd.args(["-D", "-e", "-f"]).arg(dir.join("sshd_config"));
+    Some(start(sshd, port, tmp, "sshd.log"))
+}
+
+/// Starts `command` with its output in `log` in `tmp`, and waits until it listens on `port`.
+fn start(mut command: Command, port: u16, tmp: tempfile::TempDir, log: &str) -> Server {
+    let dir = tmp.path().to_path_buf();
+    let log = dir.join(log);
+    let mut child = command
+        .current_dir(&dir)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(&log).expect("log"))
         .spawn()
-        .expect("start sshd");
+        .unwrap_or_else(|e| panic!("start {command:?}: {e}"));
     wait_for(port, &mut child, &log);
-    std::fs::create_dir_all(dir.join("www")).expect("mkdir");
-    Some(Server {
+    Server {
         child,
         port,
         _dir: tmp,
         dir,
-    })
+    }
 }
 
 fn which(tool: &str) -> Option<PathBuf> {
@@ -191,19 +198,15 @@ fn moto() -> Option<Server> {
     if !available(&missing) {
         return None;
     }
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let dir = tmp.path().to_path_buf();
     let port = free_port();
-    let log = dir.join("moto.log");
-    let mut child = Command::new(&program)
-        .args(["-H", "127.0.0.1", "-p", &port.to_string()])
-        .current_dir(&dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log).expect("log"))
-        .spawn()
-        .expect("start moto_server");
-    wait_for(port, &mut child, &log);
+    let mut moto = Command::new(&program);
+    moto.args(["-H", "127.0.0.1", "-p", &port.to_string()]);
+    let server = start(
+        moto,
+        port,
+        tempfile::tempdir().expect("temp dir"),
+        "moto.log",
+    );
     // Making the bucket is the storage owner's job, not minhbach's.
     let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     write!(
@@ -214,12 +217,7 @@ fn moto() -> Option<Server> {
     let mut answer = String::new();
     s.read_to_string(&mut answer).expect("read");
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
-    Some(Server {
-        child,
-        port,
-        _dir: tmp,
-        dir,
-    })
+    Some(server)
 }
 
 /// A target as the tests look at it, from outside minhbach's deploy code.
