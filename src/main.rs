@@ -126,6 +126,8 @@ fn deploy(d: &minhbach::cli::DeployArgs) -> ExitCode {
         Err(Failure::Failed(diags)) => {
             print_all(&diags);
             let first = diags.first().map_or("", |d| d.message.as_str());
+            // One line, whatever the message holds.
+            let first = first.split_whitespace().collect::<Vec<_>>().join(" ");
             println!("{head}: FAILED: {first}{built}");
             ExitCode::from(1)
         }

@@ -274,7 +274,15 @@ pub fn run(req: &Request) -> Result<Report, Failure> {
         Failure::Failed(vec![Diagnostic::error(shown.clone(), message).hint(hint)])
     };
     let mut remote = remote::open(&req.target).map_err(|m| {
-        failed(m, "check the target's settings in site.yaml (deploy.targets) and that this machine reaches it; then run the command again".into())
+        let hint = match &req.target {
+            Target::Sftp { host, port, user, .. } => format!(
+                "log in once by hand with `ssh{} {}{host}`: it shows what is wrong with the key or the host key, and lets you accept the server's host key; or set key_file and known_hosts_file for this target in site.yaml; then run the command again",
+                port.map_or_else(String::new, |p| format!(" -p {p}")),
+                user.as_ref().map_or_else(String::new, |u| format!("{u}@")),
+            ),
+            _ => "check the target's settings in site.yaml (deploy.targets), the AWS_* environment variables, and that this machine reaches the endpoint; then run the command again".into(),
+        };
+        failed(m, hint)
     })?;
     let online = match remote.read(manifest::FILE) {
         Ok(Some(bytes)) => Manifest::from_json(&bytes)

@@ -113,7 +113,8 @@ fn chain(e: &dyn std::error::Error) -> String {
         }
         source = s.source();
     }
-    out
+    // ssh's own messages come in several lines; a summary line is one.
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 struct Sftp {
