@@ -160,6 +160,18 @@ fn a_link_to_a_future_item_is_plain_text_until_its_day_and_a_link_to_a_draft_fai
     assert!(read(root, "gioi-thieu/index.html")
         .contains("<a href=\"/guong-dien-hinh/tuong-lai/\">gương mới</a>"),);
 
+    // Raw HTML cannot be shown as text: a raw link to the future page stays an error that
+    // says to write a markdown link.
+    write(
+        root,
+        "content/pages/gioi-thieu.vi.md",
+        "---\ntitle: \"Giới thiệu\"\nmenu: 1\n---\nSắp có <a href=\"/guong-dien-hinh/tuong-lai/\">x</a>.\n",
+    );
+    assert_error(
+        &build(root, &[]),
+        &["error: link to \"/guong-dien-hinh/tuong-lai/\" leads to an item published on 2030-05-05, and raw HTML cannot be shown as plain text until then"],
+    );
+
     // A draft is not scheduled: the link is an error, as before.
     write(
         root,
