@@ -87,6 +87,15 @@ impl Checker<'_> {
     }
 }
 
+/// The day the page a missing `target` names is published, if it is one of a future-dated
+/// item (see [`Site::later`]).
+fn later_page(site: &Site, target: &Target, problem: &Problem) -> Option<chrono::NaiveDate> {
+    match (target, problem) {
+        (Target::Site { file, .. }, Problem::Missing(_)) => site.later.get(file).copied(),
+        _ => None,
+    }
+}
+
 /// The message and hint about an address in a body that does not resolve; `what` is
 /// `link`, `image` or the element and attribute of raw HTML (`video poster`).
 fn body_problem(what: &str, dest: &str, problem: &Problem) -> (String, &'static str) {
@@ -110,7 +119,7 @@ fn body_problem(what: &str, dest: &str, problem: &Problem) -> (String, &'static 
         ),
         Problem::Missing(m) => (
             format!("{what} to \"{dest}\" points nowhere: {m} is not a page or file of the site"),
-            "check the address; a draft or future-dated page is not published, so links to it break",
+            "check the address; a draft is not published, so links to it break",
         ),
         Problem::NoAnchor(a) => (
             if dest.starts_with('#') {
@@ -164,40 +173,61 @@ pub fn links_in(
         let Some(page) = sources.get(path) else {
             continue;
         };
-        // Every address the body publishes, with where it starts in the body.
-        let mut found: Vec<(String, String, usize)> = Vec::new();
+        // Every address the body publishes, with where it starts in the body, and whether
+        // it is a markdown link (which the renderer can show as plain text).
+        let mut found: Vec<(String, String, usize, bool)> = Vec::new();
         let opts =
             Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
         let lines = Lines::new(body);
         for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
             match &event {
                 Event::Start(Tag::Link { dest_url, .. }) => {
-                    found.push(("link".into(), dest_url.to_string(), range.start));
+                    found.push(("link".into(), dest_url.to_string(), range.start, true));
                 }
                 Event::Start(Tag::Image { dest_url, .. }) => {
-                    found.push(("image".into(), dest_url.to_string(), range.start));
+                    found.push(("image".into(), dest_url.to_string(), range.start, false));
                 }
                 Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => {
                     found.extend(
                         html_addresses(&body[range.clone()], raw_html)
                             .into_iter()
-                            .map(|(what, address, at)| (what, address, range.start + at)),
+                            .map(|(what, address, at)| (what, address, range.start + at, false)),
                     );
                 }
                 _ => {}
             }
         }
-        for (what, dest, at) in found {
-            let Some(problem) = checker.problem(&resolve(&dest, page)) else {
+        for (what, dest, at, markdown) in found {
+            let target = resolve(&dest, page);
+            let Some(problem) = checker.problem(&target) else {
                 continue;
             };
-            let (message, hint) = body_problem(&what, &dest, &problem);
+            let (message, hint, later) = match later_page(site, &target, &problem) {
+                Some(day) if markdown => (
+                    format!("link to \"{dest}\" leads to an item published on {day}: until then the link is shown as plain text"),
+                    format!("nothing to do if the date is right: the first build on or after {day} publishes the item and turns the text into a link (rebuild every day, see `minhbach deploy --build`)"),
+                    true,
+                ),
+                Some(day) => (
+                    format!("{what} to \"{dest}\" leads to an item published on {day}, and raw HTML cannot be shown as plain text until then"),
+                    "write it as a markdown link, [text](address), which is shown as plain text until the item is published".to_string(),
+                    false,
+                ),
+                None => {
+                    let (message, hint) = body_problem(&what, &dest, &problem);
+                    (message, hint.to_string(), false)
+                }
+            };
+            let d = if later {
+                Diagnostic::warning(path, message)
+            } else {
+                Diagnostic::error(path, message)
+            };
             // Positions along one long line cost the distance between them, not the line.
             let (pos, line_start) = lines.position(at);
             let line = lines.line(pos.line).unwrap_or_default();
             diags.push(
-                Diagnostic::error(path, message)
-                    .hint(hint)
+                d.hint(hint)
                     .at(Span::new(body_line + pos.line - 1, pos.col))
                     .excerpt(line, at - line_start),
             );

@@ -29,6 +29,48 @@ pub enum Command {
     Init(InitArgs),
     /// Write the JSON Schemas of site.yaml and of each content kind's front matter.
     Schemas(SchemasArgs),
+    /// Publish the built site to a target of site.yaml (or --to): only new and changed
+    /// files, in an order that never shows readers half a site. Prints one summary line.
+    /// Exit codes: 0 done or unchanged, 1 failed (run it again to complete it), 2 usage,
+    /// 3 refused by the deletion guard.
+    Deploy(DeployArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DeployArgs {
+    /// The site folder (the one with site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The target to publish to: a name under deploy.targets in site.yaml. Default:
+    /// deploy.default_target, or the only target.
+    #[arg(long, conflicts_with = "to")]
+    pub target: Option<String>,
+    /// Publish to this address instead: a folder, sftp://user@server[:port]/folder, or
+    /// s3://bucket/folder (endpoint and region from AWS_ENDPOINT_URL and AWS_REGION, the
+    /// access key from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Print every file that would be uploaded or deleted, and the total; change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Allow up to N deletions this time, whatever max_deletions and max_deletion_percent
+    /// in site.yaml say.
+    #[arg(long, value_name = "N")]
+    pub allow_deletions: Option<usize>,
+    /// Build the site first (today's date: --now, SOURCE_DATE_EPOCH or the clock), then
+    /// deploy what changed; nothing is deployed if the build fails. For a daily timer.
+    #[arg(long)]
+    pub build: bool,
+    /// The built site (default: <root>/public); with --build, where it is built.
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// With --build: treat this day as today (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_day, requires = "build")]
+    pub now: Option<NaiveDate>,
+    /// Replace a target folder that is not empty and that no build or deploy made. Its
+    /// files are deleted.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -24,6 +24,9 @@ pub(crate) struct RawSite {
     /// How markdown is turned into pages.
     #[serde(default)]
     markdown: MarkdownSettings,
+    /// Where `minhbach deploy` publishes the built site. No password or access key is
+    /// ever written here (see the README, "Publishing the site").
+    deploy: Option<crate::deploy::spec::RawDeploy>,
     /// Nomination lists put out for public comment.
     #[serde(default)]
     nominations: NominationSettings,
@@ -178,6 +181,8 @@ pub struct Settings {
     pub raw_html: crate::render::markdown::RawHtml,
     /// The shortest comment window of a nomination list, in working days.
     pub min_comment_days: u32,
+    /// The `deploy:` section, checked; `None` when site.yaml has none.
+    pub deploy: Option<crate::deploy::spec::Deploy>,
 }
 
 impl Settings {
@@ -314,7 +319,12 @@ pub fn parse(
         );
         return None;
     }
+    let deploy = match raw.deploy {
+        Some(d) => Some(crate::deploy::spec::check(d, &src, diags)?),
+        None => None,
+    };
     Some(Settings {
+        deploy,
         base_url,
         theme,
         languages,

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod date;
+pub mod deploy;
 pub mod error;
 pub mod i18n;
 pub mod links;

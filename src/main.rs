@@ -1,5 +1,6 @@
 //! The `minhbach` binary: parse arguments, run the library, print diagnostics, exit code.
-//! Exit codes: 0 success, 1 content errors, 2 usage errors.
+//! Exit codes: 0 success, 1 content errors, 2 usage errors (`deploy`: 3, refused by the
+//! deletion guard).
 
 use clap::Parser;
 use minhbach::cli::{Cli, Command, CommonArgs, Format};
@@ -53,10 +54,97 @@ fn print_created(c: minhbach::scaffold::Created) {
     }
 }
 
+/// `minhbach deploy`: one summary line on stdout whatever happens (for a timer's log),
+/// the details on stderr. Exit codes: 0 deployed or unchanged, 1 failed, 2 usage error,
+/// 3 refused by the deletion guard.
+fn deploy(d: &minhbach::cli::DeployArgs) -> ExitCode {
+    use minhbach::deploy::Failure;
+    let mut built = String::new();
+    if d.build {
+        let now = match minhbach::resolve_now(d.now) {
+            Ok(now) => now,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let opts = minhbach::Options {
+            root: d.root.clone(),
+            output: d.output.clone(),
+            drafts: false,
+            base_url: None,
+            now,
+            force: false,
+        };
+        match minhbach::build(&opts) {
+            Ok(s) => {
+                print_all(&s.warnings);
+                built = format!("; built for {now}, {} warning(s)", s.warnings.len());
+            }
+            Err(e) => {
+                let errors = match &e {
+                    Error::Content(diags) => {
+                        print_all(diags);
+                        diags.iter().filter(|d| d.is_error()).count()
+                    }
+                    other => {
+                        eprintln!("error: {other}");
+                        1
+                    }
+                };
+                println!("deploy: FAILED: the build for {now} failed with {errors} error(s); nothing was deployed");
+                return ExitCode::from(1);
+            }
+        }
+    }
+    let mut req = match minhbach::deploy::request(
+        &d.root,
+        d.output.clone(),
+        d.target.as_deref(),
+        d.to.as_deref(),
+    ) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            println!("deploy: FAILED: {}", e.lines().next().unwrap_or_default());
+            return ExitCode::from(2);
+        }
+    };
+    req.dry_run = d.dry_run;
+    req.allow_deletions = d.allow_deletions;
+    req.force = d.force;
+    let head = minhbach::deploy::head(&req.name, &req.target);
+    match minhbach::deploy::run(&req) {
+        Ok(report) => {
+            if d.dry_run {
+                for line in report.plan_lines(&req.public) {
+                    println!("{line}");
+                }
+            }
+            println!("{}{built}", report.line());
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Refused(diag)) => {
+            eprintln!("{diag}\n");
+            println!("{head}: REFUSED: {}{built}", diag.message);
+            ExitCode::from(3)
+        }
+        Err(Failure::Failed(diags)) => {
+            print_all(&diags);
+            let first = diags.first().map_or("", |d| d.message.as_str());
+            // One line, whatever the message holds.
+            let first = first.split_whitespace().collect::<Vec<_>>().join(" ");
+            println!("{head}: FAILED: {first}{built}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let started = Instant::now();
     let result = match &cli.command {
+        Command::Deploy(d) => return deploy(d),
         Command::Build(b) => {
             let opts = match options(&b.common, b.output.clone(), b.base_url.clone()) {
                 Ok(o) => minhbach::Options {

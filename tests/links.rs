@@ -125,3 +125,61 @@ fn relative_photo_file_and_link_fields_are_errors_that_say_the_rooted_path() {
     assert_ok(&build(root, &[]));
     assert!(read(root, "guong-dien-hinh/nguyen-van-a/index.html").contains("/anh/a.jpg"));
 }
+
+/// The daily rebuild (issue 16): a body link to an item dated in the future builds, with a
+/// warning, and shows its text without a link until the item's day; that day's build
+/// links it. A link to a draft still stops the build: nothing says it will be published.
+#[test]
+fn a_link_to_a_future_item_is_plain_text_until_its_day_and_a_link_to_a_draft_fails() {
+    let site = fixture("basic");
+    let root = site.path();
+    write(
+        root,
+        "content/pages/gioi-thieu.vi.md",
+        "---\ntitle: \"Giới thiệu\"\nmenu: 1\n---\n\
+         Sắp có [gương mới](/guong-dien-hinh/tuong-lai/) và [cùng trang](../guong-dien-hinh/tuong-lai/).\n",
+    );
+    let warnings = assert_ok(&build(root, &[]));
+    assert!(
+        warnings.contains("content/pages/gioi-thieu.vi.md:5:8: warning: link to \"/guong-dien-hinh/tuong-lai/\" leads to an item published on 2030-05-05: until then the link is shown as plain text"),
+        "{warnings}"
+    );
+    assert_eq!(
+        warnings.matches("published on 2030-05-05").count(),
+        2,
+        "{warnings}"
+    );
+    let page = read(root, "gioi-thieu/index.html");
+    assert!(page.contains("Sắp có gương mới và cùng trang."), "{page}");
+    assert!(!page.contains("tuong-lai"), "{page}");
+
+    // On its day the item is published and the same text is a link, without a warning.
+    let on_the_day = minhbach(root, &["build", "--now", "2030-05-05"]);
+    let warnings = assert_ok(&on_the_day);
+    assert!(!warnings.contains("published on"), "{warnings}");
+    assert!(read(root, "gioi-thieu/index.html")
+        .contains("<a href=\"/guong-dien-hinh/tuong-lai/\">gương mới</a>"),);
+
+    // Raw HTML cannot be shown as text: a raw link to the future page stays an error that
+    // says to write a markdown link.
+    write(
+        root,
+        "content/pages/gioi-thieu.vi.md",
+        "---\ntitle: \"Giới thiệu\"\nmenu: 1\n---\nSắp có <a href=\"/guong-dien-hinh/tuong-lai/\">x</a>.\n",
+    );
+    assert_error(
+        &build(root, &[]),
+        &["error: link to \"/guong-dien-hinh/tuong-lai/\" leads to an item published on 2030-05-05, and raw HTML cannot be shown as plain text until then"],
+    );
+
+    // A draft is not scheduled: the link is an error, as before.
+    write(
+        root,
+        "content/pages/gioi-thieu.vi.md",
+        "---\ntitle: \"Giới thiệu\"\nmenu: 1\n---\nXem [nháp](/phong-trao/nhap/).\n",
+    );
+    assert_error(
+        &build(root, &[]),
+        &["content/pages/gioi-thieu.vi.md:5:5: error: link to \"/phong-trao/nhap/\" points nowhere"],
+    );
+}

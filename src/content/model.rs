@@ -415,6 +415,12 @@ pub struct Site {
     pub min_comment_days: u32,
     /// Files under static/ that only unpublished items use: not published.
     pub withheld: BTreeSet<String>,
+    /// The pages that items dated in the future (not drafts) will have, as
+    /// [`crate::links::resolve`] names them (`en/exemplars/x/index.html`), and the day each
+    /// is published. A link to one of them is shown as plain text until then, with a
+    /// warning, so that the daily rebuild does not fail on a link written ahead of time;
+    /// a link to a draft is still an error, since nothing says it will ever be published.
+    pub later: BTreeMap<String, NaiveDate>,
     /// The size of each file under static/ that is published, by its path in the site
     /// (`van-ban/a.pdf`); filled in once the files are read.
     pub files: BTreeMap<String, usize>,
@@ -698,34 +704,73 @@ fn publish_site(
         })
         .collect();
     let mut held_back = BTreeSet::new();
-    let mut plans = published(all.plans, publish, &mut held_back, &mut refs, |f| {
-        f.attachments.iter().map(|a| a.file.clone()).collect()
-    });
+    let mut later = Later {
+        settings: &settings,
+        pages: BTreeMap::new(),
+    };
+    let mut plans = published(
+        all.plans,
+        publish,
+        &mut held_back,
+        &mut refs,
+        (&mut later, |s| Some(&s.plan)),
+        |f| f.attachments.iter().map(|a| a.file.clone()).collect(),
+    );
     plans.sort_by(plan_order);
-    let campaigns = published(all.campaigns, publish, &mut held_back, &mut refs, |_| {
-        Vec::new()
-    });
-    let exemplars = published(all.exemplars, publish, &mut held_back, &mut refs, |f| {
-        f.photo
-            .iter()
-            .cloned()
-            .chain(f.attachments.iter().map(|a| a.file.clone()))
-            .collect()
-    });
-    let reports = published(all.reports, publish, &mut held_back, &mut refs, |f| {
-        f.attachments.iter().map(|a| a.file.clone()).collect()
-    });
-    let pages = published(all.pages, publish, &mut held_back, &mut refs, |_| {
-        Vec::new()
-    });
-    let mut nominations = published(all.nominations, publish, &mut held_back, &mut refs, |f| {
-        f.nominees
-            .iter()
-            .filter_map(|n| n.photo.clone())
-            .chain(f.attachments.iter().map(|a| a.file.clone()))
-            .collect()
-    });
+    let campaigns = published(
+        all.campaigns,
+        publish,
+        &mut held_back,
+        &mut refs,
+        (&mut later, |s| Some(&s.campaigns)),
+        |_| Vec::new(),
+    );
+    let exemplars = published(
+        all.exemplars,
+        publish,
+        &mut held_back,
+        &mut refs,
+        (&mut later, |s| Some(&s.exemplars)),
+        |f| {
+            f.photo
+                .iter()
+                .cloned()
+                .chain(f.attachments.iter().map(|a| a.file.clone()))
+                .collect()
+        },
+    );
+    let reports = published(
+        all.reports,
+        publish,
+        &mut held_back,
+        &mut refs,
+        (&mut later, |s| Some(&s.reports)),
+        |f| f.attachments.iter().map(|a| a.file.clone()).collect(),
+    );
+    let pages = published(
+        all.pages,
+        publish,
+        &mut held_back,
+        &mut refs,
+        (&mut later, |_| None),
+        |_| Vec::new(),
+    );
+    let mut nominations = published(
+        all.nominations,
+        publish,
+        &mut held_back,
+        &mut refs,
+        (&mut later, |s| Some(&s.nominations)),
+        |f| {
+            f.nominees
+                .iter()
+                .filter_map(|n| n.photo.clone())
+                .chain(f.attachments.iter().map(|a| a.file.clone()))
+                .collect()
+        },
+    );
     nominations.sort_by(|a, b| b.facts.posted.cmp(&a.facts.posted).then(a.id.cmp(&b.id)));
+    let later = later.pages;
     // An indicator is published with its campaign; one of the whole organization, once a
     // published report gives a figure for it. So no indicator names a draft campaign.
     let indicators: Vec<Indicator> = indicators
@@ -755,6 +800,7 @@ fn publish_site(
     Site {
         now: publish.now,
         withheld: refs.withheld(),
+        later,
         files: BTreeMap::new(),
         ids,
         plans,
@@ -773,14 +819,43 @@ fn publish_site(
     }
 }
 
+/// The address word of a kind's section (`None` for pages, which sit at the language's root).
+type SectionOf = fn(&crate::config::Segments) -> Option<&String>;
+
+/// Collects [`Site::later`]: the page each future-dated version will have.
+struct Later<'s> {
+    settings: &'s Settings,
+    pages: BTreeMap<String, NaiveDate>,
+}
+
+impl Later<'_> {
+    /// Notes the page of version `lang`/`slug` in `section`, published on `day`. The
+    /// address is made as the renderer makes it: prefix, section word, slug.
+    fn note(&mut self, lang: &str, section: SectionOf, slug: &str, day: NaiveDate) {
+        let Some(l) = self.settings.language(lang) else {
+            return;
+        };
+        let mut file = l.prefix.trim_start_matches('/').to_string();
+        if let Some(word) = section(&l.segments) {
+            file.push_str(word);
+            file.push('/');
+        }
+        file.push_str(slug);
+        file.push_str("/index.html");
+        self.pages.insert(file, day);
+    }
+}
+
 /// Keeps the published versions of each entry, and the entries with any. `files` lists
 /// the site files an entry's facts use; with the bodies' links they are noted in `refs`
-/// as used by a published or an unpublished item.
+/// as used by a published or an unpublished item. A version held back only by its date
+/// (not a draft) is noted in `later` with its kind's section.
 fn published<F: Dated, T>(
     entries: Vec<Entry<F, T>>,
     publish: Publish,
     held_back: &mut BTreeSet<String>,
     refs: &mut super::refs::StaticUse,
+    (later, section): (&mut Later, SectionOf),
     files: impl Fn(&F) -> Vec<String>,
 ) -> Vec<Entry<F, T>> {
     entries
@@ -793,6 +868,10 @@ fn published<F: Dated, T>(
                 refs.note_body(keep, &v.body);
                 if !keep {
                     held_back.insert(v.path.clone());
+                    // Not a draft, so held back by a day still to come.
+                    if let (false, Some(day)) = (v.draft, &date) {
+                        later.note(&v.lang, section, &v.slug, day.start());
+                    }
                 }
                 kept |= keep;
                 keep

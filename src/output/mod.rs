@@ -164,6 +164,9 @@ pub struct Stage {
     has_failed: AtomicBool,
     /// Held until the stage is dropped; the system releases it if the process dies.
     _lock: fs::File,
+    /// Files 0644 and folders 0755 whatever the umask, for a web server's folder
+    /// ([`Stage::for_web_server`]); a build keeps the umask's.
+    web_modes: AtomicBool,
     /// Tests: fail every write with "disk full" once this many bytes are written.
     #[cfg(test)]
     fail_after: Option<u64>,
@@ -178,7 +181,16 @@ impl Stage {
     /// the lock. A `dest` that exists, is not empty and has no [`MARKER`] was not made by
     /// a build: it is refused unless `force`, because the swap would delete it.
     pub fn new(root: &Path, dest: &Path, force: bool) -> Result<Stage, Error> {
-        let real = check_dest(root, dest)?;
+        Stage::open(root, dest, force, Writer::Build)
+    }
+
+    /// [`Stage::new`] for `deploy` to a folder: the same rules, said for a deploy.
+    pub fn for_deploy(root: &Path, dest: &Path, force: bool) -> Result<Stage, Error> {
+        Stage::open(root, dest, force, Writer::Deploy)
+    }
+
+    fn open(root: &Path, dest: &Path, force: bool, writer: Writer) -> Result<Stage, Error> {
+        let real = check_dest_for(root, dest, writer)?;
         let parent = real
             .parent()
             .expect("check_dest refuses the root of the file system")
@@ -202,9 +214,9 @@ impl Stage {
         if !force && is_foreign(&real) {
             return Err(Error::Content(vec![Diagnostic::error(
                 dest.display().to_string(),
-                format!("refusing to build into this folder: it is not empty and no earlier build made it (it has no {MARKER} file), so replacing it could delete your files"),
+                format!("refusing to {} into this folder: it is not empty and no earlier {} made it (it has no {MARKER} file), so replacing it could delete your files", writer.verb(), writer.makers()),
             )
-            .hint("choose another --output folder, empty this one, or pass --force if its files may be deleted")]));
+            .hint(format!("choose another {}, empty this one, or pass --force if its files may be deleted", writer.folder()))]));
         }
         // What a killed build left behind is ours to remove.
         for stale in [&tmp, &old] {
@@ -234,6 +246,7 @@ impl Stage {
             failed: Mutex::new(None),
             has_failed: AtomicBool::new(false),
             _lock: lock,
+            web_modes: AtomicBool::new(false),
             #[cfg(test)]
             fail_after: None,
         };
@@ -278,6 +291,13 @@ impl Stage {
         {
             return Err(std::io::ErrorKind::StorageFull.into());
         }
+        let full = self.make_parent(path)?;
+        fs::write(&full, bytes)?;
+        self.web_mode(&full, 0o644)
+    }
+
+    /// The path of `path` in the staging folder, once its folder exists.
+    fn make_parent(&self, path: &str) -> std::io::Result<PathBuf> {
         let full = self.tmp.join(path);
         if let Some(dir) = full.parent() {
             let made = self
@@ -287,13 +307,62 @@ impl Stage {
                 .contains(dir);
             if !made {
                 fs::create_dir_all(dir)?;
+                // Each folder from the stage down, now that they all exist.
+                for d in dir.ancestors().take_while(|d| d.starts_with(&self.tmp)) {
+                    self.web_mode(d, 0o755)?;
+                }
                 self.dirs
                     .lock()
                     .unwrap_or_else(std::sync::PoisonError::into_inner)
                     .insert(dir.to_path_buf());
             }
         }
-        fs::write(&full, bytes)
+        Ok(full)
+    }
+
+    /// Sets `mode` on `path` if the stage is [`Stage::for_web_server`].
+    fn web_mode(&self, path: &Path, mode: u32) -> std::io::Result<()> {
+        #[cfg(unix)]
+        if self.web_modes.load(Ordering::Relaxed) {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(path, fs::Permissions::from_mode(mode))?;
+        }
+        #[cfg(not(unix))]
+        let _ = (path, mode);
+        Ok(())
+    }
+
+    /// Makes what is written from now on readable by a web server whatever the umask:
+    /// files 0644, folders 0755 (`deploy` to a folder; a build keeps the umask's modes).
+    pub fn for_web_server(&self) -> Result<(), Error> {
+        self.web_modes.store(true, Ordering::Relaxed);
+        for file in [self.tmp.clone(), self.tmp.join(MARKER)] {
+            let mode = if file == self.tmp { 0o755 } else { 0o644 };
+            self.web_mode(&file, mode)
+                .map_err(|e| Error::io(&file, e))?;
+        }
+        Ok(())
+    }
+
+    /// Puts the file `existing` at `path` of the new site without copying it: a hard link
+    /// (a deploy keeps the files that did not change). `false` if the system cannot (another
+    /// disk, a file system without links): the caller writes the bytes instead.
+    pub fn link(&self, path: &str, existing: &Path) -> bool {
+        if self.has_failed.load(Ordering::Relaxed) {
+            return false;
+        }
+        let linked = self
+            .make_parent(path)
+            .and_then(|full| fs::hard_link(existing, full));
+        if linked.is_ok() {
+            self.files.fetch_add(1, Ordering::Relaxed);
+        }
+        linked.is_ok()
+    }
+
+    /// The folder the stage replaces, resolved (see [`check_dest`]).
+    pub fn dest(&self) -> &Path {
+        &self.dest
     }
 
     /// The error of the first write that failed, if one did: said once, for the whole build.
@@ -460,6 +529,22 @@ fn lock(path: &Path, dest: &Path, wait: std::time::Duration) -> Result<fs::File,
     }
 }
 
+/// Waits for and takes the lock that builds into `dest` take (see [`Stage`]), for someone
+/// who reads the folder and must not see a build replace it halfway (`deploy`). Released
+/// when the file is dropped, or by the system if the process dies.
+pub fn hold(dest: &Path) -> Result<fs::File, Error> {
+    let real = crate::paths::resolved(dest);
+    let (Some(parent), Some(name)) = (real.parent(), real.file_name()) else {
+        return Err(Error::io(dest, std::io::ErrorKind::InvalidInput.into()));
+    };
+    let name = name.to_string_lossy();
+    lock(
+        &parent.join(format!(".{name}.minhbach-lock")),
+        dest,
+        LOCK_WAIT,
+    )
+}
+
 /// The file that marks a folder as made by `minhbach build`, so a later build may replace it.
 pub const MARKER: &str = ".minhbach-output";
 const MARKER_TEXT: &str = "This folder was written by `minhbach build` and is replaced as a whole \
@@ -474,6 +559,42 @@ by the next build. Do not put files here by hand: put them in static/.\n";
 /// that is a link to the web server's folder stays a link: the folder it points to is
 /// replaced).
 pub fn check_dest(root: &Path, dest: &Path) -> Result<PathBuf, Error> {
+    check_dest_for(root, dest, Writer::Build)
+}
+
+/// Who replaces a folder, for the messages of [`check_dest`] and [`Stage::new`].
+#[derive(Debug, Clone, Copy)]
+enum Writer {
+    Build,
+    Deploy,
+}
+
+impl Writer {
+    fn verb(self) -> &'static str {
+        match self {
+            Writer::Build => "build",
+            Writer::Deploy => "deploy",
+        }
+    }
+
+    /// Whose marker makes a folder replaceable.
+    fn makers(self) -> &'static str {
+        match self {
+            Writer::Build => "build",
+            Writer::Deploy => "build or deploy",
+        }
+    }
+
+    /// The folder to choose instead.
+    fn folder(self) -> &'static str {
+        match self {
+            Writer::Build => "--output folder",
+            Writer::Deploy => "target folder (the web server's, e.g. /var/www/minhbach)",
+        }
+    }
+}
+
+fn check_dest_for(root: &Path, dest: &Path, writer: Writer) -> Result<PathBuf, Error> {
     use crate::paths::resolved;
     let (d, r) = (resolved(dest), resolved(root));
     let refuse = |why: &str, hint: &str| {
@@ -484,30 +605,45 @@ pub fn check_dest(root: &Path, dest: &Path) -> Result<PathBuf, Error> {
         };
         Err(Error::Content(vec![Diagnostic::error(
             dest.display().to_string(),
-            format!("refusing to build into this folder: {why}{seen}"),
+            format!(
+                "refusing to {} into this folder: {why}{seen}",
+                writer.verb()
+            ),
         )
         .hint(hint.to_string())]))
     };
-    let hint = "choose an output folder such as public/ (the default) or a new folder";
+    let hint = match writer {
+        Writer::Build => "choose an output folder such as public/ (the default) or a new folder",
+        Writer::Deploy => "choose the web server's folder, e.g. /var/www/minhbach, or a new folder",
+    };
     if d.parent().is_none() {
         return refuse("it is the root of the file system", hint);
     }
     let home = std::env::var_os("HOME").map(|h| resolved(Path::new(&h)));
     if home.as_ref() == Some(&d) {
         return refuse(
-            "it is your home folder, and the build replaces the whole folder",
+            &format!(
+                "it is your home folder, and the {} replaces the whole folder",
+                writer.verb()
+            ),
             hint,
         );
     }
     if r.starts_with(&d) {
         return refuse(
-            "it is the site folder or contains it; the build would replace the site's own files",
+            &format!(
+                "it is the site folder or contains it; the {} would replace the site's own files",
+                writer.verb()
+            ),
             hint,
         );
     }
     if home.is_some_and(|h| h.starts_with(&d)) {
         return refuse(
-            "it contains your home folder, and the build replaces the whole folder",
+            &format!(
+                "it contains your home folder, and the {} replaces the whole folder",
+                writer.verb()
+            ),
             hint,
         );
     }
@@ -515,7 +651,7 @@ pub fn check_dest(root: &Path, dest: &Path) -> Result<PathBuf, Error> {
     // the build (root's home is /root); only a build's own output may be replaced there.
     if d.parent() == Some(Path::new("/")) && is_foreign(&d) {
         return refuse(
-            "it is a folder of the system at the top of the file system, and the build would replace it whole",
+            &format!("it is a folder of the system at the top of the file system, and the {} would replace it whole", writer.verb()),
             hint,
         );
     }

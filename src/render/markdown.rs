@@ -150,6 +150,19 @@ fn rebase_path<'u>(url: &'u str, base_path: &str) -> Cow<'u, str> {
 /// Renders markdown; `base_path` (like `/` or `/sub/`) is put in front of links that start
 /// with `/`; no id in the result is one of `theme`'s.
 pub fn render(md: &str, base_path: &str, raw_html: RawHtml, theme: &ThemeIds) -> String {
+    render_with(md, base_path, raw_html, theme, &|_| false)
+}
+
+/// [`render`], with the markdown links whose address `later` names shown as their plain
+/// text: links to items dated in the future, whose pages do not exist yet (the link
+/// checks warn about each; see [`crate::content::Site::later`]).
+pub fn render_with(
+    md: &str,
+    base_path: &str,
+    raw_html: RawHtml,
+    theme: &ThemeIds,
+    later: &dyn Fn(&str) -> bool,
+) -> String {
     let md = strip_artifacts(md);
     let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     // Most pages have no raw HTML and skip the sanitizer. A page that has some is sanitized
@@ -169,8 +182,18 @@ pub fn render(md: &str, base_path: &str, raw_html: RawHtml, theme: &ThemeIds) ->
         }
     };
     let mut events: Vec<Event<'static>> = Vec::new();
+    // Inside a link shown as plain text: its end is dropped too (links do not nest).
+    let mut unlinked = false;
     for ev in Parser::new_ext(&md, opts) {
         let ev: Event<'static> = match ev {
+            Event::Start(Tag::Link { dest_url, .. }) if later(&dest_url) => {
+                unlinked = true;
+                continue;
+            }
+            Event::End(TagEnd::Link) if unlinked => {
+                unlinked = false;
+                continue;
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,

@@ -10,7 +10,7 @@ pub mod markdown;
 mod meta;
 mod nominations;
 mod pages;
-mod search;
+pub(crate) mod search;
 pub mod theme;
 mod timeline;
 pub mod views;
@@ -785,12 +785,18 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    fn body(&self, v: &Version<impl Sized>) -> String {
-        markdown::render(
+    /// The body of version `v`, on the page at site path `page`.
+    fn body(&self, v: &Version<impl Sized>, page: &str) -> String {
+        let later = |address: &str| match crate::links::resolve(address, page) {
+            crate::links::Target::Site { file, .. } => self.site.later.contains_key(&file),
+            _ => false,
+        };
+        markdown::render_with(
             &v.body,
             &self.base_path,
             self.site.settings.raw_html,
             &self.theme.ids,
+            &later,
         )
     }
 }

@@ -274,7 +274,7 @@ impl Renderer<'_> {
                 .filter_map(|c| self.campaign_link(c, lang))
                 .collect::<Vec<_>>(),
         );
-        ctx.insert("body", &self.body(v));
+        ctx.insert("body", &self.body(v, &path));
         ctx.insert("calendar_href", &self.href(&self.calendar_path(lang)));
         let people: Vec<serde_json::Value> = nominees
             .iter()

@@ -364,7 +364,7 @@ impl Renderer<'_> {
             self.item_context(lang, Section::Campaigns, c, &v.fm.title, &v.fm.summary);
         ctx.insert("campaign", index.campaign(&c.id));
         ctx.insert("headline", index.headline_of_campaign(&c.id));
-        ctx.insert("body", &self.body(v));
+        ctx.insert("body", &self.body(v, &path));
         ctx.insert("exemplars", &index.exemplars_of_campaign(&c.id));
         let results = index.results_of_campaign(&c.id);
         let chart = self.trend_chart(
@@ -419,7 +419,7 @@ impl Renderer<'_> {
         let (path, mut ctx) =
             self.item_context(lang, Section::Exemplars, x, &v.fm.title, &v.fm.summary);
         ctx.insert("exemplar", index.exemplar(&x.id));
-        ctx.insert("body", &self.body(v));
+        ctx.insert("body", &self.body(v, &path));
         let about = match x.facts.kind {
             ExemplarKind::Individual => "Person",
             ExemplarKind::Collective => "Organization",
@@ -446,7 +446,7 @@ impl Renderer<'_> {
         let (path, mut ctx) =
             self.item_context(lang, Section::Reports, r, &v.fm.title, &v.fm.summary);
         let card = self.report_card(r, lang, &index.deadlines);
-        ctx.insert("body", &self.body(v));
+        ctx.insert("body", &self.body(v, &path));
         let results = index.results_of_report(&r.id);
         let title = format!(
             "{} — {}",
@@ -478,7 +478,7 @@ impl Renderer<'_> {
         let lang = l.code.as_str();
         let (path, mut ctx) = self.item_context(lang, Section::Plan, p, &v.fm.title, &v.fm.summary);
         let view = self.plan_view(p, v, lang);
-        ctx.insert("body", &self.body(v));
+        ctx.insert("body", &self.body(v, &path));
         ctx.insert(
             "campaigns",
             &p.facts
@@ -541,7 +541,7 @@ impl Renderer<'_> {
     fn page_page(&mut self, l: &Language, p: &Page, v: &Version<PageText>) {
         let lang = l.code.as_str();
         let (path, mut ctx) = self.item_context(lang, Section::Page, p, &v.fm.title, &v.fm.summary);
-        ctx.insert("body", &self.body(v));
+        ctx.insert("body", &self.body(v, &path));
         self.emit_page(lang, &path, "page.html", ctx);
     }
 
