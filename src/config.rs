@@ -24,6 +24,21 @@ pub(crate) struct RawSite {
     /// How markdown is turned into pages.
     #[serde(default)]
     markdown: MarkdownSettings,
+    /// What is published of the photos and images the content shows.
+    #[serde(default)]
+    images: ImageSettings,
+}
+
+/// What is published of the photos and images the content shows (JPEG, PNG, WebP). Each
+/// is always published as a few smaller copies without metadata (see the README, "Photos").
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImageSettings {
+    /// true: also publish each original at its own address (/anh/a.jpg), full size, with
+    /// its metadata (GPS position, camera, date) removed. Default false: originals are not
+    /// published; a link to one is an error.
+    #[serde(default)]
+    pub publish_originals: bool,
 }
 
 /// How markdown is turned into pages.
@@ -145,6 +160,7 @@ pub struct Settings {
     pub languages: Vec<Language>,
     /// Raw HTML in markdown: sanitized unless site.yaml opts out explicitly.
     pub raw_html: crate::render::markdown::RawHtml,
+    pub images: ImageSettings,
 }
 
 impl Settings {
@@ -290,6 +306,7 @@ pub fn parse(
         } else {
             crate::render::markdown::RawHtml::Sanitize
         },
+        images: raw.images,
     })
 }
 

@@ -561,6 +561,12 @@ pub fn exemplars(
             campaign,
             recognized: recognized.0,
             photo: s.photo.clone(),
+            photo_at: s.photo.as_ref().map(|photo| {
+                let span = sources.source(&src.path).span_of("photo", photo);
+                let text = &sources.file(&src.path).text;
+                let line = text.lines().nth(span.line.saturating_sub(1)).unwrap_or("");
+                (span, line.to_string())
+            }),
             illustrative: s.illustrative.unwrap_or(false),
             attachments: attachment_facts(&src_attachments),
         };

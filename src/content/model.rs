@@ -161,6 +161,9 @@ pub struct ExemplarFacts {
     pub campaign: String,
     pub recognized: NaiveDate,
     pub photo: Option<String>,
+    /// Where `photo:` is written in the facts file, and that line, for the image stage's
+    /// messages about the file it names.
+    pub photo_at: Option<(crate::error::Span, String)>,
     pub illustrative: bool,
     pub attachments: Vec<Attachment>,
 }
@@ -299,6 +302,9 @@ pub struct Site {
     /// The size of each file under static/ that is published, by its path in the site
     /// (`van-ban/a.pdf`); filled in once the files are read.
     pub files: BTreeMap<String, usize>,
+    /// The images the content shows, as the image stage made them, by their file in the
+    /// site (`anh/a.jpg`); filled in once they are made.
+    pub images: crate::images::Pictures,
     /// Positions by id in the lists above, built once with them.
     ids: Ids,
 }
@@ -348,6 +354,20 @@ impl Site {
             return Some(b);
         }
         find(&mut self.pages, path)
+    }
+
+    /// The body of the published version made from source file `path`.
+    pub fn body(&self, path: &str) -> Option<&str> {
+        fn find<'a, F, T>(entries: &'a [Entry<F, T>], path: &str) -> Option<&'a str> {
+            (entries.iter().flat_map(|e| e.versions.values()))
+                .find(|v| v.path == path)
+                .map(|v| v.body.as_str())
+        }
+        find(&self.plans, path)
+            .or_else(|| find(&self.campaigns, path))
+            .or_else(|| find(&self.exemplars, path))
+            .or_else(|| find(&self.reports, path))
+            .or_else(|| find(&self.pages, path))
     }
 
     pub fn lang_order(&self) -> Vec<String> {
@@ -614,6 +634,7 @@ fn publish_site(
         now: publish.now,
         withheld: refs.withheld(),
         files: BTreeMap::new(),
+        images: BTreeMap::new(),
         ids,
         plans,
         campaigns,

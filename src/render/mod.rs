@@ -9,6 +9,7 @@ mod index;
 pub mod markdown;
 mod meta;
 mod pages;
+mod pictures;
 mod search;
 pub mod theme;
 mod timeline;
@@ -781,12 +782,12 @@ impl<'a> Renderer<'a> {
     }
 
     fn body(&self, v: &Version<impl Sized>) -> String {
-        markdown::render(
+        self.pictures_in(markdown::render(
             &v.body,
             &self.base_path,
             self.site.settings.raw_html,
             &self.theme.ids,
-        )
+        ))
     }
 }
 
