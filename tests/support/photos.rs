@@ -12,7 +12,16 @@ pub const CAMERA: &str = "minhbach-test-camera";
 /// Pixels: a red block in the top-left corner (as stored) on a noisy blue-grey ground,
 /// so where the corner ends up shows how the picture was turned.
 pub fn pixels(width: u32, height: u32, noise: u32) -> image::RgbImage {
-    let mut seed = 0x2545_f491_u32 ^ width.wrapping_mul(31) ^ height;
+    pixels_seeded(width, height, noise, 0)
+}
+
+/// [`pixels`] with noise of its own: photos of different seeds differ in every pixel.
+pub fn pixels_seeded(width: u32, height: u32, noise: u32, seed: u32) -> image::RgbImage {
+    let mut seed =
+        0x2545_f491_u32 ^ width.wrapping_mul(31) ^ height ^ seed.wrapping_mul(0x9E37_79B9);
+    if seed == 0 {
+        seed = 1;
+    }
     image::RgbImage::from_fn(width, height, |x, y| {
         seed ^= seed << 13;
         seed ^= seed >> 17;
@@ -221,6 +230,6 @@ pub fn red(img: &image::RgbImage, x: u32, y: u32) -> bool {
 
 /// A phone photo as the issue describes them: 4000 × 3000, about 4 MB (noise makes the
 /// JPEG as big as a camera's), stored sideways (orientation 6) with GPS and camera.
-pub fn phone_photo() -> Vec<u8> {
-    phone_jpeg(&pixels(4000, 3000, 40), 6, 88)
+pub fn phone_photo(seed: u32) -> Vec<u8> {
+    phone_jpeg(&pixels_seeded(4000, 3000, 40, seed), 6, 88)
 }
