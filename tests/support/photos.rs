@@ -9,31 +9,49 @@ use image::ImageEncoder;
 /// What the EXIF of a test photo says.
 pub const CAMERA: &str = "minhbach-test-camera";
 
-/// Pixels: a red block in the top-left corner (as stored) on a noisy blue-grey ground,
-/// so where the corner ends up shows how the picture was turned.
+/// Pixels: a red block in the top-left corner (as stored) on a blue-grey ground with
+/// detail at every scale, as a photo has: blocks of 128, 32 and 8 pixels and, with `noise`,
+/// grain in every pixel. So the smaller copies keep detail to encode, as a real photo's
+/// do, and where the corner ends up shows how the picture was turned.
 pub fn pixels(width: u32, height: u32, noise: u32) -> image::RgbImage {
     pixels_seeded(width, height, noise, 0)
 }
 
 /// [`pixels`] with noise of its own: photos of different seeds differ in every pixel.
 pub fn pixels_seeded(width: u32, height: u32, noise: u32, seed: u32) -> image::RgbImage {
-    let mut seed =
-        0x2545_f491_u32 ^ width.wrapping_mul(31) ^ height ^ seed.wrapping_mul(0x9E37_79B9);
-    if seed == 0 {
-        seed = 1;
-    }
+    let mut state =
+        (0x2545_f491_u32 ^ width.wrapping_mul(31) ^ height ^ seed.wrapping_mul(0x9E37_79B9)).max(1);
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state
+    };
+    // One random value per block, for each block size.
+    let grids: Vec<(u32, u32, Vec<u32>)> = [128u32, 32, 8]
+        .iter()
+        .map(|&size| {
+            let cols = width.div_ceil(size);
+            let cells = (cols * height.div_ceil(size)) as usize;
+            (size, cols, (0..cells).map(|_| next() % 48).collect())
+        })
+        .collect();
     image::RgbImage::from_fn(width, height, |x, y| {
-        seed ^= seed << 13;
-        seed ^= seed >> 17;
-        seed ^= seed << 5;
-        let n = if noise == 0 { 0 } else { seed % noise };
+        let n = if noise == 0 { 0 } else { next() % noise };
         let c = |v: u32| v.min(255) as u8;
         if x < width / 4 && y < height / 4 {
-            image::Rgb([c(220 + n / 4), c(30 + n / 4), 30])
-        } else {
-            let g = x * 60 / width + y * 60 / height;
-            image::Rgb([c(40 + g + n), c(80 + g + n), c(150 + n)])
+            return image::Rgb([c(220 + n / 4), c(30 + n / 4), 30]);
         }
+        let detail: u32 = grids
+            .iter()
+            .map(|(size, cols, cells)| cells[(y / size * cols + x / size) as usize])
+            .sum();
+        let g = x * 40 / width + y * 40 / height;
+        image::Rgb([
+            c(20 + g + detail + n),
+            c(50 + g + detail * 3 / 4 + n),
+            c(110 + detail / 2 + n),
+        ])
     })
 }
 
@@ -231,5 +249,5 @@ pub fn red(img: &image::RgbImage, x: u32, y: u32) -> bool {
 /// A phone photo as the issue describes them: 4000 × 3000, about 4 MB (noise makes the
 /// JPEG as big as a camera's), stored sideways (orientation 6) with GPS and camera.
 pub fn phone_photo(seed: u32) -> Vec<u8> {
-    phone_jpeg(&pixels_seeded(4000, 3000, 40, seed), 6, 88)
+    phone_jpeg(&pixels_seeded(4000, 3000, 32, seed), 6, 88)
 }
