@@ -55,22 +55,31 @@ enum Problem {
     Missing(String),
     /// The page exists without this anchor.
     NoAnchor(String),
+    /// A photo's original, which is shown through the smaller copies made of it and not
+    /// published itself: only an image may name it, not a link.
+    Original,
 }
 
 struct Checker<'a> {
     site: &'a dyn BuiltFiles,
+    /// The images the image stage made, by their original's file.
+    images: &'a crate::images::Pictures,
     ids: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl Checker<'_> {
-    /// Why `target` does not resolve, or `None` if it does.
-    fn problem(&mut self, target: &Target) -> Option<Problem> {
+    /// Why `target` does not resolve, or `None` if it does; `image`: the address is
+    /// shown as an image (markdown image, `<img>`, `photo:`), not followed as a link.
+    fn problem(&mut self, target: &Target, image: bool) -> Option<Problem> {
         let (file, anchor) = match target {
             Target::External => return None,
             Target::Unsafe => return Some(Problem::Unsafe),
             Target::Outside => return Some(Problem::Outside),
             Target::Site { file, anchor } => (file, anchor),
         };
+        if !self.site.has(file) && self.images.contains_key(file) {
+            return (!image).then_some(Problem::Original);
+        }
         if !self.site.has(file) {
             return Some(Problem::Missing(format!(
                 "/{}",
@@ -113,6 +122,10 @@ fn body_problem(what: &str, dest: &str, problem: &Problem) -> (String, &'static 
             format!("image \"{dest}\" is not a file of the site"),
             "put the image in static/ (static/images/x.jpg is served as /images/x.jpg) and check the spelling",
         ),
+        Problem::Original => (
+            format!("{what} to \"{dest}\" leads to the original of a photo the site shows, which is not published"),
+            "show it as an image (![what it shows](…)) or link to the page that shows it; or publish originals (without their metadata) with `images: { publish_originals: true }` in site.yaml",
+        ),
         Problem::NoAnchor(a) if image => (
             format!("image \"{dest}\": the file has no anchor {a}"),
             "leave the #… out of an image's address",
@@ -148,6 +161,7 @@ pub fn links_in(
 ) {
     let mut checker = Checker {
         site: built,
+        images: &site.images,
         ids: BTreeMap::new(),
     };
     let mut bodies: Vec<(&str, &str, usize)> = Vec::new();
@@ -199,7 +213,7 @@ pub fn links_in(
         }
         for (what, dest, at, markdown) in found {
             let target = resolve(&dest, page);
-            let Some(problem) = checker.problem(&target) else {
+            let Some(problem) = checker.problem(&target, what == "image") else {
                 continue;
             };
             let (message, hint, later) = match later_page(site, &target, &problem) {
@@ -311,7 +325,11 @@ impl Field<'_> {
             }
             Form::Absolute => {}
         }
-        match checker.problem(&resolve(address, "/"))? {
+        match checker.problem(&resolve(address, "/"), label == "photo")? {
+            Problem::Original => error(
+                format!("{label} \"{address}\" is the original of a photo the site shows, which is not published"),
+                "link to the page that shows it, or publish originals (without their metadata) with `images: { publish_originals: true }` in site.yaml".into(),
+            ),
             Problem::Outside => error(
                 format!("{label} \"{address}\" points outside the site: `..` goes above its root folder; nothing outside the site is published"),
                 "put the file in static/ and write its path from the site root, e.g. /van-ban/x.pdf".into(),

@@ -30,6 +30,9 @@ pub(crate) struct RawSite {
     /// Nomination lists put out for public comment.
     #[serde(default)]
     nominations: NominationSettings,
+    /// What is published of the photos and images the content shows.
+    #[serde(default)]
+    images: ImageSettings,
 }
 
 /// Nomination lists put out for public comment.
@@ -54,6 +57,18 @@ impl Default for NominationSettings {
             min_comment_days: default_min_comment_days(),
         }
     }
+}
+
+/// What is published of the photos and images the content shows (JPEG, PNG, WebP). Each
+/// is always published as a few smaller copies without metadata (see the README, "Photos").
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImageSettings {
+    /// true: also publish each original at its own address (/anh/a.jpg), full size, with
+    /// its metadata (GPS position, camera, date) removed. Default false: originals are not
+    /// published; a link to one is an error.
+    #[serde(default)]
+    pub publish_originals: bool,
 }
 
 /// How markdown is turned into pages.
@@ -183,6 +198,7 @@ pub struct Settings {
     pub min_comment_days: u32,
     /// The `deploy:` section, checked; `None` when site.yaml has none.
     pub deploy: Option<crate::deploy::spec::Deploy>,
+    pub images: ImageSettings,
 }
 
 impl Settings {
@@ -334,6 +350,7 @@ pub fn parse(
         } else {
             crate::render::markdown::RawHtml::Sanitize
         },
+        images: raw.images,
     })
 }
 

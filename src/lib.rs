@@ -12,6 +12,7 @@ pub mod date;
 pub mod deploy;
 pub mod error;
 pub mod i18n;
+pub mod images;
 pub mod links;
 pub mod output;
 pub mod paths;
@@ -47,6 +48,8 @@ pub struct Options {
 pub struct Summary {
     pub pages: BTreeMap<String, usize>,
     pub files: usize,
+    /// Images the content shows: made in this build, and read from the cache.
+    pub images: ImageCounts,
     pub warnings: Vec<Diagnostic>,
     pub output: PathBuf,
     pub timings: Timings,
@@ -56,9 +59,18 @@ pub struct Summary {
 pub struct Planned {
     pub output: output::Output,
     pub pages: BTreeMap<String, usize>,
+    pub images: ImageCounts,
     pub warnings: Vec<Diagnostic>,
     /// How long each stage took, for `build --timings` and the benchmark.
     pub timings: Timings,
+}
+
+/// How many of the images the content shows a build made, and how many it found made in
+/// the cache (`.minhbach-cache/images/`).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ImageCounts {
+    pub made: usize,
+    pub cached: usize,
 }
 
 /// Wall time of each stage of a build, in the order they ran, and the peak memory of the
@@ -132,7 +144,7 @@ pub(crate) fn stages(opts: &Options, keep: bool, write_to: Option<&Path>) -> Res
     let langs: Vec<String> = settings.codes().map(String::from).collect();
     let theme = render::theme::load(&opts.root, &settings.theme, &langs, &mut diags);
     let loaded = content::load::load(&opts.root, &langs, &mut diags);
-    let statics = read_static(&opts.root, &mut diags);
+    let (statics, rasters) = read_static(&opts.root, &mut diags);
     timings.lap("load", &mut clock);
     let publish = content::Publish {
         now: opts.now,
@@ -144,15 +156,48 @@ pub(crate) fn stages(opts: &Options, keep: bool, write_to: Option<&Path>) -> Res
     };
     // A file only unpublished items use (a draft's photo, a future plan's signed scan) is
     // not published until one of them is.
-    let statics: BTreeMap<String, Vec<u8>> = statics
+    let mut statics: BTreeMap<String, Vec<u8>> = statics
         .into_iter()
-        .filter(|(path, _)| !site.withheld.contains(&i18n::nfc(path)))
+        .filter(|(path, _)| !site.withheld.contains(path))
         .collect();
-    site.files = statics.iter().map(|(p, b)| (p.clone(), b.len())).collect();
+    let rasters: BTreeMap<String, (PathBuf, usize)> = rasters
+        .into_iter()
+        .filter(|(path, _)| !site.withheld.contains(path))
+        .collect();
+    site.files = (statics.iter().map(|(p, b)| (p.clone(), b.len())))
+        .chain(rasters.iter().map(|(p, (_, size))| (p.clone(), *size)))
+        .collect();
     if diags.has_errors() {
         return Err(Error::Content(diags.into_sorted()));
     }
     timings.lap("model", &mut clock);
+    // Images: made (or found in the cache) before rendering, which needs their sizes.
+    let rasters = rasters
+        .into_iter()
+        .map(|(p, (disk, _))| (p, disk))
+        .collect();
+    let made = images::run(&opts.root, &site, &rasters, &mut diags);
+    let image_counts = ImageCounts {
+        made: made.made,
+        cached: made.cached,
+    };
+    site.images = made.pictures;
+    for (path, bytes) in made.files {
+        // A file of static/ at the address of a variant (`img/…`): not both.
+        if statics.insert(path.clone(), bytes).is_some() {
+            diags.push(
+                Diagnostic::error(
+                    format!("static/{path}"),
+                    "this file would take the place of an image the site makes from a photo",
+                )
+                .hint("move the file out of static/img/"),
+            );
+        }
+    }
+    if diags.has_errors() {
+        return Err(Error::Content(diags.into_sorted()));
+    }
+    timings.lap("images", &mut clock);
     // The output folder is looked at once the content is known to be good, so content
     // errors come first.
     let stage = match write_to {
@@ -188,6 +233,7 @@ pub(crate) fn stages(opts: &Options, keep: bool, write_to: Option<&Path>) -> Res
         planned: Planned {
             output: rendered.output,
             pages: rendered.pages,
+            images: image_counts,
             warnings: diags.into_sorted(),
             timings,
         },
@@ -218,6 +264,7 @@ pub fn build(opts: &Options) -> Result<Summary, Error> {
         timings: planned.timings,
         pages: planned.pages,
         files: planned.output.len(),
+        images: planned.images,
         warnings: planned.warnings,
         output: dest,
     })
@@ -234,26 +281,50 @@ pub fn output_dir(opts: &Options) -> Result<PathBuf, Error> {
     Ok(dest)
 }
 
-/// Files under the site's `static/`, copied to the output root as they are.
-fn read_static(root: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Vec<u8>> {
+/// Files under the site's `static/`, by their path in the site in composed Unicode
+/// (NFC: a file a Mac saved decomposed is found under the name people type): the bytes of
+/// those published as they are, and where the JPEG, PNG and WebP files are (with their
+/// size), which the image stage reads one at a time rather than all at once.
+type StaticFiles = (
+    BTreeMap<String, Vec<u8>>,
+    BTreeMap<String, (PathBuf, usize)>,
+);
+
+fn read_static(root: &Path, diags: &mut Diagnostics) -> StaticFiles {
     let dir = root.join("static");
     let mut out = BTreeMap::new();
+    let mut rasters = BTreeMap::new();
     if !dir.is_dir() {
-        return out;
+        return (out, rasters);
     }
     for entry in content::load::walk(root, &dir, diags) {
-        let rel = content::load::shown(&dir, entry.path());
-        match std::fs::read(entry.path()) {
-            Ok(b) => {
-                out.insert(rel, b);
-            }
-            Err(e) => diags.push(Diagnostic::error(
-                format!("static/{rel}"),
+        let shown = content::load::shown(&dir, entry.path());
+        let rel = i18n::nfc(&shown);
+        if out.contains_key(&rel) || rasters.contains_key(&rel) {
+            diags.push(Diagnostic::error(format!("static/{shown}"), format!("two files of static/ are named static/{rel}, one of them in decomposed Unicode"))
+                .hint("keep one of them: the site publishes both at the same address"));
+            continue;
+        }
+        let read = if images::is_raster(&rel) {
+            entry
+                .metadata()
+                .map(|m| {
+                    rasters.insert(rel.clone(), (entry.path().to_path_buf(), m.len() as usize));
+                })
+                .map_err(std::io::Error::from)
+        } else {
+            std::fs::read(entry.path()).map(|b| {
+                out.insert(rel.clone(), b);
+            })
+        };
+        if let Err(e) = read {
+            diags.push(Diagnostic::error(
+                format!("static/{shown}"),
                 format!("cannot read: {e}"),
-            ).hint("check that the file exists and can be read (permissions), then run the command again")),
+            ).hint("check that the file exists and can be read (permissions), then run the command again"));
         }
     }
-    out
+    (out, rasters)
 }
 
 /// "Today": `--now`, else `SOURCE_DATE_EPOCH`, else the clock.

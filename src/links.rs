@@ -126,7 +126,9 @@ pub fn resolve(address: &str, page: &str) -> Target {
     }
     // A trailing `/` (or `/.`, `/..`) names a folder, served by its index.html.
     let folder = joined.ends_with('/') || joined.ends_with("/.") || joined.ends_with("/..");
-    let mut file = parts.join("/");
+    // Browsers ask for `/anh/a%20b.jpg` and servers look for `anh/a b.jpg`; files are
+    // published under composed (NFC) names, so a decomposed address names them too.
+    let mut file = crate::i18n::nfc(&percent_decode(&parts.join("/")));
     if folder || !parts.last().is_some_and(|l| l.contains('.')) {
         file = if file.is_empty() {
             "index.html".into()
@@ -135,6 +137,57 @@ pub fn resolve(address: &str, page: &str) -> Target {
         };
     }
     Target::Site { file, anchor }
+}
+
+/// The file of the site a rooted address names (`/anh/a%20b.jpg` → `anh/a b.jpg`,
+/// composed (NFC)), if it is one: the key of static files and of processed images.
+pub fn site_file(address: &str) -> Option<String> {
+    if form(address) != Form::Absolute {
+        return None;
+    }
+    match resolve(address, "/") {
+        Target::Site { file, .. } => Some(file),
+        _ => None,
+    }
+}
+
+/// `%XX` escapes decoded; an escape that is not one, or bytes that are not UTF-8, are
+/// kept as they are written.
+pub fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let hex = |b: u8| (b as char).to_digit(16);
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// A site path as an address: each byte outside the characters an address may hold
+/// unescaped (space, Vietnamese letters, `%`…) as `%XX`, so `/anh/ảnh 1.gif` works in
+/// every browser and validator; `/`, letters, digits and `-._~` are kept.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The addresses in an HTML attribute value: one, or for `srcset` each candidate's.

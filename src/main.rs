@@ -155,6 +155,12 @@ fn main() -> ExitCode {
             };
             minhbach::build(&opts).map(|s| {
                 print_all(&s.warnings);
+                if s.images.made + s.images.cached > 0 {
+                    println!(
+                        "Images: {} made, {} from the cache (.minhbach-cache/images/)",
+                        s.images.made, s.images.cached
+                    );
+                }
                 let per_lang: Vec<String> =
                     s.pages.iter().map(|(l, n)| format!("{l} {n}")).collect();
                 println!(

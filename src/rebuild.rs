@@ -254,7 +254,21 @@ fn bodies_only(
         }
         let text = clean_text(std::str::from_utf8(&raw).ok()?);
         let (_, _, body, _) = split(&text).ok()?;
-        out.push((path.clone(), text[body].to_string()));
+        let body = text[body].to_string();
+        // Images are made, and their originals withheld, before rendering: a body that
+        // shows other images than before needs the whole build.
+        let shown = |b: &str| -> Vec<String> {
+            crate::images::in_body(b)
+                .into_iter()
+                .map(|(a, _, _)| a)
+                .collect()
+        };
+        if let Some(old) = last.site.body(path) {
+            if shown(old) != shown(&body) {
+                return None;
+            }
+        }
+        out.push((path.clone(), body));
     }
     Some(out)
 }

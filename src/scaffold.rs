@@ -215,7 +215,7 @@ pub fn init(dir: &Path) -> Result<Created, Error> {
         (config::FILE.to_string(), SITE_YAML.to_string()),
         (
             ".gitignore".to_string(),
-            "/public\n/.public.minhbach-*\n".to_string(),
+            "/public\n/.public.minhbach-*\n/.minhbach-cache\n".to_string(),
         ),
         (
             "content/data/units.yaml".to_string(),

@@ -2,6 +2,8 @@
 //! check, whatever wrote it: markdown, raw HTML (as the sanitizer leaves it), or a
 //! `photo:`, `file:` or `link:` field.
 
+#[path = "support/photos.rs"]
+mod photos;
 #[path = "support/site.rs"]
 mod support_site;
 use support_site::*;
@@ -10,7 +12,12 @@ use support_site::*;
 fn links_and_images_in_raw_html_are_checked_like_markdown_ones() {
     let site = fixture("basic");
     let root = site.path();
-    write(root, "static/anh/co.jpg", "jpg");
+    write(
+        root,
+        "static/anh/co.jpg",
+        photos::plain_jpeg(&photos::pixels(32, 24, 0), 80),
+    );
+    write(root, "static/anh/co.mp4", "mp4");
     write(
         root,
         "content/pages/html.vi.md",
@@ -40,7 +47,7 @@ fn links_and_images_in_raw_html_are_checked_like_markdown_ones() {
         root,
         "content/pages/html.vi.md",
         "---\ntitle: \"HTML\"\n---\n\
-         <video poster=\"/anh/khong-poster.jpg\" src=\"/anh/co.jpg\"></video>\n\
+         <video poster=\"/anh/khong-poster.jpg\" src=\"/anh/co.mp4\"></video>\n\
          <img srcset=\"/anh/co.jpg 1x, /anh/khong-2x.jpg 2x\" src=\"/anh/co.jpg\">\n",
     );
     let err = assert_error(
@@ -82,7 +89,11 @@ fn an_address_with_a_scheme_later_in_it_is_still_a_site_address() {
 fn relative_photo_file_and_link_fields_are_errors_that_say_the_rooted_path() {
     let site = fixture("basic");
     let root = site.path();
-    write(root, "static/anh/a.jpg", "jpg");
+    write(
+        root,
+        "static/anh/a.jpg",
+        photos::plain_jpeg(&photos::pixels(960, 720, 0), 80),
+    );
     write(root, "static/van-ban/ct-12.pdf", "pdf");
     edit(root, "content/exemplars/nguyen-van-a.vi.md", |x| {
         x.replacen("award:", "photo: anh/a.jpg\naward:", 1)
@@ -123,7 +134,8 @@ fn relative_photo_file_and_link_fields_are_errors_that_say_the_rooted_path() {
         e.replace("link: gioi-thieu/", "link: /gioi-thieu/")
     });
     assert_ok(&build(root, &[]));
-    assert!(read(root, "guong-dien-hinh/nguyen-van-a/index.html").contains("/anh/a.jpg"));
+    let page = read(root, "guong-dien-hinh/nguyen-van-a/index.html");
+    assert!(page.contains("<figure class=\"photo\"><picture>"), "{page}");
 }
 
 /// The daily rebuild (issue 16): a body link to an item dated in the future builds, with a

@@ -242,3 +242,64 @@ fn a_body_edit_renders_only_its_pages_and_search() {
         .expect("a page");
     assert!(String::from_utf8_lossy(&report.files[*page]).contains("Một câu mới về an toàn."));
 }
+
+/// The preview (`serve`): an edit of a body's text renders its page again and makes no
+/// image; an edit that shows another image is a full build, whose pictures equal a clean
+/// build's, with the photos already made taken from the cache.
+#[test]
+fn a_body_edit_remakes_no_image_and_a_new_image_is_made_once() {
+    #[path = "support/photos.rs"]
+    mod photos;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    copy_tree(&support_site::repo().join("tests/fixtures/basic"), root);
+    let jpeg = |w| photos::plain_jpeg(&photos::pixels(w, w * 3 / 4, 8), 85);
+    support_site::write(root, "static/anh/a.jpg", jpeg(800));
+    support_site::write(root, "static/anh/b.jpg", jpeg(640));
+    let page = "content/pages/gioi-thieu.vi.md";
+    support_site::edit(root, page, |t| format!("{t}\n![Ảnh A](/anh/a.jpg)\n"));
+    let mut session = Session::new(options(root));
+    session.rebuild(&[]).expect("first build");
+    let cache = root.join(minhbach::images::cache::DIR);
+    let entries = || std::fs::read_dir(&cache).expect("cache").count();
+    assert_eq!(entries(), 1);
+
+    support_site::edit(root, page, |t| {
+        t.replace("Về trang này.", "Về trang web này.")
+    });
+    let report = session.rebuild(&[page.to_string()]).expect("body edit");
+    assert!(
+        report.partial,
+        "a body edit with the same images is partial"
+    );
+    assert!(report.files.keys().any(|f| f.starts_with("img/")));
+
+    support_site::edit(root, page, |t| format!("{t}\n![Ảnh B](/anh/b.jpg)\n"));
+    let report = session.rebuild(&[page.to_string()]).expect("new image");
+    assert!(!report.partial, "a new image needs the whole build");
+    assert_eq!(entries(), 2, "b.jpg made once, a.jpg from the cache");
+    let clean = minhbach::plan(&options(root)).expect("clean build");
+    let pictures = |files: Vec<(&String, &[u8])>| -> Vec<(String, Vec<u8>)> {
+        files
+            .into_iter()
+            .filter(|(f, _)| f.starts_with("img/") || f.ends_with("gioi-thieu/index.html"))
+            .map(|(f, b)| (f.clone(), b.to_vec()))
+            .collect()
+    };
+    assert!(
+        pictures(
+            report
+                .files
+                .iter()
+                .map(|(f, b)| (f, b.as_slice()))
+                .collect()
+        ) == pictures(
+            clean
+                .output
+                .files
+                .iter()
+                .map(|(f, b)| (f, b.as_slice()))
+                .collect()
+        )
+    );
+}

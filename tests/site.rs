@@ -1613,10 +1613,14 @@ fn a_missing_photo_or_attachment_is_an_error() {
         site.path(),
         "photo \"/images/a.jpg\" is not a file of the site",
     );
-    write(site.path(), "static/images/a.jpg", "jpeg");
+    write(site.path(), "static/images/a.gif", "GIF89a");
+    edit(site.path(), "content/exemplars/nguyen-van-a.vi.md", |x| {
+        x.replace("/images/a.jpg", "/images/a.gif")
+    });
     assert_ok(&build(site.path(), &[]));
+    // A GIF is not made smaller: it is shown as it is.
     assert!(read(site.path(), "guong-dien-hinh/nguyen-van-a/index.html")
-        .contains(r#"<img src="/images/a.jpg""#));
+        .contains(r#"<img src="/images/a.gif""#));
 }
 
 // Authoring commands: `new`, `init` and `schemas`.

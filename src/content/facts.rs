@@ -537,6 +537,12 @@ impl Merge for ExemplarFm {
             campaign: campaign?,
             recognized: recognized?.0,
             photo: s.photo.clone(),
+            photo_at: s.photo.as_ref().map(|photo| {
+                let span = c.src().span_of("photo", photo);
+                let text = c.text_of(&c.src_path);
+                let line = text.lines().nth(span.line.saturating_sub(1)).unwrap_or("");
+                (span, line.to_string())
+            }),
             illustrative: s.illustrative.unwrap_or(false),
             attachments: attachment_facts(s.attachments.as_deref().unwrap_or(none())),
         })
@@ -794,12 +800,20 @@ fn nominees(c: &mut Cx, list: &[NomineeFm]) -> Option<Vec<Nominee>> {
             );
             continue;
         };
+        let photo_at = n.photo.as_ref().map(|_| {
+            let at = src
+                .item_value_span("nominees", i, "photo")
+                .unwrap_or(Span::new(1, 1));
+            let line = text.lines().nth(at.line.saturating_sub(1)).unwrap_or("");
+            (at, line.to_string())
+        });
         out.push(Nominee {
             id: n.id.clone(),
             kind,
             unit: n.unit.clone().unwrap_or_default(),
             campaigns: n.campaigns.clone().unwrap_or_default(),
             photo: n.photo.clone(),
+            photo_at,
             exemplar: n.exemplar.clone(),
         });
     }

@@ -168,6 +168,9 @@ pub struct ExemplarFacts {
     pub campaign: String,
     pub recognized: NaiveDate,
     pub photo: Option<String>,
+    /// Where `photo:` is written in the facts file, and that line, for the image stage's
+    /// messages about the file it names.
+    pub photo_at: Option<(crate::error::Span, String)>,
     pub illustrative: bool,
     pub attachments: Vec<Attachment>,
 }
@@ -236,6 +239,9 @@ pub struct Nominee {
     pub unit: String,
     pub campaigns: Vec<String>,
     pub photo: Option<String>,
+    /// Where `photo:` is written in the list's file, and that line, for the image stage's
+    /// messages.
+    pub photo_at: Option<(crate::error::Span, String)>,
     /// Their exemplar page, once awarded.
     pub exemplar: Option<String>,
 }
@@ -424,6 +430,9 @@ pub struct Site {
     /// The size of each file under static/ that is published, by its path in the site
     /// (`van-ban/a.pdf`); filled in once the files are read.
     pub files: BTreeMap<String, usize>,
+    /// The images the content shows, as the image stage made them, by their file in the
+    /// site (`anh/a.jpg`); filled in once they are made.
+    pub images: crate::images::Pictures,
     /// Positions by id in the lists above, built once with them.
     ids: Ids,
 }
@@ -476,6 +485,20 @@ impl Site {
             return Some(b);
         }
         find(&mut self.pages, path)
+    }
+
+    /// The body of the published version made from source file `path`.
+    pub fn body(&self, path: &str) -> Option<&str> {
+        fn find<'a, F, T>(entries: &'a [Entry<F, T>], path: &str) -> Option<&'a str> {
+            (entries.iter().flat_map(|e| e.versions.values()))
+                .find(|v| v.path == path)
+                .map(|v| v.body.as_str())
+        }
+        find(&self.plans, path)
+            .or_else(|| find(&self.campaigns, path))
+            .or_else(|| find(&self.exemplars, path))
+            .or_else(|| find(&self.reports, path))
+            .or_else(|| find(&self.pages, path))
     }
 
     pub fn lang_order(&self) -> Vec<String> {
@@ -802,6 +825,7 @@ fn publish_site(
         withheld: refs.withheld(),
         later,
         files: BTreeMap::new(),
+        images: BTreeMap::new(),
         ids,
         plans,
         campaigns,

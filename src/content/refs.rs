@@ -93,7 +93,7 @@ fn unknown(diags: &mut Diagnostics, v: &At, key: &'static str, id: &str, known: 
 const WEB_IMAGES: [&str; 8] = ["jpg", "jpeg", "png", "webp", "gif", "avif", "svg", "jfif"];
 
 /// Why a photo's file name says browsers cannot show it, and how to convert it.
-fn unshowable(photo: &str) -> Option<String> {
+pub(crate) fn unshowable(photo: &str) -> Option<String> {
     let name = photo.split(['?', '#']).next().unwrap_or(photo);
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
     if WEB_IMAGES.contains(&ext.as_str()) {
@@ -214,6 +214,20 @@ pub(super) fn check(
             }
         }
         if let Some(photo) = &f.photo {
+            // The photo shows who is recognized: it carries meaning, in every language.
+            for version in x.versions.values().filter(|v| v.fm.photo_alt.is_none()) {
+                let file = sources.file(&version.path);
+                let src = file.source();
+                let span = src
+                    .find_key("photo")
+                    .or_else(|| src.find_key("title"))
+                    .unwrap_or(Span::new(1, 1));
+                diags.push(
+                    Diagnostic::warning(&version.path, "the photo has no photo_alt, so a reader who cannot see it hears only the title")
+                        .at_in(span, &file.text)
+                        .hint("add a line such as photo_alt: \"Cô Hoa giảng bài cho học sinh lớp 10\": who is shown, doing what, where"),
+                );
+            }
             if let Some(why) = unshowable(photo) {
                 diags.push(
                     Diagnostic::error(v.path, format!("photo \"{photo}\" is {why}"))
@@ -670,7 +684,7 @@ impl StaticUse {
     /// Notes addresses used by an item that is (or is not) published.
     pub fn note<'a>(&mut self, published: bool, addresses: impl IntoIterator<Item = &'a str>) {
         for a in addresses {
-            if let Some(file) = site_file(a) {
+            if let Some(file) = crate::links::site_file(a) {
                 if published {
                     self.published.insert(file);
                 } else {
@@ -743,37 +757,6 @@ fn html_addresses(html: &str) -> Vec<String> {
         }
     }
     out
-}
-
-/// The file of the site an address names (`/anh/a%20b.jpg` → `anh/a b.jpg`), if it is a
-/// site path.
-fn site_file(address: &str) -> Option<String> {
-    let a = address.trim();
-    if !a.starts_with('/') || a.starts_with("//") {
-        return None;
-    }
-    let path = a.split(['?', '#']).next().unwrap_or(a);
-    let decoded = percent_decode(path.trim_start_matches('/'));
-    (!decoded.is_empty()).then(|| crate::i18n::nfc(&decoded))
-}
-
-fn percent_decode(s: &str) -> String {
-    let hex = |b: u8| (b as char).to_digit(16);
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

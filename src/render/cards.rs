@@ -91,15 +91,18 @@ impl<'a> Renderer<'a> {
             summary: v.fm.summary.clone(),
             illustrative: f.illustrative,
             photo: f.photo.as_deref().map(|p| self.file_href(p)),
+            picture: f.photo.as_deref().and_then(|p| self.picture(p)),
             photo_alt: v.fm.photo_alt.clone().unwrap_or_else(|| v.fm.title.clone()),
             attachments: self.attachments(&f.attachments, &v.fm.attachment_titles, lang),
         }
     }
 
-    /// A site path (`/anh/a.jpg`) with the base path in front; other addresses as they are.
+    /// A site path (`/anh/a.jpg`) with the base path in front, spaces and Vietnamese
+    /// letters percent-encoded; other addresses as they are.
     pub(super) fn file_href(&self, file: &str) -> String {
         if file.starts_with('/') && !file.starts_with("//") {
-            self.href(file)
+            let decoded = crate::links::percent_decode(file);
+            self.href(&crate::links::encode_path(&crate::i18n::nfc(&decoded)))
         } else {
             file.to_string()
         }

@@ -10,6 +10,7 @@ pub mod markdown;
 mod meta;
 mod nominations;
 mod pages;
+mod pictures;
 pub(crate) mod search;
 pub mod theme;
 mod timeline;
@@ -791,13 +792,13 @@ impl<'a> Renderer<'a> {
             crate::links::Target::Site { file, .. } => self.site.later.contains_key(&file),
             _ => false,
         };
-        markdown::render_with(
+        self.pictures_in(markdown::render_with(
             &v.body,
             &self.base_path,
             self.site.settings.raw_html,
             &self.theme.ids,
             &later,
-        )
+        ))
     }
 }
 

@@ -43,6 +43,8 @@ pub struct NomineeView {
     pub achievements: String,
     pub campaigns: Vec<Link>,
     pub photo: Option<String>,
+    /// The photo as the image stage made it, if it did.
+    pub picture: Option<PictureView>,
     pub awarded: bool,
     /// Their exemplar page, when awarded and published.
     pub exemplar: Option<Link>,
@@ -197,6 +199,7 @@ impl Renderer<'_> {
                         .filter_map(|c| self.campaign_link(c, lang))
                         .collect(),
                     photo: x.photo.as_deref().map(|p| self.file_href(p)),
+                    picture: x.photo.as_deref().and_then(|p| self.picture(p)),
                     awarded,
                     exemplar,
                 }

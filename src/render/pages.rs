@@ -365,6 +365,18 @@ impl Renderer<'_> {
         ctx.insert("campaign", index.campaign(&c.id));
         ctx.insert("headline", index.headline_of_campaign(&c.id));
         ctx.insert("body", &self.body(v, &path));
+        // Its own first image, else the photo of its newest exemplar.
+        let share = self.body_share_image(&v.body).or_else(|| {
+            (self.site.exemplars.iter())
+                .filter(|x| x.facts.campaign == c.id)
+                .max_by_key(|x| x.facts.recognized)
+                .and_then(|x| {
+                    let xv = x.get_or_fallback(lang, &self.order);
+                    let alt = xv.fm.photo_alt.as_deref().unwrap_or(&xv.fm.title);
+                    self.share_image(x.facts.photo.as_deref()?, alt)
+                })
+        });
+        ctx.insert("share_image", &share);
         ctx.insert("exemplars", &index.exemplars_of_campaign(&c.id));
         let results = index.results_of_campaign(&c.id);
         let chart = self.trend_chart(
@@ -420,6 +432,11 @@ impl Renderer<'_> {
             self.item_context(lang, Section::Exemplars, x, &v.fm.title, &v.fm.summary);
         ctx.insert("exemplar", index.exemplar(&x.id));
         ctx.insert("body", &self.body(v, &path));
+        let alt = v.fm.photo_alt.as_deref().unwrap_or(&v.fm.title);
+        let share = (x.facts.photo.as_deref())
+            .and_then(|p| self.share_image(p, alt))
+            .or_else(|| self.body_share_image(&v.body));
+        ctx.insert("share_image", &share);
         let about = match x.facts.kind {
             ExemplarKind::Individual => "Person",
             ExemplarKind::Collective => "Organization",

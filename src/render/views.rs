@@ -47,9 +47,33 @@ pub struct ExemplarCard {
     pub award: String,
     pub summary: String,
     pub illustrative: bool,
+    /// The photo's address, as written (an https:// one, or a GIF or SVG, is shown as
+    /// it is); `picture` when the image stage made it.
     pub photo: Option<String>,
+    pub picture: Option<PictureView>,
     pub photo_alt: String,
     pub attachments: Vec<AttachmentView>,
+}
+
+/// An image the image stage made, for a `<picture>`: WebP widths in `srcset`, the
+/// fallback in `src`, and the size that keeps its place while it loads.
+#[derive(Debug, Clone, Serialize)]
+pub struct PictureView {
+    pub src: String,
+    pub srcset: String,
+    pub width: u32,
+    pub height: u32,
+    /// `image/jpeg` or `image/png`: the fallback's.
+    pub fallback_type: &'static str,
+}
+
+/// The picture shown with a link to a page (Open Graph, Twitter cards): absolute URL.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShareImage {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
 }
 
 /// A file attached to an item, as a link with its format and size.

@@ -10,6 +10,9 @@
 //   MINHBACH_CHROMIUM   Chromium (default: /usr/bin/chromium)
 //   MINHBACH_ARTIFACTS  where screenshots and the report go (default: target/browser-artifacts)
 //   MINHBACH_JAVA       java for vnu (default: java)
+//   MINHBACH_PHOTO_SITE a copy of the bundled site with a 4000×3000, 4 MB phone photo on one
+//                       exemplar (tests/browser.rs makes it); without it the photo page
+//                       checks are left out, and say so
 
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -27,6 +30,7 @@ const REPO = path.resolve(HERE, "../..");
 const BIN = process.env.MINHBACH_BIN || path.join(REPO, "target/release/minhbach");
 const CHROMIUM = process.env.MINHBACH_CHROMIUM || "/usr/bin/chromium";
 const JAVA = process.env.MINHBACH_JAVA || "java";
+const PHOTO_SITE = process.env.MINHBACH_PHOTO_SITE;
 const ARTIFACTS = path.resolve(
   process.env.MINHBACH_ARTIFACTS || path.join(REPO, "target/browser-artifacts"),
 );
@@ -36,6 +40,8 @@ const VNU = require.resolve("vnu-jar/build/dist/vnu.jar");
 
 /** Page weight budget: HTML + CSS + JS transferred, images excluded. */
 const WEIGHT_BUDGET = 100_000;
+/** Everything a phone at 360 px transfers for a page with a 4 MB phone photo, image included. */
+const PHOTO_BUDGET = 150_000;
 /** The sub-path of the second build, as a site published at https://host/minh-bach/. */
 const SUB = "/minh-bach/";
 const PHONE = { width: 360, height: 740 };
@@ -71,8 +77,8 @@ async function htmlFiles(dir, rel = "") {
 /** The address of a built HTML file: `a/index.html` → `base + a/`. */
 const urlOf = (base, rel) => base + rel.replace(/(^|\/)index\.html$/, "$1");
 
-function build(out, extra) {
-  const args = ["build", "--root", REPO, "--output", out, ...extra];
+function build(out, extra, root = REPO) {
+  const args = ["build", "--root", root, "--output", out, ...extra];
   const stdout = execFileSync(BIN, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   return stdout.trim().split("\n").pop();
 }
@@ -549,6 +555,84 @@ async function checkWeight(browser, site, types) {
   report(`page weight (${site.name}, budget < ${kb(WEIGHT_BUDGET)})`, problems.length === 0, figures.join("; "), problems);
 }
 
+/** The exemplar page of the photo site, as a phone at 360 px (density 1 and 2) and a
+ * desktop load it: everything transferred (the budget at 360 px), which width of the
+ * photo the browser chose, that it is fetched first and not lazily, every width of its
+ * srcset answers, and no layout shift (the photo has width and height). */
+async function checkPhotoPage(browser, site) {
+  const problems = [];
+  const figures = [];
+  const url = `${site.base}guong-dien-hinh/ong-nguyen-van-a/`;
+  const phone = { viewport: PHONE, isMobile: true, hasTouch: true };
+  const views = [
+    ["phone 360 px", { ...phone, deviceScaleFactor: 1 }, PHOTO_BUDGET],
+    ["phone 360 px at density 2", { ...phone, deviceScaleFactor: 2 }, null],
+    ["desktop 1280 px", { viewport: { width: 1280, height: 800 } }, null],
+  ];
+  for (const [name, options, budget] of views) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries())
+          if (!e.hadRecentInput)
+            window.__shifts.push({ value: e.value, from: (e.sources || []).map((s) => s.node?.nodeName || "?").join("+") });
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    const sizes = [];
+    page.on("requestfinished", (req) =>
+      sizes.push(req.sizes().then((s) => [req.resourceType(), s.responseBodySize + s.responseHeadersSize])),
+    );
+    await page.goto(url, { waitUntil: "networkidle" });
+    await page.waitForTimeout(300);
+    const photo = await page.evaluate(() => {
+      const img = document.querySelector("figure.photo img");
+      const source = document.querySelector("figure.photo source");
+      return img && {
+        src: img.currentSrc,
+        natural: img.naturalWidth,
+        shown: img.getBoundingClientRect().width,
+        complete: img.complete,
+        priority: img.getAttribute("fetchpriority"),
+        loading: img.getAttribute("loading"),
+        srcset: (source?.getAttribute("srcset") || "").split(",").map((c) => c.trim().split(" ")[0]),
+      };
+    });
+    const shifts = await page.evaluate(() => window.__shifts);
+    const cls = shifts.reduce((a, s) => a + s.value, 0);
+    let total = 0;
+    let image = 0;
+    for (const [kind, n] of await Promise.all(sizes)) {
+      total += n;
+      if (kind === "image") image += n;
+    }
+    if (!photo || !photo.complete || photo.natural === 0) {
+      problems.push(`${name}: the photo did not load`);
+    } else {
+      figures.push(
+        `${name}: ${kb(total)} in all, the photo ${kb(image)} (${photo.src.split("/").pop()}, ` +
+          `shown ${Math.round(photo.shown)} px wide), layout shift ${cls.toFixed(3)}`,
+      );
+      if (photo.priority !== "high" || photo.loading) problems.push(`${name}: the photo is not fetched first (fetchpriority=${photo.priority}, loading=${photo.loading})`);
+      if (name.startsWith("desktop"))
+        for (const candidate of photo.srcset) {
+          const r = await context.request.get(new URL(candidate, url).href);
+          if (r.status() !== 200 || r.headers()["content-type"] !== "image/webp") problems.push(`${candidate}: HTTP ${r.status()} ${r.headers()["content-type"]}`);
+        }
+    }
+    if (budget && total > budget) problems.push(`${name}: ${kb(total)} > ${kb(budget)}`);
+    if (cls > 0) problems.push(`${name}: layout shift ${cls.toFixed(4)} (${shifts.map((s) => s.from).join(", ")})`);
+    await context.close();
+  }
+  report(`photo page (${site.name}, budget at 360 px ≤ ${kb(PHOTO_BUDGET)})`, problems.length === 0, figures.join("; "), problems);
+  const types = {
+    vi: [["exemplar item with a photo", url], ["exemplars with a thumbnail", `${site.base}guong-dien-hinh/`]],
+    en: [["exemplar item with a photo", `${site.base}en/exemplars/ong-nguyen-van-a/`]],
+  };
+  await checkAxe(browser, site, types);
+}
+
 // ---- main ---------------------------------------------------------------------------------
 
 async function main() {
@@ -566,8 +650,21 @@ async function main() {
       console.log(`build (${s.name}): ${build(s.dir, s.args)}`);
       s.files = await htmlFiles(s.dir);
     }
-    // One JVM for every HTML file of both builds, while the browser works.
-    const vnu = runVnu(sites.flatMap((s) => s.files.map((f) => path.join(s.dir, f))));
+    const photo = PHOTO_SITE && { name: "photo site", dir: path.join(tmp, "photo"), prefix: "/" };
+    const photoPages = [
+      "guong-dien-hinh/ong-nguyen-van-a/index.html",
+      "en/exemplars/ong-nguyen-van-a/index.html",
+      "guong-dien-hinh/index.html",
+      "phong-trao/chinh-quyen-dien-tu/index.html",
+    ];
+    if (photo) console.log(`build (${photo.name}): ${build(photo.dir, [], PHOTO_SITE)}`);
+    else console.log("SKIPPED: the photo page checks (MINHBACH_PHOTO_SITE is not set; tests/browser.rs sets it)");
+    // One JVM for every HTML file of both builds (and the photo site's pages), while the browser works.
+    const vnu = runVnu([
+      ...sites.flatMap((s) => s.files.map((f) => path.join(s.dir, f))),
+      ...(photo ? photoPages.map((f) => path.join(photo.dir, f)) : []),
+    ]);
+    if (photo) Object.assign(photo, await serveStatic(photo.dir, photo.prefix));
     for (const s of sites) Object.assign(s, await serveStatic(s.dir, s.prefix));
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -601,12 +698,14 @@ async function main() {
       }
       // `minhbach serve`, with more tabs than a browser opens connections to one host.
       await checkPreviewTabs(browser, report, { bin: BIN, fixture: path.join(REPO, "tests/fixtures/basic"), tmp });
+      if (photo) await checkPhotoPage(browser, photo);
     } finally {
       await browser.close();
       for (const s of sites) await s.close?.();
+      await photo?.close?.();
     }
     const v = await vnu;
-    const files = sites.reduce((n, s) => n + s.files.length, 0);
+    const files = sites.reduce((n, s) => n + s.files.length, 0) + (photo ? photoPages.length : 0);
     const problems = v.messages.map(
       (m) => `${decodeURIComponent(m.url).replace(`file:${tmp}/`, "")}:${m.lastLine}: ${m.message}`,
     );

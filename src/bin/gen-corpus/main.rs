@@ -43,6 +43,45 @@ struct Args {
     /// Seed of the generator; the same seed and size give byte-identical files.
     #[arg(long, default_value_t = 42)]
     seed: u64,
+    /// Phone photos to add to the minhbach site (`benches/images.sh`): 4000 × 3000 JPEGs
+    /// of about 4 MB, stored sideways with EXIF orientation, GPS and camera, each the
+    /// `photo:` of one exemplar (in the order of their files).
+    #[arg(long, default_value_t = 0)]
+    photos: usize,
+}
+
+/// The tests' photo maker: the same phone photos as the browser test's.
+#[path = "../../../tests/support/photos.rs"]
+mod photos;
+
+/// Writes `n` phone photos to `static/anh/` and names each as the photo of an exemplar.
+fn add_photos(out: &Path, n: usize) -> std::io::Result<usize> {
+    let dir = out.join("content/exemplars");
+    let mut firsts: Vec<PathBuf> = std::fs::read_dir(&dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".vi.md"))
+        .collect();
+    firsts.sort();
+    std::fs::create_dir_all(out.join("static/anh"))?;
+    let mut added = 0;
+    for (i, file) in firsts.iter().take(n).enumerate() {
+        let name = format!("anh/pho-{i:04}.jpg");
+        std::fs::write(
+            out.join("static").join(&name),
+            photos::phone_photo(i as u32),
+        )?;
+        let text = std::fs::read_to_string(file)?;
+        let lines = format!("photo: /{name}\nphoto_alt: \"Ảnh số {i}\"\naward:");
+        std::fs::write(file, text.replacen("award:", &lines, 1))?;
+        let en = PathBuf::from(file.to_string_lossy().replace(".vi.md", ".en.md"));
+        if let Ok(text) = std::fs::read_to_string(&en) {
+            let alt = format!("photo_alt: \"Photo {i}\"\ntitle:");
+            std::fs::write(&en, text.replacen("title:", &alt, 1))?;
+        }
+        added += 1;
+    }
+    Ok(added)
 }
 
 fn write_all(
@@ -87,6 +126,18 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
         println!("Wrote {} files to {}", files.len(), dir.display());
+    }
+    if let (Some(out), true) = (&args.out, args.photos > 0) {
+        match add_photos(out, args.photos) {
+            Ok(n) => println!(
+                "Wrote {n} phone photos to {}",
+                out.join("static/anh").display()
+            ),
+            Err(e) => {
+                eprintln!("error: cannot write photos into {}: {e}", out.display());
+                return ExitCode::FAILURE;
+            }
+        }
     }
     println!(
         "Per language: {} plans, {} campaigns, {} exemplars, {} reports, {} pages, {} documents",
