@@ -374,3 +374,31 @@ fn a_translation_keeps_the_facts_of_the_list() {
     let o = build_on(site.path(), "2024-07-15");
     assert!(stderr(&o).contains("error: kind of nominee 2 (id \"tap-the-truong-thpt-a\") is individual here but collective in content/nominations/de-nghi-bang-khen-2024.vi.md"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_nominee_photo_is_published_through_the_image_stage() {
+    let site = built_on("2024-04-05");
+    let root = site.path();
+    let page = read(root, "nominations/de-nghi-giay-khen-hoc-ky-2/index.html");
+    let at = page
+        .find("<picture")
+        .unwrap_or_else(|| panic!("no <picture> on the list's page:\n{page}"));
+    let picture = &page[at..at + page[at..].find("</picture>").expect("</picture>")];
+    assert!(picture.contains("srcset="), "{picture}");
+    assert!(picture.contains("alt=\"Cô Nguyễn Thị Hoa\""), "{picture}");
+    assert!(
+        picture.contains("width=") && picture.contains("height="),
+        "{picture}"
+    );
+    // Every file the picture names exists, and the original is not what it points at.
+    for src in picture
+        .split(['"', ',', ' '])
+        .filter(|s| s.starts_with('/') && (s.ends_with(".webp") || s.ends_with(".jpg")))
+    {
+        assert_ne!(src, "/anh/co-nguyen-thi-hoa.jpg", "{picture}");
+        assert!(
+            root.join("public").join(&src[1..]).is_file(),
+            "{src} named by the picture is not in public/"
+        );
+    }
+}
