@@ -164,23 +164,13 @@ pub fn links_in(
         images: &site.images,
         ids: BTreeMap::new(),
     };
-    let mut bodies: Vec<(&str, &str, usize)> = Vec::new();
-    macro_rules! collect {
-        ($entries:expr) => {
-            for e in $entries {
-                for v in e.versions.values() {
-                    bodies.push((&v.path, &v.body, v.body_line));
-                }
-            }
-        };
-    }
-    collect!(&site.plans);
-    collect!(&site.campaigns);
-    collect!(&site.exemplars);
-    collect!(&site.reports);
-    collect!(&site.pages);
     let raw_html = site.settings.raw_html;
-    for (path, body, body_line) in bodies {
+    for crate::content::model::Body {
+        path,
+        text: body,
+        line: body_line,
+    } in site.bodies()
+    {
         if only.is_some_and(|o| !o.contains(path)) {
             continue;
         }

@@ -52,28 +52,6 @@ fn fails(root: &Path, needles: &[&str]) -> String {
     err
 }
 
-fn json(root: &Path, path: &str) -> serde_json::Value {
-    serde_json::from_str(&read(root, path)).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-/// The text a reader sees: tags dropped, spaces collapsed.
-fn text_of(html: &str) -> String {
-    let mut out = String::new();
-    let mut tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => tag = true,
-            '>' => {
-                tag = false;
-                out.push(' ');
-            }
-            c if !tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Rows of a results table in `lang` as (report, indicator, met), in file order.
 fn results(root: &Path, dir: &str) -> Vec<(String, String, bool)> {
     json(root, &format!("{dir}/results.json"))

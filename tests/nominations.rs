@@ -29,27 +29,6 @@ fn edit(root: &Path, path: &str, from: &str, to: &str) {
     std::fs::write(root.join(path), text.replacen(from, to, 1)).expect("write");
 }
 
-fn text_of(html: &str) -> String {
-    let mut out = String::new();
-    let mut tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => tag = true,
-            '>' => {
-                tag = false;
-                out.push(' ');
-            }
-            c if !tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn json(root: &Path, path: &str) -> serde_json::Value {
-    serde_json::from_str(&read(root, path)).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
 /// The status code and label of the open list's page, built on `now`.
 fn status_on(now: &str) -> String {
     let site = built_on(now);
@@ -401,4 +380,19 @@ fn a_nominee_photo_is_published_through_the_image_stage() {
             "{src} named by the picture is not in public/"
         );
     }
+}
+
+#[test]
+fn links_in_a_list_body_are_checked_like_other_bodies() {
+    let site = fixture("multiyear");
+    let root = site.path();
+    edit(
+        root,
+        OPEN,
+        "Mọi ý kiến gửi về Văn phòng Sở trước hạn.",
+        "Mọi ý kiến gửi về [Văn phòng Sở](/khong-co/) trước hạn.",
+    );
+    let o = build_on(root, "2024-07-15");
+    let err = assert_error(&o, &["link to \"/khong-co/\" points nowhere"]);
+    assert!(err.contains(OPEN), "{err}");
 }

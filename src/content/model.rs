@@ -459,6 +459,15 @@ fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeMap<String, usize> 
     out
 }
 
+/// A published version's markdown body: see [`Site::bodies`].
+#[derive(Debug, Clone, Copy)]
+pub struct Body<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+    /// The line of the file the body starts on.
+    pub line: usize,
+}
+
 impl Site {
     /// The body of the published version made from source file `path`, to replace it.
     pub fn body_mut(&mut self, path: &str) -> Option<&mut String> {
@@ -489,16 +498,29 @@ impl Site {
 
     /// The body of the published version made from source file `path`.
     pub fn body(&self, path: &str) -> Option<&str> {
-        fn find<'a, F, T>(entries: &'a [Entry<F, T>], path: &str) -> Option<&'a str> {
-            (entries.iter().flat_map(|e| e.versions.values()))
-                .find(|v| v.path == path)
-                .map(|v| v.body.as_str())
+        self.bodies().find(|b| b.path == path).map(|b| b.text)
+    }
+
+    /// Every published body of every kind, with its file and the line it starts on. The
+    /// one list of kinds that carry markdown, so that a check or a stage that reads bodies
+    /// cannot forget a kind added later.
+    pub fn bodies(&self) -> impl Iterator<Item = Body<'_>> {
+        fn of<F, T>(entries: &[Entry<F, T>]) -> impl Iterator<Item = Body<'_>> {
+            entries
+                .iter()
+                .flat_map(|e| e.versions.values())
+                .map(|v| Body {
+                    path: &v.path,
+                    text: &v.body,
+                    line: v.body_line,
+                })
         }
-        find(&self.plans, path)
-            .or_else(|| find(&self.campaigns, path))
-            .or_else(|| find(&self.exemplars, path))
-            .or_else(|| find(&self.reports, path))
-            .or_else(|| find(&self.pages, path))
+        of(&self.plans)
+            .chain(of(&self.campaigns))
+            .chain(of(&self.exemplars))
+            .chain(of(&self.reports))
+            .chain(of(&self.pages))
+            .chain(of(&self.nominations))
     }
 
     pub fn lang_order(&self) -> Vec<String> {

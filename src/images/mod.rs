@@ -337,23 +337,12 @@ fn uses(site: &Site) -> Vec<Use> {
             }
         }
     }
-    let mut bodies: Vec<(&str, &str, usize)> = Vec::new();
-    macro_rules! collect {
-        ($entries:expr) => {
-            for e in $entries {
-                for v in e.versions.values() {
-                    bodies.push((&v.path, &v.body, v.body_line));
-                }
-            }
-        };
-    }
-    collect!(&site.plans);
-    collect!(&site.campaigns);
-    collect!(&site.exemplars);
-    collect!(&site.reports);
-    collect!(&site.pages);
-    collect!(&site.nominations);
-    for (path, body, body_line) in bodies {
+    for crate::content::model::Body {
+        path,
+        text: body,
+        line: body_line,
+    } in site.bodies()
+    {
         for (address, at, alt) in in_body(body) {
             let (line, col) = position(body, at);
             out.push(Use {

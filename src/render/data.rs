@@ -498,6 +498,7 @@ impl Renderer<'_> {
         let any_illustrative = site.exemplars.iter().any(|x| x.facts.illustrative)
             || site.reports.iter().any(|r| r.facts.illustrative)
             || site.events.iter().any(|e| e.fm.illustrative)
+            || site.nominations.iter().any(|n| n.facts.illustrative)
             || site.plans.iter().any(|p| p.facts.schedule_illustrative);
         ctx.insert("any_illustrative", &any_illustrative);
         ctx.insert("package", &package_view);

@@ -111,3 +111,26 @@ pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         })
         .collect()
 }
+
+/// The text a reader sees: tags dropped, spaces collapsed.
+pub fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => tag = true,
+            '>' => {
+                tag = false;
+                out.push(' ');
+            }
+            c if !tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A JSON file of the site, parsed.
+pub fn json(root: &Path, path: &str) -> serde_json::Value {
+    serde_json::from_str(&read(root, path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
