@@ -697,6 +697,88 @@ pub fn quote(s: &str) -> String {
     out
 }
 
+/// The value of a one-field YAML text (`key: value` and the lines under it), as JSON; `None`
+/// if it does not parse.
+pub fn value_of_field(text: &str) -> Option<serde_json::Value> {
+    let map: serde_json::Map<String, serde_json::Value> = serde_yaml::from_str(text).ok()?;
+    map.into_iter().next().map(|(_, v)| v)
+}
+
+/// `value` as YAML for a file people then read and edit: block style, two spaces per
+/// level, every string double-quoted (so "2024", "yes" or "1.500" stay strings and never
+/// change meaning), keys in the order given. Written by hand rather than by `serde_yaml`,
+/// whose output style is not ours to pin. Ends without a newline.
+pub fn emit(value: &serde_json::Value) -> String {
+    let mut out = String::new();
+    emit_into(&mut out, value, 0);
+    out
+}
+
+fn emit_into(out: &mut String, value: &serde_json::Value, indent: usize) {
+    use serde_json::Value as V;
+    let pad = " ".repeat(indent);
+    match value {
+        V::Null => out.push('~'),
+        V::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        V::Number(n) => out.push_str(&n.to_string()),
+        V::String(s) => out.push_str(&quote(s)),
+        V::Array(items) if items.is_empty() => out.push_str("[]"),
+        V::Object(map) if map.is_empty() => out.push_str("{}"),
+        V::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                    out.push_str(&pad);
+                }
+                out.push_str("- ");
+                // A mapping in a list starts on the dash's line, its other keys under it.
+                emit_into(out, item, indent + 2);
+            }
+        }
+        V::Object(map) => {
+            for (i, (key, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                    out.push_str(&pad);
+                }
+                out.push_str(&plain_key(key));
+                out.push(':');
+                match item {
+                    V::Array(a) if !a.is_empty() => {
+                        out.push('\n');
+                        out.push_str(&pad);
+                        emit_into(out, item, indent);
+                    }
+                    V::Object(o) if !o.is_empty() => {
+                        out.push('\n');
+                        out.push_str(&pad);
+                        out.push_str("  ");
+                        emit_into(out, item, indent + 2);
+                    }
+                    _ => {
+                        out.push(' ');
+                        emit_into(out, item, indent);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A mapping key as written: bare when it is a plain name, else quoted.
+fn plain_key(key: &str) -> String {
+    let bare = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        && !key.starts_with('-');
+    if bare {
+        key.to_string()
+    } else {
+        quote(key)
+    }
+}
+
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let from = s.find(start)? + start.len();
     let len = s[from..].find(end)?;

@@ -14,5 +14,6 @@ mod locate;
 pub mod model;
 pub mod refs;
 pub mod reporting;
+pub mod write;
 
 pub use model::{Entry, Publish, Site, Version};
