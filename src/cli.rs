@@ -27,7 +27,8 @@ pub enum Command {
     New(NewArgs),
     /// Create a minimal new site that builds.
     Init(InitArgs),
-    /// Write the JSON Schemas of site.yaml and of each content kind's front matter.
+    /// Write the JSON Schemas of site.yaml and of each content kind's front matter (and,
+    /// with --reference, the reference pages of the documentation).
     Schemas(SchemasArgs),
     /// Publish the built site to a target of site.yaml (or --to): only new and changed
     /// files, in an order that never shows readers half a site. Prints one summary line.
@@ -150,6 +151,10 @@ pub struct SchemasArgs {
     /// Folder to write the schemas to.
     #[arg(long, default_value = "docs/schemas")]
     pub out: PathBuf,
+    /// Also write the reference pages (every field, every command) as markdown into this
+    /// folder, e.g. docs/reference.
+    #[arg(long, value_name = "DIR")]
+    pub reference: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

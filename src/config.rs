@@ -25,7 +25,7 @@ pub(crate) struct RawSite {
     #[serde(default)]
     markdown: MarkdownSettings,
     /// Where `minhbach deploy` publishes the built site. No password or access key is
-    /// ever written here (see the README, "Publishing the site").
+    /// ever written here (see docs/admin/deploy.md).
     deploy: Option<crate::deploy::spec::RawDeploy>,
     /// Nomination lists put out for public comment.
     #[serde(default)]
@@ -60,7 +60,7 @@ impl Default for NominationSettings {
 }
 
 /// What is published of the photos and images the content shows (JPEG, PNG, WebP). Each
-/// is always published as a few smaller copies without metadata (see the README, "Photos").
+/// is always published as a few smaller copies without metadata (see docs/authoring.md, "Photos and images").
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ImageSettings {

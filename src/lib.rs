@@ -18,6 +18,7 @@ pub mod output;
 pub mod paths;
 pub mod period;
 pub mod rebuild;
+pub mod reference;
 pub mod render;
 pub mod scaffold;
 pub mod schema;

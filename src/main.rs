@@ -218,11 +218,18 @@ fn main() -> ExitCode {
             minhbach::scaffold::new(&n.root, n.kind, &n.title, n.lang).map(print_created)
         }
         Command::Init(i) => minhbach::scaffold::init(&i.dir).map(print_created),
-        Command::Schemas(s) => minhbach::schema::write_all(&s.out).map(|paths| {
-            for p in paths {
-                println!("wrote {}", p.display());
-            }
-        }),
+        Command::Schemas(s) => minhbach::schema::write_all(&s.out)
+            .and_then(|mut paths| {
+                if let Some(dir) = &s.reference {
+                    paths.extend(minhbach::reference::write_all(dir)?);
+                }
+                Ok(paths)
+            })
+            .map(|paths| {
+                for p in paths {
+                    println!("wrote {}", p.display());
+                }
+            }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

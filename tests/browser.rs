@@ -2,7 +2,7 @@
 //! builds the site with this crate's binary (at the root and under a sub-path), serves it on
 //! 127.0.0.1 and checks it in headless Chromium (playwright-core), with axe-core and with the
 //! W3C Nu Html Checker (vnu-jar). Its figures go straight to the terminal, also without
-//! `--nocapture`. See the README, "Browser tests".
+//! `--nocapture`. See docs/developers/browser-tests.md.
 //!
 //! Missing tools fail the test with what is missing and the one command that installs it
 //! all, `bash .ci/run`; `MINHBACH_SKIP_BROWSER=1` skips it on a developer's machine, never

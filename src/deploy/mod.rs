@@ -185,7 +185,7 @@ pub fn request(
             let name = match (&deploy.default_target, deploy.targets.len()) {
                 (Some(d), _) => d.clone(),
                 (None, 1) => deploy.targets.keys().next().cloned().unwrap_or_default(),
-                (None, 0) => return Err("no deploy target: add a deploy: section to site.yaml (see the README, \"Publishing the site\"), or name one with --to".into()),
+                (None, 0) => return Err("no deploy target: add a deploy: section to site.yaml (see docs/admin/deploy.md), or name one with --to".into()),
                 (None, _) => return Err(format!("site.yaml has several deploy targets: choose one with --target, or set deploy.default_target{}", known(&deploy))),
             };
             let t = deploy

@@ -3,7 +3,7 @@
 // checks it in headless Chromium (driven by playwright-core), with axe-core and with the
 // W3C Nu Html Checker (vnu-jar); then the live preview with many tabs (preview.mjs).
 // Every check prints its figures; any breach makes the exit code 1. Run by
-// tests/browser.rs (`cargo test`); see the README, "Browser tests".
+// tests/browser.rs (`cargo test`); see docs/developers/browser-tests.md.
 //
 // Environment:
 //   MINHBACH_BIN        the minhbach binary (default: target/release/minhbach)
