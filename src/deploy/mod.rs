@@ -20,6 +20,8 @@ pub mod folder;
 pub mod kinds;
 pub mod manifest;
 pub mod remote;
+#[cfg(unix)]
+mod sftp;
 pub mod spec;
 
 use crate::error::{Diagnostic, Error};
