@@ -72,9 +72,7 @@ impl Known {
             indicators: ids::<IndicatorFm>(loaded, "indicators", |i| &i.id),
         }
     }
-}
 
-impl Known {
     fn list(&self, ids: Ids) -> &[String] {
         match ids {
             Ids::Units => &self.units,
