@@ -1,4 +1,4 @@
-//! Test helper shared by the unit tests of `render/search.rs` and `tests/site.rs`: reads a
+//! Test helper shared by the unit tests of `render/search.rs` and `tests/search.rs`: reads a
 //! built search index back, so tests can assert which folded words point to which pages.
 //!
 //! The layout is described in `render/search.rs`: `<lang>/meta.json` lists the shards,

@@ -134,3 +134,34 @@ pub fn text_of(html: &str) -> String {
 pub fn json(root: &Path, path: &str) -> serde_json::Value {
     serde_json::from_str(&read(root, path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
+
+/// Asserts a build fails with exit 1, prints `needle` and leaves `public/` untouched.
+pub fn assert_fails_untouched(site: &Path, needle: &str) -> String {
+    let public = site.join("public");
+    std::fs::create_dir_all(&public).expect("mkdir");
+    std::fs::write(public.join("sentinel.html"), "previous site").expect("write");
+    // A previous build: the marker lets the next successful build replace it.
+    std::fs::write(public.join(".minhbach-output"), "").expect("write");
+    let before = tree(&public);
+    let o = build(site, &[]);
+    let err = stderr(&o);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "expected exit 1, got {:?}:\n{err}",
+        o.status.code()
+    );
+    assert!(err.contains(needle), "expected {needle:?} in:\n{err}");
+    assert_eq!(before, tree(&public), "a failed build changed public/");
+    err
+}
+
+/// The bundled Tây Ninh site (`content/` and `site.yaml` of the repository), copied into a
+/// fresh temporary folder.
+pub fn bundled() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_tree(&repo.join("content"), &dir.path().join("content"));
+    std::fs::copy(repo.join("site.yaml"), dir.path().join("site.yaml")).expect("copy site.yaml");
+    dir
+}
