@@ -310,6 +310,17 @@ mod tests {
     }
 
     #[test]
+    fn keys_named_in_the_order_come_first() {
+        let mut doc = Document::parse("---\ntitle: a\n---\n").expect("parses");
+        let rows = json!([{"actual": 1, "note": "n", "indicator": "x", "target": 2}]);
+        doc.set_ordered("results", &rows, None, &["indicator", "target", "actual"]);
+        assert_eq!(
+            doc.text(),
+            "---\ntitle: a\nresults:\n- indicator: \"x\"\n  target: 2\n  actual: 1\n  note: \"n\"\n---\n"
+        );
+    }
+
+    #[test]
     fn the_body_is_replaced_below_the_closing_line() {
         let mut doc = Document::parse(FILE).expect("parses");
         doc.set_body("Mới\n");

@@ -257,6 +257,25 @@ pub fn plan(root: &Path, report: &Path, table: &Table, mapping: &Mapping) -> Res
                 en: "the actual value is missing".into(),
             });
         }
+        // A workbook cell formatted as a percentage shows 97,5 % and holds 0.975: for an
+        // indicator in % whose target is above 1.5, a figure of 1 or less is that.
+        let reference = ind
+            .and_then(|i| i.target.or(i.target_max))
+            .map(Amount::to_f64);
+        if table.workbook && unit_percent && reference.is_some_and(|r| r > 1.5) {
+            for (col, value) in [(mapping.target, &out.target), (mapping.actual, &out.actual)] {
+                let (Some(col), Some(v)) = (col, value) else {
+                    continue;
+                };
+                if v.parse::<f64>().is_ok_and(|x| x > 0.0 && x <= 1.0) {
+                    out.problems.push(Problem {
+                        column: Some(col),
+                        vi: format!("{v} có vẻ là ô định dạng phần trăm ({v} = {}%): định dạng cột là số (Number) rồi lưu lại, hoặc gõ số phần trăm", percent_of(v)),
+                        en: format!("{v} looks like a cell formatted as a percentage ({v} = {}%): format the column as Number and save again, or type the percentage", percent_of(v)),
+                    });
+                }
+            }
+        }
         out.target_min = before.and_then(|r| r.target_min).map(Amount::plain);
         out.target_max = before.and_then(|r| r.target_max).map(Amount::plain);
         out.note = match mapping.note {
@@ -300,6 +319,13 @@ pub fn plan(root: &Path, report: &Path, table: &Table, mapping: &Mapping) -> Res
         lang: files.notes_lang.clone(),
         changes,
     })
+}
+
+/// `0.975` → `97.5`: a fraction as the percentage a spreadsheet shows.
+fn percent_of(plain: &str) -> String {
+    Amount::parse(plain)
+        .map(|a| super::table::float_text(a.to_f64() * 100.0))
+        .unwrap_or_else(|_| plain.to_string())
 }
 
 fn notes_of(results: Option<&[ResultFm]>) -> BTreeMap<String, String> {

@@ -267,3 +267,17 @@ fn a_figure_is_a_number_when_it_reads_back_the_same() {
     assert_eq!(number("0.0000001"), json!("0.0000001"));
     assert_eq!(number("12345678901234567.5"), json!("12345678901234567.5"));
 }
+
+#[test]
+fn a_percent_formatted_workbook_cell_is_caught() {
+    let dir = site();
+    let mut t = tsv("Chỉ tiêu\tThực hiện\nty-le-giao-vien-dat-chuan\t0.945\nty-le-bo-hoc\t0.9\n");
+    t.workbook = true;
+    let p = plan(dir.path(), Path::new(VI), &t, &guess(&t, &indicators())).expect("plans");
+    assert_eq!(p.rows[0].problems.len(), 1, "{:?}", p.rows[0]);
+    assert!(p.rows[0].problems[0]
+        .en
+        .starts_with("0.945 looks like a cell formatted as a percentage (0.945 = 94.5%)"));
+    // 0.9 % drop-outs against a target of 1.5 % is a figure, not a format.
+    assert!(p.rows[1].problems.is_empty(), "{:?}", p.rows[1]);
+}

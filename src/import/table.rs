@@ -33,6 +33,10 @@ pub struct Table {
     /// not UTF-8 (a CSV saved by Excel on Vietnamese Windows), whose notes should be checked.
     #[serde(default)]
     pub encoding: String,
+    /// Read from a workbook: its numbers were cells, not text (a cell formatted as a
+    /// percentage holds 0.975 for 97.5 %).
+    #[serde(default)]
+    pub workbook: bool,
 }
 
 /// One row of a table.
@@ -92,7 +96,9 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Table, Error> {
             ))
         }
     };
-    Ok(from_grid(source, grid, encoding))
+    let mut table = from_grid(source, grid, encoding);
+    table.workbook = matches!(ext.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods");
+    Ok(table)
 }
 
 fn problem(source: &str, line: Option<usize>, message: String, hint: &str) -> Error {
@@ -399,6 +405,7 @@ fn from_grid(source: String, grid: Grid, encoding: String) -> Table {
             rows: Vec::new(),
             source,
             encoding,
+            workbook: false,
         };
     };
     Table {
@@ -407,6 +414,7 @@ fn from_grid(source: String, grid: Grid, encoding: String) -> Table {
         rows: rows.map(|(line, cells)| Row { line, cells }).collect(),
         source,
         encoding,
+        workbook: false,
     }
 }
 
