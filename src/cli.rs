@@ -35,6 +35,41 @@ pub enum Command {
     /// Exit codes: 0 done or unchanged, 1 failed (run it again to complete it), 2 usage,
     /// 3 refused by the deletion guard.
     Deploy(DeployArgs),
+    /// Import data into the content from a spreadsheet.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// A report's results (indicator, target, actual, note) from a CSV, TSV, XLSX or ODS
+    /// file, or cells pasted into stdin (-). Prints the column mapping and every row; writes
+    /// only if every row is right and the site checks. Figures go to the file that carries
+    /// the facts, notes to the file of --lang. Exit codes: 0 written (or, with --dry-run,
+    /// would be), 1 a row or the report has problems (nothing written), 2 usage.
+    Results(ImportResultsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportResultsArgs {
+    /// The report's content file, e.g. content/reports/bao-cao-nam-2024.vi.md.
+    pub report: PathBuf,
+    /// The table: a .csv, .tsv, .txt, .xlsx or .ods file, or - to read stdin.
+    pub table: String,
+    /// Which column is which, counted from 1 or by letter, over what the headers suggest:
+    /// indicator=1,target=2,actual=C,note=4 (note= leaves a column out).
+    #[arg(long)]
+    pub map: Option<String>,
+    /// The language of the notes: they go to the report's file in this language.
+    /// Default: the language of the report file given.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Print what would be written; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The site folder (the one with site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }
 
 #[derive(Debug, Args)]

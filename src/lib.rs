@@ -13,6 +13,7 @@ pub mod deploy;
 pub mod error;
 pub mod i18n;
 pub mod images;
+pub mod import;
 pub mod links;
 pub mod output;
 pub mod paths;

@@ -3,7 +3,7 @@
 //! deletion guard).
 
 use clap::Parser;
-use minhbach::cli::{Cli, Command, CommonArgs, Format};
+use minhbach::cli::{Cli, Command, CommonArgs, Format, ImportCommand, ImportResultsArgs};
 use minhbach::error::{self, Diagnostic, Error};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -140,11 +140,176 @@ fn deploy(d: &minhbach::cli::DeployArgs) -> ExitCode {
     }
 }
 
+/// `minhbach import results`: the mapping and one line per row on stdout, each problem as
+/// `table:row: error: …` on stderr. Exit codes: 0 written (or would be), 1 problems, 2 usage.
+fn import_results(a: &ImportResultsArgs) -> ExitCode {
+    use minhbach::import::{results, table};
+    use std::io::Read;
+    let fail = |e: Error| {
+        match e {
+            Error::Content(diags) => print_all(&diags),
+            e => eprintln!("error: {}", error::escape_controls(&e.to_string())),
+        }
+        ExitCode::from(1)
+    };
+    let usage = |e: Error| {
+        fail(e);
+        ExitCode::from(2)
+    };
+    if !a.report.is_file() && !a.root.join(&a.report).is_file() {
+        eprintln!(
+            "error: {}: no such report file; give its path, e.g. content/reports/bao-cao-nam-2024.vi.md",
+            error::escape_controls(&a.report.to_string_lossy())
+        );
+        return ExitCode::from(2);
+    }
+    let (name, bytes) = if a.table == "-" {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+            eprintln!("error: cannot read stdin: {e}");
+            return ExitCode::from(2);
+        }
+        // A workbook piped in is a zip file; anything else is text.
+        let name = if bytes.starts_with(b"PK\x03\x04") {
+            "stdin.xlsx"
+        } else {
+            "pasted.tsv"
+        };
+        (name.to_string(), bytes)
+    } else {
+        match std::fs::read(&a.table) {
+            Ok(b) => (a.table.clone(), b),
+            Err(e) => {
+                eprintln!("error: {}: {e}", error::escape_controls(&a.table));
+                return ExitCode::from(2);
+            }
+        }
+    };
+    let report = match &a.lang {
+        Some(lang) => match results::language_version(&a.root, &a.report, lang) {
+            Ok(p) => p,
+            Err(e) => return usage(e),
+        },
+        None => a.report.clone(),
+    };
+    let mut table = match table::read(&name, &bytes) {
+        Ok(t) => t,
+        Err(e) => return fail(e),
+    };
+    if a.table == "-" {
+        table.source = "stdin".into();
+    }
+    let src = error::escape_controls(&table.source).into_owned();
+    if table.encoding == "windows-1258" {
+        eprintln!("{src}: warning: the file is not UTF-8; it was read as Windows-1258 (Vietnamese). Check the notes below, or save the table as \"CSV UTF-8\" to be sure.\n");
+    }
+    let indicators = match minhbach::import::indicators(&a.root) {
+        Ok(i) => i,
+        Err(e) => return fail(e),
+    };
+    let mut mapping = results::guess(&table, &indicators);
+    if let Some(map) = &a.map {
+        mapping = match mapping.with_overrides(map) {
+            Ok(m) => m,
+            Err(e) => {
+                eprintln!("error: --map: {e}");
+                return ExitCode::from(2);
+            }
+        };
+    }
+    let plan = match results::plan(&a.root, &report, &table, &mapping) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    let header = |c: usize| {
+        let name = table
+            .headers
+            .get(c)
+            .filter(|_| mapping.header)
+            .map_or(String::new(), |h| {
+                format!(" \"{}\"", error::escape_controls(h))
+            });
+        format!("column {}{name}", c + 1)
+    };
+    let mut used = vec![format!("indicator = {}", header(mapping.indicator))];
+    for (what, col) in [
+        ("target", mapping.target),
+        ("actual", mapping.actual),
+        ("note", mapping.note),
+    ] {
+        used.push(match col {
+            Some(c) => format!("{what} = {}", header(c)),
+            None => format!("{what} = (none: kept from the report)"),
+        });
+    }
+    println!("{src}: mapping: {}", used.join(", "));
+    println!(
+        "figures → {}; notes ({}) → {}",
+        plan.facts_file, plan.lang, plan.notes_file
+    );
+    println!(
+        "{:>5}  {:<32} {:>18} {:>18}  problems",
+        "row", "indicator", "target", "actual"
+    );
+    for r in &plan.rows {
+        let cell = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+        let problems: Vec<&str> = r.problems.iter().map(|p| p.en.as_str()).collect();
+        println!(
+            "{:>5}  {:<32} {:>18} {:>18}  {}",
+            r.line,
+            error::escape_controls(&cell(&r.indicator)),
+            cell(&r.target),
+            cell(&r.actual),
+            if problems.is_empty() {
+                "ok".to_string()
+            } else {
+                error::escape_controls(&problems.join("; ")).into_owned()
+            }
+        );
+    }
+    for r in &plan.rows {
+        for p in &r.problems {
+            let at = p
+                .column
+                .map_or(String::new(), |c| format!("{}: ", header(c)));
+            eprintln!(
+                "{src}:{}: error: {at}{}",
+                r.line,
+                error::escape_controls(&p.en)
+            );
+        }
+    }
+    for p in &plan.problems {
+        eprintln!("{src}: error: {}", error::escape_controls(&p.en));
+    }
+    if !plan.ok {
+        let bad = plan.rows.iter().filter(|r| !r.problems.is_empty()).count();
+        eprintln!("{bad} row(s) with problems; nothing was written.");
+        return ExitCode::from(1);
+    }
+    if plan.changes.is_empty() {
+        println!("The report already says this; nothing to write.");
+    } else if a.dry_run {
+        println!("Dry run: would write {}.", plan.changes.join(", "));
+    } else {
+        if let Err(e) = results::apply(&a.root, &report, &plan) {
+            return fail(e);
+        }
+        println!(
+            "Wrote {} ({} results).",
+            plan.changes.join(", "),
+            plan.rows.len()
+        );
+    }
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let started = Instant::now();
     let result = match &cli.command {
         Command::Deploy(d) => return deploy(d),
+        Command::Import(ImportCommand::Results(a)) => return import_results(a),
         Command::Build(b) => {
             let opts = match options(&b.common, b.output.clone(), b.base_url.clone()) {
                 Ok(o) => minhbach::Options {

@@ -709,12 +709,19 @@ pub fn value_of_field(text: &str) -> Option<serde_json::Value> {
 /// change meaning), keys in the order given. Written by hand rather than by `serde_yaml`,
 /// whose output style is not ours to pin. Ends without a newline.
 pub fn emit(value: &serde_json::Value) -> String {
+    emit_ordered(value, &[])
+}
+
+/// [`emit`], with the keys of every mapping that are named in `order` first, in that
+/// order (`indicator` before `actual` in a result), the others after them. serde_json's
+/// maps are sorted by key, which is not the order people read a row in.
+pub fn emit_ordered(value: &serde_json::Value, order: &[&str]) -> String {
     let mut out = String::new();
-    emit_into(&mut out, value, 0);
+    emit_into(&mut out, value, 0, order);
     out
 }
 
-fn emit_into(out: &mut String, value: &serde_json::Value, indent: usize) {
+fn emit_into(out: &mut String, value: &serde_json::Value, indent: usize, order: &[&str]) {
     use serde_json::Value as V;
     let pad = " ".repeat(indent);
     match value {
@@ -732,11 +739,13 @@ fn emit_into(out: &mut String, value: &serde_json::Value, indent: usize) {
                 }
                 out.push_str("- ");
                 // A mapping in a list starts on the dash's line, its other keys under it.
-                emit_into(out, item, indent + 2);
+                emit_into(out, item, indent + 2, order);
             }
         }
         V::Object(map) => {
-            for (i, (key, item)) in map.iter().enumerate() {
+            let mut entries: Vec<(&String, &serde_json::Value)> = map.iter().collect();
+            entries.sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(order.len()));
+            for (i, (key, item)) in entries.into_iter().enumerate() {
                 if i > 0 {
                     out.push('\n');
                     out.push_str(&pad);
@@ -747,17 +756,17 @@ fn emit_into(out: &mut String, value: &serde_json::Value, indent: usize) {
                     V::Array(a) if !a.is_empty() => {
                         out.push('\n');
                         out.push_str(&pad);
-                        emit_into(out, item, indent);
+                        emit_into(out, item, indent, order);
                     }
                     V::Object(o) if !o.is_empty() => {
                         out.push('\n');
                         out.push_str(&pad);
                         out.push_str("  ");
-                        emit_into(out, item, indent + 2);
+                        emit_into(out, item, indent + 2, order);
                     }
                     _ => {
                         out.push(' ');
-                        emit_into(out, item, indent);
+                        emit_into(out, item, indent, order);
                     }
                 }
             }

@@ -114,7 +114,19 @@ impl Document {
     /// the schema's order, say), or last. A field whose value is unchanged is left as
     /// written, so `1.500,5` stays `1.500,5` and the comments inside it stay.
     pub fn set(&mut self, key: &str, value: &serde_json::Value, after: Option<&str>) {
-        let text = self.field_text_for(key, value);
+        self.set_ordered(key, value, after, &[]);
+    }
+
+    /// [`Document::set`], writing the keys of each mapping named in `order` first, in
+    /// that order (see [`crate::yaml::emit_ordered`]).
+    pub fn set_ordered(
+        &mut self,
+        key: &str,
+        value: &serde_json::Value,
+        after: Option<&str>,
+        order: &[&str],
+    ) {
+        let text = self.field_text_for(key, value, order);
         if let Some(f) = self.fields.iter_mut().find(|f| f.key == key) {
             if same_value(&f.text, value) {
                 return;
@@ -169,10 +181,10 @@ impl Document {
         out
     }
 
-    fn field_text_for(&self, key: &str, value: &serde_json::Value) -> String {
+    fn field_text_for(&self, key: &str, value: &serde_json::Value, order: &[&str]) -> String {
         let mut map = serde_json::Map::new();
         map.insert(key.to_string(), value.clone());
-        let mut text = crate::yaml::emit(&serde_json::Value::Object(map));
+        let mut text = crate::yaml::emit_ordered(&serde_json::Value::Object(map), order);
         text.push('\n');
         if self.newline == "\r\n" {
             text = text.replace('\n', "\r\n");
@@ -295,6 +307,17 @@ mod tests {
         );
         assert!(doc.remove("campaigns"));
         assert!(!doc.remove("campaigns"));
+    }
+
+    #[test]
+    fn keys_named_in_the_order_come_first() {
+        let mut doc = Document::parse("---\ntitle: a\n---\n").expect("parses");
+        let rows = json!([{"actual": 1, "note": "n", "indicator": "x", "target": 2}]);
+        doc.set_ordered("results", &rows, None, &["indicator", "target", "actual"]);
+        assert_eq!(
+            doc.text(),
+            "---\ntitle: a\nresults:\n- indicator: \"x\"\n  target: 2\n  actual: 1\n  note: \"n\"\n---\n"
+        );
     }
 
     #[test]
