@@ -100,6 +100,19 @@ impl Document {
         self.fields.iter().map(|f| f.key.as_str())
     }
 
+    /// Each field with the lines it takes in the file (1-based, first to last, the
+    /// comments above it included), to point a diagnostic at the field it is about.
+    pub fn field_lines(&self) -> Vec<(&str, std::ops::RangeInclusive<usize>)> {
+        let mut line = 1 + self.head.matches('\n').count();
+        let mut out = Vec::with_capacity(self.fields.len());
+        for f in &self.fields {
+            let n = (f.prefix.matches('\n').count() + f.text.matches('\n').count()).max(1);
+            out.push((f.key.as_str(), line..=line + n - 1));
+            line += n;
+        }
+        out
+    }
+
     /// The text of field `key` as written, key line included.
     pub fn field_text(&self, key: &str) -> Option<&str> {
         self.field(key).map(|f| f.text.as_str())
@@ -295,6 +308,15 @@ mod tests {
         );
         assert!(doc.remove("campaigns"));
         assert!(!doc.remove("campaigns"));
+    }
+
+    #[test]
+    fn each_field_knows_its_lines() {
+        let doc = Document::parse(FILE).expect("parses");
+        let lines = doc.field_lines();
+        assert_eq!(lines[0], ("title", 2..=3));
+        assert_eq!(lines[1], ("period", 4..=4));
+        assert_eq!(lines[2], ("results", 5..=8));
     }
 
     #[test]
