@@ -171,11 +171,17 @@ pub fn say(message: &str, lang: &str) -> String {
             return format!("không có {vi} \"{id}\"{mean}");
         }
     }
-    if message.starts_with("replace it with") {
-        return format!(
-            "sửa thành {}",
-            message.trim_start_matches("replace it with ")
-        );
+    if message.starts_with("dates are written") {
+        return "ngày viết theo dạng YYYY-MM-DD, ví dụ 2022-01-15".to_string();
+    }
+    if let Some(rest) = message.strip_prefix("replace it with ") {
+        let (id, folder) = rest.split_once(", or add the ").unwrap_or((rest, ""));
+        let folder = folder.split_once(" to ").map_or("", |(_, f)| f);
+        return if folder.is_empty() {
+            format!("sửa thành {id}")
+        } else {
+            format!("sửa thành {id}, hoặc tạo mục đó trong {folder}")
+        };
     }
     if message.contains("is required") || message.starts_with("missing field") {
         return format!("thiếu trường bắt buộc: {message}");
@@ -203,6 +209,13 @@ mod tests {
             "unknown campaign \"x\""
         );
         assert_eq!(say("unknown unit \"x\"", "vi"), "không có đơn vị \"x\"");
+        assert_eq!(
+            say(
+                "replace it with \"a\", or add the campaign to content/campaigns/",
+                "vi"
+            ),
+            "sửa thành \"a\", hoặc tạo mục đó trong content/campaigns/"
+        );
         assert_eq!(
             say("launched: \"2023-13-45\": month 13 does not exist", "vi"),
             "\"2023-13-45\" không phải là ngày có thật: tháng 13 không có"
