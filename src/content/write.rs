@@ -135,6 +135,40 @@ impl Document {
             f.text = text;
             return;
         }
+        // A field `new` scaffolded as a comment (`# photo: /anh/….jpg`) takes that line's
+        // place, under the comments that explain it.
+        let commented = format!("# {key}:");
+        let placeholder = |block: &str| {
+            let mut at = 0;
+            for line in block.split_inclusive('\n') {
+                if line.starts_with(&commented) {
+                    return Some((at, at + line.len()));
+                }
+                at += line.len();
+            }
+            None
+        };
+        for i in 0..=self.fields.len() {
+            let block = match self.fields.get(i) {
+                Some(f) => f.prefix.as_str(),
+                None => self.trailer.as_str(),
+            };
+            if let Some((start, end)) = placeholder(block) {
+                let above = block[..start].to_string();
+                let below = block[end..].to_string();
+                match self.fields.get_mut(i) {
+                    Some(f) => f.prefix = below,
+                    None => self.trailer = below,
+                }
+                let field = Field {
+                    key: key.to_string(),
+                    prefix: above,
+                    text,
+                };
+                self.fields.insert(i, field);
+                return;
+            }
+        }
         let field = Field {
             key: key.to_string(),
             prefix: String::new(),
@@ -308,6 +342,22 @@ mod tests {
         );
         assert!(doc.remove("campaigns"));
         assert!(!doc.remove("campaigns"));
+    }
+
+    #[test]
+    fn a_new_field_takes_the_place_of_its_commented_line() {
+        let file = "---\ntitle: a\n\n# The photo:\n# photo: /anh/x.jpg\n\n# Draft.\ndraft: true\n# summary: \"…\"\n---\nB\n";
+        let mut doc = Document::parse(file).expect("parses");
+        doc.set("photo", &json!("/anh/y.jpg"), Some("title"));
+        doc.set("summary", &json!("S"), None);
+        assert_eq!(
+            doc.text(),
+            "---\ntitle: a\n\n# The photo:\nphoto: \"/anh/y.jpg\"\n\n# Draft.\ndraft: true\nsummary: \"S\"\n---\nB\n"
+        );
+        assert_eq!(
+            doc.keys().collect::<Vec<_>>(),
+            ["title", "photo", "draft", "summary"]
+        );
     }
 
     #[test]
