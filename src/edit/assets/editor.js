@@ -40,7 +40,9 @@
       importPreview: 'Xem trước', importApply: 'Áp dụng', open: 'Mở',
       kinds: { plan: 'Kế hoạch', campaign: 'Phong trào', exemplar: 'Gương điển hình',
         report: 'Báo cáo', page: 'Trang', nomination: 'Danh sách đề nghị' },
-      loadFail: 'Không tải được: '
+      loadFail: 'Không tải được: ',
+      values: { individual: 'Cá nhân', collective: 'Tập thể', annual: 'Kế hoạch năm',
+        thematic: 'Kế hoạch chuyên đề' }
     },
     en: {
       list: 'List', trash: 'Trash', other: 'Tiếng Việt', otherLang: 'vi',
@@ -337,7 +339,10 @@
       var options = sh.options;
       input = el('select', { id: id },
         el('option', { value: '', text: t('choose') }),
-        options.map(function (o) { return el('option', { value: o, text: o }); }));
+        options.map(function (o) {
+          var names = T[lang].values || {};
+          return el('option', { value: o, text: names[o] ? names[o] + ' (' + o + ')' : o });
+        }));
       if (initialText && options.indexOf(initialText) < 0) {
         input.appendChild(el('option', { value: initialText, text: initialText }));
       }
