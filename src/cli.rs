@@ -25,6 +25,9 @@ pub enum Command {
     Serve(ServeArgs),
     /// Create a new content file (or a translation pair) with every field explained.
     New(NewArgs),
+    /// Open the editor in the browser, next to the live preview (loopback only; the
+    /// address printed carries this launch's secret token).
+    Edit(EditArgs),
     /// Create a minimal new site that builds.
     Init(InitArgs),
     /// Write the JSON Schemas of site.yaml and of each content kind's front matter (and,
@@ -141,6 +144,21 @@ pub struct ServeArgs {
     /// address it listens on, so that no web site can read it through its own name.
     #[arg(long = "allowed-host", value_name = "NAME")]
     pub allowed_hosts: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Port to listen on (0: any free port).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Print the address without opening the system's browser.
+    #[arg(long)]
+    pub no_open: bool,
+    /// Largest file that can be uploaded, in MB.
+    #[arg(long, default_value_t = 20, value_name = "MB")]
+    pub max_upload_mb: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -10,6 +10,7 @@ pub mod config;
 pub mod content;
 pub mod date;
 pub mod deploy;
+pub mod edit;
 pub mod error;
 pub mod i18n;
 pub mod images;

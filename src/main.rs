@@ -379,6 +379,13 @@ fn main() -> ExitCode {
             };
             minhbach::serve::run(&opts, &s.bind, s.port, &s.allowed_hosts)
         }
+        Command::Edit(e) => {
+            let opts = match options(&e.common, None, None) {
+                Ok(o) => o,
+                Err(code) => return code,
+            };
+            minhbach::edit::run(&opts, e.port, e.no_open, e.max_upload_mb << 20)
+        }
         Command::New(n) => {
             minhbach::scaffold::new(&n.root, n.kind, &n.title, n.lang).map(print_created)
         }

@@ -704,6 +704,12 @@ pub fn value_of_field(text: &str) -> Option<serde_json::Value> {
     map.into_iter().next().map(|(_, v)| v)
 }
 
+/// A whole YAML document (a data file) as JSON, for the editor's pickers; `None` if it
+/// does not parse (the build reports why).
+pub fn to_json(text: &str) -> Option<serde_json::Value> {
+    serde_yaml::from_str(text).ok()
+}
+
 /// `value` as YAML for a file people then read and edit: block style, two spaces per
 /// level, every string double-quoted (so "2024", "yes" or "1.500" stay strings and never
 /// change meaning), keys in the order given. Written by hand rather than by `serde_yaml`,

@@ -100,6 +100,19 @@ impl Document {
         self.fields.iter().map(|f| f.key.as_str())
     }
 
+    /// Each field with the lines it takes in the file (1-based, first to last, the
+    /// comments above it included), to point a diagnostic at the field it is about.
+    pub fn field_lines(&self) -> Vec<(&str, std::ops::RangeInclusive<usize>)> {
+        let mut line = 1 + self.head.matches('\n').count();
+        let mut out = Vec::with_capacity(self.fields.len());
+        for f in &self.fields {
+            let n = (f.prefix.matches('\n').count() + f.text.matches('\n').count()).max(1);
+            out.push((f.key.as_str(), line..=line + n - 1));
+            line += n;
+        }
+        out
+    }
+
     /// The text of field `key` as written, key line included.
     pub fn field_text(&self, key: &str) -> Option<&str> {
         self.field(key).map(|f| f.text.as_str())
@@ -133,6 +146,40 @@ impl Document {
             }
             f.text = text;
             return;
+        }
+        // A field `new` scaffolded as a comment (`# photo: /anh/….jpg`) takes that line's
+        // place, under the comments that explain it.
+        let commented = format!("# {key}:");
+        let placeholder = |block: &str| {
+            let mut at = 0;
+            for line in block.split_inclusive('\n') {
+                if line.starts_with(&commented) {
+                    return Some((at, at + line.len()));
+                }
+                at += line.len();
+            }
+            None
+        };
+        for i in 0..=self.fields.len() {
+            let block = match self.fields.get(i) {
+                Some(f) => f.prefix.as_str(),
+                None => self.trailer.as_str(),
+            };
+            if let Some((start, end)) = placeholder(block) {
+                let above = block[..start].to_string();
+                let below = block[end..].to_string();
+                match self.fields.get_mut(i) {
+                    Some(f) => f.prefix = below,
+                    None => self.trailer = below,
+                }
+                let field = Field {
+                    key: key.to_string(),
+                    prefix: above,
+                    text,
+                };
+                self.fields.insert(i, field);
+                return;
+            }
         }
         let field = Field {
             key: key.to_string(),
@@ -318,6 +365,31 @@ mod tests {
             doc.text(),
             "---\ntitle: a\nresults:\n- indicator: \"x\"\n  target: 2\n  actual: 1\n  note: \"n\"\n---\n"
         );
+    }
+
+    #[test]
+    fn a_new_field_takes_the_place_of_its_commented_line() {
+        let file = "---\ntitle: a\n\n# The photo:\n# photo: /anh/x.jpg\n\n# Draft.\ndraft: true\n# summary: \"…\"\n---\nB\n";
+        let mut doc = Document::parse(file).expect("parses");
+        doc.set("photo", &json!("/anh/y.jpg"), Some("title"));
+        doc.set("summary", &json!("S"), None);
+        assert_eq!(
+            doc.text(),
+            "---\ntitle: a\n\n# The photo:\nphoto: \"/anh/y.jpg\"\n\n# Draft.\ndraft: true\nsummary: \"S\"\n---\nB\n"
+        );
+        assert_eq!(
+            doc.keys().collect::<Vec<_>>(),
+            ["title", "photo", "draft", "summary"]
+        );
+    }
+
+    #[test]
+    fn each_field_knows_its_lines() {
+        let doc = Document::parse(FILE).expect("parses");
+        let lines = doc.field_lines();
+        assert_eq!(lines[0], ("title", 2..=3));
+        assert_eq!(lines[1], ("period", 4..=4));
+        assert_eq!(lines[2], ("results", 5..=8));
     }
 
     #[test]

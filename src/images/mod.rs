@@ -143,6 +143,26 @@ fn share_crop(width: u32, height: u32) -> [f64; 4] {
     }
 }
 
+/// The extension for an upload that is an image by its first bytes (whatever its name
+/// says); `None` for anything else. HEIC and the rest are images the stage then refuses.
+pub fn codec_kind(bytes: &[u8]) -> Option<&'static str> {
+    match codec::Kind::of(bytes) {
+        codec::Kind::Jpeg => Some("jpg"),
+        codec::Kind::Png => Some("png"),
+        codec::Kind::WebP => Some("webp"),
+        codec::Kind::Heic => Some("heic"),
+        codec::Kind::Avif => Some("avif"),
+        codec::Kind::Gif => Some("gif"),
+        codec::Kind::Unknown => None,
+    }
+}
+
+/// Whether the stage can read an image (an upload, before it is saved): decoded whole,
+/// so a damaged file, a HEIC photo or one too large is refused with the stage's words.
+pub fn readable(bytes: &[u8]) -> Result<(), String> {
+    codec::decode_fit(bytes, 64).map(|_| ())
+}
+
 /// Decodes an image and makes every variant. Errors say why it cannot be read.
 pub fn make(bytes: &[u8]) -> Result<Variants, String> {
     let top = codec::decode_fit(bytes, WIDTHS[WIDTHS.len() - 1])?;

@@ -15,6 +15,21 @@ pub struct Request {
     pub target: String,
     pub host: Option<String>,
     pub origin: Option<String>,
+    /// The other headers, names lowercased, in order; at most [`MAX_HEADERS`].
+    pub headers: Vec<(String, String)>,
+}
+
+/// Headers kept besides Host and Origin; a request with more is refused.
+pub const MAX_HEADERS: usize = 100;
+
+impl Request {
+    /// The value of header `name` (lowercase), if it was sent once or more (the first).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// Parses a request line and headers; `None` if they are not HTTP/1.x or name two hosts.
@@ -31,6 +46,7 @@ pub fn parse_request(head: &[u8]) -> Option<Request> {
         target: target.to_string(),
         host: None,
         origin: None,
+        headers: Vec::new(),
     };
     for line in lines.take_while(|l| !l.is_empty()) {
         let (name, value) = line.split_once(':')?;
@@ -42,6 +58,13 @@ pub fn parse_request(head: &[u8]) -> Option<Request> {
             }
         } else if name.eq_ignore_ascii_case("origin") {
             request.origin = Some(value);
+        } else {
+            if request.headers.len() >= MAX_HEADERS {
+                return None;
+            }
+            request
+                .headers
+                .push((name.trim().to_ascii_lowercase(), value));
         }
     }
     Some(request)
@@ -376,6 +399,7 @@ mod tests {
                 target: "/a?b".into(),
                 host: Some("localhost:1111".into()),
                 origin: Some("http://x".into()),
+                headers: Vec::new(),
             }
         );
         assert_eq!(

@@ -12,7 +12,7 @@
 //! prints what the limits dropped; the main thread waits for Ctrl-C. Only host names that
 //! cannot belong to another web site are answered (`http::Hosts`).
 
-mod http;
+pub(crate) mod http;
 mod live;
 mod net;
 mod respond;
@@ -95,6 +95,8 @@ struct State {
     streams: AtomicUsize,
     hosts: http::Hosts,
     tally: Arc<Tally>,
+    /// The editor under `/_edit/`, with `minhbach edit`.
+    editor: std::sync::OnceLock<Arc<crate::edit::Editor>>,
 }
 
 impl State {
@@ -118,6 +120,17 @@ impl State {
 /// Runs the preview server until Ctrl-C. `allowed_hosts` are host names to answer besides
 /// this computer's own (see `http::Hosts`).
 pub fn run(opts: &Options, bind: &str, port: u16, allowed_hosts: &[String]) -> Result<(), Error> {
+    run_with(opts, bind, port, allowed_hosts, None)
+}
+
+/// [`run`], with the editor when `edit` is `Some((largest upload, do not open a browser))`.
+pub(crate) fn run_with(
+    opts: &Options,
+    bind: &str,
+    port: u16,
+    allowed_hosts: &[String],
+    edit: Option<(usize, bool)>,
+) -> Result<(), Error> {
     let listen = format!("{bind}:{port}");
     let cannot = |e: std::io::Error| {
         Error::io(
@@ -155,7 +168,21 @@ pub fn run(opts: &Options, bind: &str, port: u16, allowed_hosts: &[String]) -> R
         streams: AtomicUsize::new(0),
         hosts: http::Hosts::new(addr.ip(), allowed_hosts),
         tally: Arc::new(Tally::default()),
+        editor: std::sync::OnceLock::new(),
     });
+    let mut editor_url = None;
+    if let Some((max_upload, no_open)) = edit {
+        let weak = Arc::downgrade(&state);
+        let problems = Box::new(move || {
+            weak.upgrade()
+                .map(|s| s.snapshot().problems.clone())
+                .unwrap_or_default()
+        });
+        let editor = crate::edit::Editor::new(&opts, addr.port(), max_upload, problems)
+            .map_err(|e| Error::io(Path::new("edit"), std::io::Error::other(e)))?;
+        editor_url = Some((editor.url(), no_open));
+        let _ = state.editor.set(Arc::new(editor));
+    }
     // Watch before the first build, so an edit made while it runs is not lost.
     let watcher = watch(&opts.root)?;
     let mut session = Session::new(opts.clone());
@@ -182,6 +209,12 @@ by this computer's address; to open it by a name, start with --allowed-host NAME
     println!(
         "Watching content/, site.yaml, static/, themes/ and templates/. Press Ctrl-C to stop."
     );
+    if let Some((url, no_open)) = editor_url {
+        println!("Editor (trình biên tập): {url}");
+        if !no_open {
+            crate::edit::open_browser(&url);
+        }
+    }
     let _ = stop_rx.recv();
     println!("Stopped.");
     Ok(())

@@ -265,8 +265,9 @@ pub enum HeadError {
     Closed,
 }
 
-/// Reads the request line and headers (up to the empty line) within [`HEAD_TIMEOUT`].
-pub fn read_head(conn: &mut TcpStream) -> Result<Vec<u8>, HeadError> {
+/// Reads the request line and headers (up to the empty line) within [`HEAD_TIMEOUT`];
+/// also returns the bytes read after them (the start of a body).
+pub fn read_head(conn: &mut TcpStream) -> Result<(Vec<u8>, Vec<u8>), HeadError> {
     let deadline = Instant::now() + HEAD_TIMEOUT;
     let mut head = Vec::with_capacity(1024);
     let mut buf = [0u8; 2048];
@@ -285,13 +286,41 @@ pub fn read_head(conn: &mut TcpStream) -> Result<Vec<u8>, HeadError> {
         let from = head.len().saturating_sub(3);
         head.extend_from_slice(&buf[..n]);
         if let Some(end) = find_end(&head[from..]) {
-            head.truncate(from + end);
-            return Ok(head);
+            let rest = head.split_off(from + end);
+            return Ok((head, rest));
         }
         if head.len() > MAX_HEAD {
             return Err(HeadError::TooLarge);
         }
     }
+}
+
+/// Time a client has to send a request body, on top of [`HEAD_TIMEOUT`] per 1 MB.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Reads a request body of `len` bytes (its first bytes in `start`), within
+/// [`BODY_TIMEOUT`] plus [`HEAD_TIMEOUT`] for each megabyte. The caller has checked `len`
+/// against its limit.
+pub fn read_body(conn: &mut TcpStream, mut start: Vec<u8>, len: usize) -> std::io::Result<Vec<u8>> {
+    let deadline =
+        Instant::now() + BODY_TIMEOUT + HEAD_TIMEOUT * u32::try_from(len >> 20).unwrap_or(1000);
+    start.truncate(len);
+    let mut body = start;
+    body.reserve(len - body.len());
+    let mut buf = [0u8; 16 * 1024];
+    while body.len() < len {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        conn.set_read_timeout(Some(left))?;
+        let want = (len - body.len()).min(buf.len());
+        match conn.read(&mut buf[..want])? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => body.extend_from_slice(&buf[..n]),
+        }
+    }
+    Ok(body)
 }
 
 /// The length up to and including the empty line that ends a request head, if there is one.

@@ -57,8 +57,8 @@ impl Reply {
 
 /// Reads one request from a connection and answers it.
 pub(super) fn handle(state: &State, mut conn: TcpStream) {
-    let head = match net::read_head(&mut conn) {
-        Ok(head) => head,
+    let (head, rest) = match net::read_head(&mut conn) {
+        Ok(parts) => parts,
         Err(net::HeadError::TooLarge) => {
             state.tally.note(Dropped::HeadTooLarge);
             let text = format!(
@@ -87,6 +87,11 @@ pub(super) fn handle(state: &State, mut conn: TcpStream) {
         state.tally.note_with(Dropped::Host, host);
         return send(state, &mut conn, &refuse_host(host), false);
     }
+    if let Some(editor) = state.editor.get() {
+        if crate::edit::Editor::owns(&request.target) {
+            return edit(state, editor, conn, &request, rest);
+        }
+    }
     let is_head = match request.method.as_str() {
         "GET" => false,
         "HEAD" => true,
@@ -110,6 +115,63 @@ pub(super) fn handle(state: &State, mut conn: TcpStream) {
     }
     let reply = answer(&state.snapshot(), &request.target);
     send(state, &mut conn, &reply, is_head);
+}
+
+/// A request to the editor: admitted on its head, its body read within the editor's
+/// limit, then answered.
+fn edit(
+    state: &State,
+    editor: &crate::edit::Editor,
+    mut conn: TcpStream,
+    request: &http::Request,
+    rest: Vec<u8>,
+) {
+    let head_only = request.method == "HEAD";
+    let reply = |r: crate::edit::Response| Reply {
+        status: r.status,
+        content_type: r.content_type,
+        headers: r.headers,
+        body: vec![Part::whole(Arc::new(r.body))],
+    };
+    if let Err(refused) = editor.admit(request) {
+        return send(state, &mut conn, &reply(refused), head_only);
+    }
+    let mut body = Vec::new();
+    if request.method == "POST" {
+        if request.header("transfer-encoding").is_some() {
+            let r = crate::edit::Response::text(411, "Send the body with a Content-Length.");
+            return send(state, &mut conn, &reply(r), false);
+        }
+        let Some(len) = request
+            .header("content-length")
+            .and_then(|v| v.parse::<usize>().ok())
+        else {
+            let r = crate::edit::Response::text(411, "Send the body with a Content-Length.");
+            return send(state, &mut conn, &reply(r), false);
+        };
+        let limit = editor.max_body(&request.target);
+        if len > limit {
+            let r = crate::edit::Response::json(
+                413,
+                &serde_json::json!({ "error": format!(
+                    "Tệp quá lớn: tối đa {} MB / The file is too large: at most {} MB",
+                    limit >> 20,
+                    limit >> 20
+                ) }),
+            );
+            return send(state, &mut conn, &reply(r), false);
+        }
+        body = match net::read_body(&mut conn, rest, len) {
+            Ok(b) => b,
+            Err(_) => {
+                let r =
+                    crate::edit::Response::text(408, "The request body did not arrive in time.");
+                return send(state, &mut conn, &reply(r), false);
+            }
+        };
+    }
+    let answer = editor.handle(request, &body);
+    send(state, &mut conn, &reply(answer), head_only);
 }
 
 /// 403 for a host name the preview does not answer to, saying what to do if it is yours.
@@ -180,11 +242,18 @@ fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
         301 => "Moved Permanently",
+        303 => "See Other",
         400 => "Bad Request",
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
         408 => "Request Timeout",
+        409 => "Conflict",
+        411 => "Length Required",
+        413 => "Content Too Large",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Content",
+        501 => "Not Implemented",
         431 => "Request Header Fields Too Large",
         _ => "Internal Server Error",
     }

@@ -1,0 +1,236 @@
+//! Edit, validation: a change is checked by the same code as `minhbach check` on the site
+//! as it would be after the change, before anything is written.
+//!
+//! The would-be site is a scratch folder under `.minhbach-cache/edit/` made of hard links
+//! to the site's files (no bytes copied; a copy where links cannot be made), with the
+//! changed files replaced by new files (never written through a link) and the image cache
+//! linked in, so photos are not made again. `crate::check` runs on it unchanged: no second
+//! validator, so what the editor accepts `check` accepts.
+
+use crate::error::{Diagnostic, Error};
+use crate::Options;
+use serde_json::{json, Value};
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// What a change does to one file.
+pub enum Change {
+    /// Writes these bytes at this site-relative path.
+    Write(String, Vec<u8>),
+    /// Removes the file.
+    Remove(String),
+}
+
+/// The parts of a site a build reads.
+const SOURCES: [&str; 5] = ["site.yaml", "content", "static", "themes", "templates"];
+
+static SCRATCH: AtomicUsize = AtomicUsize::new(0);
+
+/// The errors `check` finds in the site after `changes` (empty: the change is good).
+pub fn errors_after(opts: &Options, changes: &[Change]) -> Result<Vec<Diagnostic>, String> {
+    let root = &opts.root;
+    let n = SCRATCH.fetch_add(1, Ordering::SeqCst);
+    let scratch = root.join(format!(
+        ".minhbach-cache/edit/check-{}-{n}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&scratch);
+    let result = (|| {
+        for part in SOURCES {
+            link_tree(&root.join(part), &scratch.join(part))?;
+        }
+        link_tree(
+            &root.join(".minhbach-cache/images"),
+            &scratch.join(".minhbach-cache/images"),
+        )?;
+        for change in changes {
+            match change {
+                Change::Write(rel, bytes) => {
+                    let at = scratch.join(rel);
+                    if let Some(dir) = at.parent() {
+                        std::fs::create_dir_all(dir)?;
+                    }
+                    // Unlink first: writing through a hard link would change the site.
+                    let _ = std::fs::remove_file(&at);
+                    std::fs::write(&at, bytes)?;
+                }
+                Change::Remove(rel) => {
+                    let _ = std::fs::remove_file(scratch.join(rel));
+                }
+            }
+        }
+        let check = Options {
+            root: scratch.clone(),
+            output: None,
+            ..opts.clone()
+        };
+        Ok::<_, std::io::Error>(match crate::check(&check) {
+            Ok(_) => Vec::new(),
+            Err(Error::Content(diags)) => diags.into_iter().filter(Diagnostic::is_error).collect(),
+            Err(other) => vec![Diagnostic::error(".", other.to_string())],
+        })
+    })();
+    let _ = std::fs::remove_dir_all(&scratch);
+    result.map_err(|e| format!("cannot check the change: {e}"))
+}
+
+/// Mirrors `from` (a file or a folder) at `to` with hard links, or copies where a link
+/// cannot be made. Nothing there: nothing to do.
+fn link_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    if !from.exists() {
+        return Ok(());
+    }
+    if from.is_file() {
+        if let Some(dir) = to.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        return std::fs::hard_link(from, to).or_else(|_| std::fs::copy(from, to).map(|_| ()));
+    }
+    for entry in walkdir::WalkDir::new(from)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        let entry = entry.map_err(std::io::Error::other)?;
+        let rel = entry
+            .path()
+            .strip_prefix(from)
+            .map_err(std::io::Error::other)?;
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest)?;
+        } else if std::fs::hard_link(entry.path(), &dest).is_err() {
+            std::fs::copy(entry.path(), &dest)?;
+        }
+    }
+    Ok(())
+}
+
+/// The errors as the editor shows them: each at the field of `path` whose lines it falls
+/// in (`field` null when it is about the file as a whole or another file), in `lang`.
+pub fn by_field(errors: &[Diagnostic], path: &str, text: &str, lang: &str) -> Vec<Value> {
+    let doc = crate::content::write::Document::parse(text).ok();
+    let lines = doc.as_ref().map(|d| d.field_lines()).unwrap_or_default();
+    errors
+        .iter()
+        .map(|d| {
+            let field = (d.path == path)
+                .then_some(d.span)
+                .flatten()
+                .and_then(|s| lines.iter().find(|(_, r)| r.contains(&s.line)))
+                .map(|(k, _)| k.to_string());
+            json!({
+                "field": field,
+                "path": d.path,
+                "line": d.span.map(|s| s.line),
+                "message": say(&d.message, lang),
+                "hint": d.hint.as_deref().map(|h| say(h, lang)),
+                "detail": d.message,
+            })
+        })
+        .collect()
+}
+
+/// A diagnostic's message in the editor's language: the frequent ones in Vietnamese;
+/// the others as `check` says them.
+pub fn say(message: &str, lang: &str) -> String {
+    if lang != "vi" {
+        return message.to_string();
+    }
+    let quoted = |s: &str| s.split('"').nth(1).map(String::from).unwrap_or_default();
+    if let Some((_, rest)) = message
+        .split_once("\": ")
+        .filter(|(_, r)| r.ends_with("does not exist"))
+    {
+        let rest = rest
+            .replace("month", "tháng")
+            .replace("day", "ngày")
+            .replace(" does not exist", " không có")
+            .replace(" in ", " trong ");
+        return format!("\"{}\" không phải là ngày có thật: {rest}", quoted(message));
+    }
+    if message.contains("is not a date") {
+        return format!(
+            "\"{}\" không phải là ngày hợp lệ; hãy viết YYYY-MM-DD (2024-01-15), YYYY-MM (2024-01) hoặc YYYY (2024)",
+            quoted(message)
+        );
+    }
+    for (what, vi) in [
+        ("campaign", "phong trào"),
+        ("unit", "đơn vị"),
+        ("plan", "kế hoạch"),
+        ("document", "văn bản"),
+        ("indicator", "chỉ tiêu"),
+        ("exemplar", "gương điển hình"),
+    ] {
+        if let Some(rest) = message.strip_prefix(&format!("unknown {what} ")) {
+            let id = quoted(rest);
+            let mean = rest
+                .split_once("did you mean ")
+                .map(|(_, m)| format!("; có phải ý bạn là {}?", m.trim_end_matches('?')))
+                .unwrap_or_default();
+            return format!("không có {vi} \"{id}\"{mean}");
+        }
+    }
+    if message.starts_with("dates are written") {
+        return "ngày viết theo dạng YYYY-MM-DD, ví dụ 2022-01-15".to_string();
+    }
+    if let Some(rest) = message.strip_prefix("replace it with ") {
+        let (id, folder) = rest.split_once(", or add the ").unwrap_or((rest, ""));
+        let folder = folder.split_once(" to ").map_or("", |(_, f)| f);
+        return if folder.is_empty() {
+            format!("sửa thành {id}")
+        } else {
+            format!("sửa thành {id}, hoặc tạo mục đó trong {folder}")
+        };
+    }
+    if message.contains("is required") || message.starts_with("missing field") {
+        return format!("thiếu trường bắt buộc: {message}");
+    }
+    message.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frequent_messages_are_said_in_vietnamese() {
+        assert_eq!(
+            say(
+                "unknown campaign \"day-tot\"; did you mean \"day-tot-hoc-tot\"?",
+                "vi"
+            ),
+            "không có phong trào \"day-tot\"; có phải ý bạn là \"day-tot-hoc-tot\"?"
+        );
+        assert!(say("\"2024-13\" is not a date; write YYYY-MM-DD", "vi")
+            .starts_with("\"2024-13\" không phải là ngày hợp lệ"));
+        assert_eq!(
+            say("unknown campaign \"x\"", "en"),
+            "unknown campaign \"x\""
+        );
+        assert_eq!(say("unknown unit \"x\"", "vi"), "không có đơn vị \"x\"");
+        assert_eq!(
+            say(
+                "replace it with \"a\", or add the campaign to content/campaigns/",
+                "vi"
+            ),
+            "sửa thành \"a\", hoặc tạo mục đó trong content/campaigns/"
+        );
+        assert_eq!(
+            say("launched: \"2023-13-45\": month 13 does not exist", "vi"),
+            "\"2023-13-45\" không phải là ngày có thật: tháng 13 không có"
+        );
+    }
+
+    #[test]
+    fn errors_land_on_the_field_of_their_line() {
+        let text = "---\ntitle: a\ncampaign: x\n---\nbody\n";
+        let d = Diagnostic::error("content/exemplars/a.vi.md", "unknown campaign \"x\"")
+            .at(crate::error::Span::new(3, 11));
+        let other =
+            Diagnostic::error("content/plan/p.vi.md", "broken").at(crate::error::Span::new(3, 1));
+        let out = by_field(&[d, other], "content/exemplars/a.vi.md", text, "en");
+        assert_eq!(out[0]["field"], "campaign");
+        assert_eq!(out[1]["field"], Value::Null);
+    }
+}
