@@ -681,12 +681,79 @@ fn uploads_get_a_safe_new_name_in_the_right_folder() {
         std::fs::read(ed.root().join("static/anh/anh-co-hoa.jpg")).expect("written"),
         jpeg
     );
-    let r = ed.post_json(
-        "/_edit/api/import/preview",
-        &serde_json::json!({"report": "content/reports/bao-cao-nam-2023.vi.md", "text": "a\tb"}),
+}
+
+/// A table pasted from a spreadsheet into a report: the preview shows the guessed columns
+/// and each row with its problems; apply writes nothing while a row is wrong, then writes
+/// the figures once it is fixed, keeping the rest of the file byte for byte.
+#[test]
+fn a_pasted_table_is_previewed_row_by_row_and_applied_only_when_right() {
+    let ed = Editor::start("multiyear", &[]);
+    let report = "content/reports/bao-cao-nam-2023.vi.md";
+    let before = ed.read(report);
+    let bad = "Chỉ tiêu\tThực hiện\tGhi chú\n\
+               Tỷ lệ học sinh bỏ học\t1,2\tGiảm so với năm trước\n\
+               Ty le giao vien dat chuan\t97,5\t\n\
+               Kinh phi ho tro\tmột tỷ\t\n";
+    let req =
+        |text: &str| serde_json::json!({"report": report, "file_name": "paste.tsv", "text": text});
+    let r = ed.post_json("/_edit/api/import/preview", &req(bad));
+    assert_eq!(r.status, 200, "{r:?}");
+    let preview = r.json();
+    assert_eq!(preview["headers"][0], "Chỉ tiêu");
+    assert_eq!(preview["plan"]["mapping"]["indicator"], 0);
+    assert_eq!(preview["plan"]["mapping"]["actual"], 1);
+    assert_eq!(preview["plan"]["ok"], false);
+    let rows = preview["plan"]["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 3);
+    assert_eq!(
+        rows[0]["indicator"], "ty-le-bo-hoc",
+        "found by its name with diacritics"
     );
     assert_eq!(
-        r.status, 501,
-        "the import hook answers until crate::import is wired: {r:?}"
+        rows[1]["indicator"], "ty-le-giao-vien-dat-chuan",
+        "and without"
     );
+    assert_eq!(rows[1]["actual"], "97.5");
+    assert!(rows[0]["problems"].as_array().expect("list").is_empty());
+    let problem = &rows[2]["problems"][0];
+    assert_eq!(
+        problem["column"], 1,
+        "the bad figure is named at its cell: {problem}"
+    );
+    assert!(!problem["vi"].as_str().unwrap_or("").is_empty());
+
+    let r = ed.post_json("/_edit/api/import/apply", &req(bad));
+    assert_eq!(r.status, 200, "{r:?}");
+    assert_eq!(r.json()["written"], false);
+    assert_eq!(
+        ed.read(report),
+        before,
+        "a table with a wrong row writes nothing"
+    );
+
+    let good = bad.replace("một tỷ", "1.700.000.000");
+    let r = ed.post_json("/_edit/api/import/apply", &req(&good));
+    assert_eq!(r.json()["written"], true, "{r:?}");
+    let after = ed.read(report);
+    assert!(after.contains("97.5") || after.contains("97,5"), "{after}");
+    assert!(
+        after.contains("1700000000") || after.contains("1.700.000.000"),
+        "{after}"
+    );
+    assert!(after.contains("Giảm so với năm trước"), "{after}");
+    let (head, tail) = before.split_once("results:").expect("results");
+    assert!(
+        after.starts_with(head),
+        "the fields above results keep their bytes"
+    );
+    let rest = tail.split_once("attachments:").expect("attachments").1;
+    assert!(
+        after.ends_with(rest),
+        "the fields below results and the body keep their bytes"
+    );
+    support_site::assert_ok(&support_site::minhbach(
+        ed.root(),
+        &["check", "--now", "2024-07-15"],
+    ));
 }

@@ -2,13 +2,13 @@
 //! form posts the pasted text to `/_edit/api/import/preview` (the column mapping and the
 //! rows as they would be written, with errors per row) and `/_edit/api/import/apply`.
 //!
-//! HOOK: `crate::import` (another branch) provides `import::table::read(file_name, bytes)`,
-//! `import::results::{guess, plan, apply}`. Until it is merged the editor answers with
-//! [`NotYet`]; wiring it is one `impl Importer` that calls those functions, set in
-//! `Editor::new`.
+//! [`Spreadsheet`] is the editor's importer: the same `crate::import` code as `minhbach
+//! import results`, so the page shows the same mapping, rows and problems.
 
-use serde_json::Value;
-use std::path::Path;
+use crate::import::results::{self, Mapping};
+use crate::import::table::{self, Table};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
 
 /// What the editor needs of the import: both take the request
 /// `{report: "content/reports/x.vi.md", file_name, text}` and answer JSON for the page
@@ -18,15 +18,52 @@ pub trait Importer: Send + Sync {
     fn apply(&self, root: &Path, req: &Value) -> Result<Value, String>;
 }
 
-/// The import before `crate::import` exists: says so (answered 501).
-pub struct NotYet;
+/// The import of `crate::import`: the pasted text is read as a table, its columns guessed
+/// (or taken from the request's `mapping`), and every row checked with the same model as
+/// `check`; apply writes only when every row is right.
+pub struct Spreadsheet;
 
-impl Importer for NotYet {
-    fn preview(&self, _: &Path, _: &Value) -> Result<Value, String> {
-        Err("Nhập bảng chưa có trong bản này / importing a table is not available yet".into())
+/// The request's report (confined to `content/`), in the language whose notes the table
+/// has (`lang`, else the file named), and the table.
+fn request(root: &Path, req: &Value) -> Result<(PathBuf, Table, Mapping), String> {
+    let rel = req["report"]
+        .as_str()
+        .ok_or("the request names no report")?;
+    let report = super::paths::inside(root, rel, &["content"])?;
+    let report = match req["lang"].as_str() {
+        Some(lang) if !lang.is_empty() => {
+            results::language_version(root, &report, lang).map_err(|e| e.to_string())?
+        }
+        _ => report,
+    };
+    let name = req["file_name"].as_str().unwrap_or("pasted.tsv");
+    let text = req["text"].as_str().unwrap_or("");
+    let table = table::read(name, text.as_bytes()).map_err(|e| e.to_string())?;
+    let mapping = match req.get("mapping").filter(|m| !m.is_null()) {
+        Some(m) => serde_json::from_value::<Mapping>(m.clone())
+            .map_err(|e| format!("the column mapping is not valid: {e}"))?,
+        None => {
+            let indicators = crate::import::indicators(root).map_err(|e| e.to_string())?;
+            results::guess(&table, &indicators)
+        }
+    };
+    Ok((report, table, mapping))
+}
+
+impl Importer for Spreadsheet {
+    fn preview(&self, root: &Path, req: &Value) -> Result<Value, String> {
+        let (report, table, mapping) = request(root, req)?;
+        let plan = results::plan(root, &report, &table, &mapping).map_err(|e| e.to_string())?;
+        Ok(json!({ "headers": table.headers, "plan": plan }))
     }
 
     fn apply(&self, root: &Path, req: &Value) -> Result<Value, String> {
-        self.preview(root, req)
+        let (report, table, mapping) = request(root, req)?;
+        let plan = results::plan(root, &report, &table, &mapping).map_err(|e| e.to_string())?;
+        if !plan.ok {
+            return Ok(json!({ "written": false, "headers": table.headers, "plan": plan }));
+        }
+        results::apply(root, &report, &plan).map_err(|e| e.to_string())?;
+        Ok(json!({ "written": true, "headers": table.headers, "plan": plan }))
     }
 }

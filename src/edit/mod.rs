@@ -24,7 +24,7 @@ use crate::Options;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-pub use import::{Importer, NotYet};
+pub use import::{Importer, Spreadsheet};
 
 /// Where the editor lives in the preview.
 pub const PREFIX: &str = "/_edit/";
@@ -146,7 +146,7 @@ impl Editor {
             max_upload,
             writing: Mutex::new(()),
             problems,
-            importer: Box::new(NotYet),
+            importer: Box::new(Spreadsheet),
         })
     }
 

@@ -227,6 +227,38 @@ try {
   await fits(page, "report form");
   await shot(page, "bao-cao.png");
 
+  // Paste a table of results from a spreadsheet: the preview shows each row and the wrong
+  // one; nothing is written until it is fixed; then the figures reach the report's page.
+  const reportFile = path.join(SITE, "content/reports/bao-cao-nam-2023.vi.md");
+  const reportBefore = await readFile(reportFile, "utf8");
+  const reportPreview = await page.locator("#preview-link").getAttribute("href");
+  const pasted = (amount) =>
+    "Chỉ tiêu\tThực hiện\tGhi chú\n" +
+    "Tỷ lệ học sinh bỏ học\t1,1\tGiảm nhờ vận động\n" +
+    "Ty le giao vien dat chuan\t97,5\t\n" +
+    `Kinh phí hỗ trợ học sinh khó khăn\t${amount}\t\n` +
+    "Sĩ số bình quân một lớp\t32\t\n";
+  await page.fill("#import-text", pasted("một tỷ"));
+  await page.locator("section.import").getByRole("button", { name: "Xem trước" }).click();
+  await page.waitForSelector(".import-result table tbody tr");
+  const importRows = await page.locator(".import-result tbody tr").count();
+  const wrongRow = await page.locator(".import-result tr.has-problem").textContent();
+  check("a pasted table is previewed row by row", importRows === 4, `${importRows} rows`);
+  check("the wrong figure is named on its row", /kinh-phi-ho-tro/.test(wrongRow) && wrongRow.length > 20, wrongRow);
+  check("the columns are recognised", (await page.locator("#import-map-actual").inputValue()) === "1");
+  await page.locator("section.import").getByRole("button", { name: "Áp dụng" }).click();
+  await page.waitForSelector(".import-result p.error");
+  check("a table with a wrong row writes nothing", (await readFile(reportFile, "utf8")) === reportBefore);
+  await axe(page, "pasted table preview");
+  await page.locator(".import-map").evaluate((e) => e.scrollIntoView({ block: "start" }));
+  await shot(page, "dan-bang.png");
+  await page.fill("#import-text", pasted("1.700.000.000"));
+  await page.locator("section.import").getByRole("button", { name: "Áp dụng" }).click();
+  await page.waitForFunction(() => /Đã ghi kết quả/.test(document.querySelector("#status")?.textContent || ""), null, { timeout: 60000 });
+  const reportAfter = await readFile(reportFile, "utf8");
+  check("the pasted figures are written", reportAfter.includes("1700000000") && reportAfter.includes("Giảm nhờ vận động"), reportAfter.slice(0, 600));
+  check("the report's page shows the pasted figures", await waitForPreview(editor.origin, reportPreview, "1.700.000.000"), reportPreview);
+
   // Delete to the trash and restore.
   await page.goto(`${editor.origin}/_edit/item?path=content%2Fexemplars%2Fco-le-thi-mai.vi.md`);
   await page.waitForSelector("#item-form");

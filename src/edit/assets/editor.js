@@ -38,6 +38,12 @@
       lang_en: 'Tiếng Anh', general: 'Lỗi chung', importTitle: 'Dán bảng kết quả',
       importHelp: 'Dán các dòng từ bảng tính (Excel): mỗi dòng một chỉ tiêu.',
       importPreview: 'Xem trước', importApply: 'Áp dụng', open: 'Mở',
+      importNone: '(không dùng)', importColumn: 'Cột', importMapping: 'Cột nào là gì',
+      importRows: 'Các dòng sẽ được ghi', importLine: 'Dòng', importRole_indicator: 'Chỉ tiêu',
+      importRole_target: 'Kế hoạch', importRole_actual: 'Thực hiện', importRole_note: 'Ghi chú',
+      importAllRight: 'Mọi dòng đều đúng: bấm Áp dụng để ghi vào báo cáo.',
+      importWrong: '{n} dòng có lỗi: sửa trong bảng tính rồi dán lại. Chưa ghi gì.',
+      importDone: 'Đã ghi kết quả vào báo cáo.', importProblems: 'Lỗi',
       kinds: { plan: 'Kế hoạch', campaign: 'Phong trào', exemplar: 'Gương điển hình',
         report: 'Báo cáo', page: 'Trang', nomination: 'Danh sách đề nghị' },
       loadFail: 'Không tải được: ',
@@ -67,6 +73,12 @@
       lang_en: 'English', general: 'General problems', importTitle: 'Paste a table of results',
       importHelp: 'Paste rows from a spreadsheet (Excel): one indicator per row.',
       importPreview: 'Preview', importApply: 'Apply', open: 'Open',
+      importNone: '(not used)', importColumn: 'Column', importMapping: 'Which column is which',
+      importRows: 'The rows as they would be written', importLine: 'Row', importRole_indicator: 'Indicator',
+      importRole_target: 'Target', importRole_actual: 'Actual', importRole_note: 'Note',
+      importAllRight: 'Every row is right: press Apply to write them into the report.',
+      importWrong: '{n} row(s) have problems: fix them in the spreadsheet and paste again. Nothing was written.',
+      importDone: 'The results were written into the report.', importProblems: 'Problems',
       kinds: { plan: 'Plan', campaign: 'Campaign', exemplar: 'Exemplar',
         report: 'Report', page: 'Page', nomination: 'Nomination list' },
       loadFail: 'Could not load: '
@@ -750,17 +762,76 @@
     say(t('errorsTitle'));
   }
 
-  // HOOK: "paste a table of results" (issue 14). The server answers 501 until the
-  // import module is wired (src/edit/import.rs).
+  // "Paste a table of results": the pasted rows go to the same import as `minhbach import
+  // results`. The page shows which column is which (each can be changed), every row as it
+  // would be written with its problems, and writes only when every row is right.
   function importHook(path) {
     var id = 'import-text';
     var area = el('textarea', { id: id, rows: 5, 'aria-describedby': 'import-help' });
     var out = el('div', { class: 'import-result', 'aria-live': 'polite' });
+    var mapping = null;
+    var roles = ['indicator', 'target', 'actual', 'note'];
     function send(action) {
-      api('import/' + action, { report: path, file_name: 'paste.tsv', text: area.value }).then(function (r) {
-        out.textContent = r.ok ? JSON.stringify(r.data, null, 1) : (r.data.error || '');
+      var req = { report: path, file_name: 'paste.tsv', text: area.value, mapping: mapping };
+      api('import/' + action, req).then(function (r) {
+        out.textContent = '';
+        if (!r.ok) {
+          out.appendChild(el('p', { class: 'error', role: 'alert', text: r.data.error || '' }));
+          return;
+        }
+        if (r.data.written) {
+          // The form again, with the figures as they are now in the file.
+          itemScreen().then(function () { say(t('importDone')); });
+          return;
+        }
+        show(r.data, action);
       });
     }
+    function show(data, action) {
+      var plan = data.plan;
+      mapping = plan.mapping;
+      var headers = data.headers.length ? data.headers : [];
+      var width = Math.max(headers.length, 1);
+      plan.rows.forEach(function (row) { width = Math.max(width, row.cells ? row.cells.length : 0); });
+      var pickers = roles.map(function (role) {
+        var sid = 'import-map-' + role;
+        var sel = el('select', { id: sid },
+          (role === 'indicator' ? [] : [el('option', { value: '', text: t('importNone') })]).concat(
+            Array.apply(null, Array(Math.max(width, headers.length, 4))).map(function (_, c) {
+              var name = headers[c] ? headers[c] : t('importColumn') + ' ' + (c + 1);
+              return el('option', { value: String(c), text: name });
+            })));
+        var cur = mapping[role];
+        sel.value = cur === null || cur === undefined ? '' : String(cur);
+        sel.addEventListener('change', function () {
+          mapping[role] = sel.value === '' ? null : Number(sel.value);
+          send('preview');
+        });
+        return el('div', { class: 'field' }, el('label', { for: sid, text: t('importRole_' + role) }), sel);
+      });
+      out.appendChild(el('fieldset', { class: 'import-map' },
+        el('legend', { text: t('importMapping') }), pickers));
+      var bad = plan.rows.filter(function (r) { return r.problems.length; }).length;
+      var general = (plan.problems || []).map(function (p) { return p[lang] || p.vi; });
+      var table = el('table', null,
+        el('caption', { text: t('importRows') }),
+        el('thead', null, el('tr', null, [t('importLine')].concat(roles.map(function (r) { return t('importRole_' + r); }), [t('importProblems')]).map(function (h) {
+          return el('th', { scope: 'col', text: h });
+        }))),
+        el('tbody', null, plan.rows.map(function (row) {
+          var problems = row.problems.map(function (p) { return p[lang] || p.vi; }).join(' ');
+          return el('tr', { class: row.problems.length ? 'has-problem' : '' },
+            [String(row.line), row.indicator || '', row.target || '', row.actual || '', row.note || '', problems].map(function (v, k) {
+              return el(k === 0 ? 'th' : 'td', k === 0 ? { scope: 'row', text: v } : { text: v });
+            }));
+        })));
+      out.appendChild(table);
+      var summary = plan.ok ? t('importAllRight') : t('importWrong').replace('{n}', String(bad));
+      out.appendChild(el('p', { class: plan.ok ? 'ok' : 'error', role: plan.ok ? null : 'alert', text: summary }));
+      general.forEach(function (g) { out.appendChild(el('p', { class: 'error', text: g })); });
+      if (action === 'apply' && !plan.ok) say(summary);
+    }
+    area.addEventListener('input', function () { mapping = null; });
     return el('section', { class: 'import', 'aria-labelledby': 'import-h' },
       el('h2', { id: 'import-h', text: t('importTitle') }),
       el('label', { for: id, text: t('importTitle') }),
