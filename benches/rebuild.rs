@@ -197,14 +197,19 @@ fn main() {
         for run in 0..runs {
             let changed = (edit.apply)(&root, run);
             let started = Instant::now();
-            let report = session.rebuild(&changed).expect("the edit builds");
+            // An edit may break the site (a translation removed that another page
+            // links to): the time to say so counts as well.
+            let result = session.rebuild(&changed);
             times.push(started.elapsed().as_secs_f64() * 1000.0);
-            last = format!(
-                "{} files changed, {}: {}",
-                report.changed,
-                if report.partial { "partial" } else { "full" },
-                report.timings
-            );
+            last = match result {
+                Ok(report) => format!(
+                    "{} files changed, {}: {}",
+                    report.changed,
+                    if report.partial { "partial" } else { "full" },
+                    report.timings
+                ),
+                Err(_) => "the edit does not build".to_string(),
+            };
             let changed = (edit.undo)(&root);
             session.rebuild(&changed).expect("the site builds again");
         }
