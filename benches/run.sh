@@ -9,9 +9,10 @@
 #   minhbach cold   full build, page cache dropped first if this machine allows it
 #                   (root and /proc/sys/vm/drop_caches), else a build into an absent folder
 #   minhbach warm   full build again, sources in the page cache, previous output present
-#   rebuild body    one campaign file's body edited, rebuilt through the code path of
-#                   `minhbach serve` (benches/rebuild.rs; median of the body edits)
-#   rebuild front   the same file's front matter edited: a full rebuild in memory
+#   rebuild KIND    one file edited, rebuilt through the code path of `minhbach serve`
+#                   (benches/rebuild.rs): an exemplar's body, title, date or campaign,
+#                   a data file, a translation removed, a new file, a file deleted; the
+#                   median of RUNS edits of each kind, and the peak memory of the process
 #   hugo            Debian's hugo, full build of the same content (single pages, section
 #                   lists paginated by 20, a taxonomy), cold and warm like minhbach
 #   floor           reading every markdown file and rendering it with pulldown-cmark on
@@ -112,15 +113,14 @@ for n in "${sizes[@]}"; do
   rows+=("| $n | minhbach full build, warm | $(stats "$times") | $(mb $rss_max) |")
   warm_median=$(median "$times")
 
-  echo "N=$n: minhbach one-file rebuild…" >&2
-  campaign=$(cd "$corpus" && find content/campaigns -name '*.vi.md' | sort | sed -n 1p)
+  echo "N=$n: minhbach one-file rebuilds…" >&2
   log=$work/rebuild-$n.log
-  /usr/bin/time -o "$work/time.txt" -f "TIME %e %M" "$rebuild_bin" "$corpus" "$campaign" "$((runs * 3))" >"$log"
+  /usr/bin/time -o "$work/time.txt" -f "TIME %e %M" "$rebuild_bin" "$corpus" "$runs" >"$log"
   rebuild_rss=$(grep '^TIME' "$work/time.txt" | awk '{print $3}')
-  body_ms=$(grep '^body' "$log" | awk '{print $2}')
-  front_ms=$(grep '^front' "$log" | awk '{print $2}')
-  rows+=("| $n | minhbach rebuild, one body edited (serve path) | $(stats_ms "$body_ms") | $(mb "$rebuild_rss") |")
-  rows+=("| $n | minhbach rebuild, front matter edited (serve path) | $(stats_ms "$front_ms") | (same process) |")
+  for kind in body title date campaign data translation new delete; do
+    line=$(grep "^$kind " "$log")
+    rows+=("| $n | minhbach rebuild, $kind edit (serve path) | $(echo "$line" | cut -d' ' -f2-3) $(echo "$line" | grep -o '[0-9]* files changed, [a-z]*') | $(mb "$rebuild_rss") |")
+  done
 
   hugo_median=""
   if $have_hugo; then
@@ -168,7 +168,7 @@ done
 
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); page cache dropped for cold runs: $can_drop"
-echo "Medians of $runs runs (min–max); one-file rebuilds: $((runs * 3)) body edits."
+echo "Medians of $runs runs (min–max), also of each kind of one-file rebuild."
 echo
 echo "| items/lang | what | time | peak RSS |"
 echo "|---|---|---|---|"

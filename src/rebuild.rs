@@ -1,15 +1,23 @@
-//! Rebuilding after a change, for the preview server and the rebuild benchmark: the last
-//! good build stays in memory, and when only the text (the body below the front matter)
-//! of content files changed, only what a body reaches is redone — the pages made from
-//! those bodies, the search index, and the link checks of those bodies.
+//! Rebuilding after a change, for the preview server, the editor (which saves through
+//! it) and the rebuild benchmark: the last good build stays in memory, and when only the
+//! text (the body below the front matter) of content files changed, only what a body
+//! reaches is redone — the pages made from those bodies, the search index, and the link
+//! checks of those bodies.
 //!
-//! Why so narrow: a body is shown on its own page and nowhere else (cards, lists, feeds,
-//! data and the sitemap are made from front matter), so a body edit — what staff do
-//! most while previewing — touches a handful of files. Anything else (front matter, a
-//! file added, removed or renamed, data, templates, translations, settings, static files)
-//! can change any list, count or link on any page, so it is a full build. Either way the
-//! files equal a clean build's byte for byte (`tests/rebuild.rs` edits, adds, renames and
-//! deletes files at random and compares).
+//! A body is shown on its own page and nowhere else (cards, lists, feeds, data and the
+//! sitemap are made from front matter), so a body edit — what staff do most while
+//! previewing — touches a handful of files. Every other change (front matter, a file
+//! added, removed or renamed, data, templates, translations, settings, static files) is
+//! still a full build in memory: which of the 25,000 outputs of a large site a title or
+//! a date reaches (cards on lists, the campaign's page, feeds, open data, the timeline)
+//! is not yet tracked; `docs/performance.md` measures each kind of edit and says what
+//! tracking it would take. Either way the files equal a clean build's byte for byte
+//! (`tests/rebuild.rs` makes every kind of edit at random and compares).
+//!
+//! Memory: the preview holds the files it serves, the model, and each language's shared
+//! lists and search index — not the text of every page (a page's old words are read back
+//! from its HTML when its body changes), and never two models: a full build drops the
+//! previous one first.
 //!
 //! Links: a body edit can change the page's headings, so its anchors; if they changed,
 //! every body's links are checked again, not just the edited ones.
@@ -39,18 +47,25 @@ pub struct Session {
     pending: BTreeSet<String>,
 }
 
-/// The last good build and what it was made from.
+/// The last good build.
 struct Last {
+    files: Arc<Files>,
+    warnings: Vec<Diagnostic>,
+    pages: usize,
+    /// What the build was made from, for rebuilding part of it; `None` after a full
+    /// build failed (the next change is a full build again).
+    made: Option<Made>,
+}
+
+/// What a build was made from: the model, the theme and the memo of the render.
+struct Made {
     site: Site,
     theme: Theme,
     memo: Memo,
     sources: BTreeMap<String, String>,
-    files: Arc<Files>,
     /// Each content file → a hash of its raw front matter (everything up to the closing
     /// `---`), to tell an edit of the body alone.
     fronts: HashMap<String, u64>,
-    warnings: Vec<Diagnostic>,
-    pages: usize,
 }
 
 /// What a rebuild did.
@@ -83,8 +98,8 @@ impl Session {
     /// sources; empty on the first build). On errors the last good build is kept.
     pub fn rebuild(&mut self, changed: &[String]) -> Result<Report, Error> {
         self.pending.extend(changed.iter().cloned());
-        let bodies =
-            (self.last.as_ref()).and_then(|last| bodies_only(&self.opts.root, last, &self.pending));
+        let made = self.last.as_ref().and_then(|last| last.made.as_ref());
+        let bodies = made.and_then(|made| bodies_only(&self.opts.root, made, &self.pending));
         let report = match bodies {
             Some(edited) => self.rebuild_bodies(edited)?,
             None => self.rebuild_all()?,
@@ -94,6 +109,11 @@ impl Session {
     }
 
     fn rebuild_all(&mut self) -> Result<Report, Error> {
+        // The previous model, memo and theme are not needed for a full build: dropped
+        // first, so the preview never holds two of them (only the files it serves).
+        if let Some(last) = &mut self.last {
+            last.made = None;
+        }
         // Read before the build: a file saved while it runs then differs from its hash,
         // and the next change to it is a full build, never a body swap onto stale front
         // matter.
@@ -116,14 +136,16 @@ impl Session {
         let pages = staged.planned.pages.values().sum();
         timings.lap("keep", &mut clock);
         self.last = Some(Last {
-            site: staged.site,
-            theme: staged.theme,
-            memo: staged.memo.expect("asked to keep"),
-            sources: staged.sources,
             files: Arc::clone(&files),
-            fronts,
             warnings: staged.planned.warnings.clone(),
             pages,
+            made: Some(Made {
+                site: staged.site,
+                theme: staged.theme,
+                memo: staged.memo.expect("asked to keep"),
+                sources: staged.sources,
+                fronts,
+            }),
         });
         Ok(Report {
             partial: false,
@@ -141,17 +163,21 @@ impl Session {
         let mut timings = Timings::default();
         let mut clock = Instant::now();
         let last = self.last.as_mut().expect("a last build to edit");
+        let made = last
+            .made
+            .as_mut()
+            .expect("what the last build was made from");
         let mut old_bodies = Vec::new();
         let mut paths = BTreeSet::new();
         for (path, body) in edited {
-            if let Some(slot) = last.site.body_mut(&path) {
+            if let Some(slot) = made.site.body_mut(&path) {
                 old_bodies.push((path.clone(), std::mem::replace(slot, body)));
                 paths.insert(path);
             }
         }
-        let undo = |last: &mut Last, old: Vec<(String, String)>| {
+        let undo = |made: &mut Made, old: Vec<(String, String)>| {
             for (path, body) in old {
-                if let Some(slot) = last.site.body_mut(&path) {
+                if let Some(slot) = made.site.body_mut(&path) {
                     *slot = body;
                 }
             }
@@ -168,22 +194,33 @@ impl Session {
             });
         }
         timings.lap("read", &mut clock);
-        // On errors the model and the search records go back to the last good build.
-        let restore = |last: &mut Last, old: Vec<(String, String)>| {
-            undo(last, old);
-            let _ = render::rerender_bodies(&last.site, &last.theme, &mut last.memo, &paths);
+        let html_in = |files: &Files, file: &str| {
+            files
+                .get(file)
+                .map(|b| String::from_utf8_lossy(b).into_owned())
         };
+        // On errors after the render the model and the search index go back to the last
+        // good build: its pages rendered again from the old bodies, the words of `now`
+        // (the pages the index has) taken out.
+        let restore = |made: &mut Made, old: Vec<(String, String)>, now: &Files| {
+            undo(made, old);
+            let now = |file: &str| html_in(now, file);
+            let _ = render::rerender_bodies(&made.site, &made.theme, &mut made.memo, &paths, &now);
+        };
+        let before = |file: &str| html_in(&last.files, file);
         let new_files =
-            match render::rerender_bodies(&last.site, &last.theme, &mut last.memo, &paths) {
+            match render::rerender_bodies(&made.site, &made.theme, &mut made.memo, &paths, &before)
+            {
                 Ok(f) => f,
                 Err(diags) => {
-                    restore(last, old_bodies);
+                    // The render changed nothing of the memo: only the bodies go back.
+                    undo(made, old_bodies);
                     return Err(Error::Content(diags.into_sorted()));
                 }
             };
         timings.lap("render", &mut clock);
         let anchors_moved = paths.iter().any(|p| {
-            let Some(page) = last.sources.get(p) else {
+            let Some(page) = made.sources.get(p) else {
                 return false;
             };
             let file = format!("{}index.html", page.trim_start_matches('/'));
@@ -216,10 +253,10 @@ impl Session {
         }
         let mut diags = Diagnostics::default();
         let only = (!anchors_moved).then_some(&paths);
-        check::links_in(&last.site, &last.sources, &next, only, &mut diags);
+        check::links_in(&made.site, &made.sources, &next, only, &mut diags);
         timings.lap("check", &mut clock);
         if diags.has_errors() {
-            restore(last, old_bodies);
+            restore(made, old_bodies, &next);
             return Err(Error::Content(diags.into_sorted()));
         }
         last.files = Arc::new(next);
@@ -239,7 +276,7 @@ impl Session {
 /// needs a full build (including a file that cannot be read: the full build says why).
 fn bodies_only(
     root: &Path,
-    last: &Last,
+    last: &Made,
     changed: &BTreeSet<String>,
 ) -> Option<Vec<(String, String)>> {
     if changed.is_empty() {

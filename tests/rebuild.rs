@@ -71,57 +71,181 @@ fn errors(e: Error) -> Vec<String> {
     }
 }
 
-/// One random change to the site; returns the site-relative paths it touched.
-fn mutate(root: &Path, rng: &mut Rng, step: usize) -> Vec<String> {
+/// The kinds of change [`mutate`] makes: every kind of edit the preview (and the editor,
+/// which saves through it) must bring up to date.
+const KINDS: usize = 20;
+
+/// Replaces the value of the first line `key: …` of the front matter, or adds the field
+/// after the opening `---` if the file has none.
+fn set_field(text: &str, key: &str, value: &str) -> String {
+    let prefix = format!("{key}:");
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    let end = lines
+        .iter()
+        .skip(1)
+        .position(|l| l == "---")
+        .map_or(1, |i| i + 1);
+    match lines[..end].iter().position(|l| l.starts_with(&prefix)) {
+        Some(i) => lines[i] = format!("{key}: {value}"),
+        None => lines.insert(1, format!("{key}: {value}")),
+    }
+    lines.join("\n") + "\n"
+}
+
+/// One random change to the site of kind `kind` (below [`KINDS`]); returns the
+/// site-relative paths it touched.
+fn mutate(root: &Path, rng: &mut Rng, kind: usize, step: usize) -> Vec<String> {
     let files = markdown_files(root);
     let pick = files[rng.below(files.len())].clone();
     let full: PathBuf = root.join(&pick);
     let text = std::fs::read_to_string(&full).expect("read");
-    match rng.below(10) {
+    let write = |path: &Path, text: String| std::fs::write(path, text).expect("write");
+    match kind {
         // Body edits, the common case: a paragraph, a heading (new anchor), a link to
         // another page's heading, a broken link, or the body cut back.
-        0..=1 => {
-            let add = format!("\n\nĐoạn văn thêm số {step}: Đổi mới, sáng tạo.\n");
-            std::fs::write(&full, text + &add).expect("write");
-        }
-        2 => {
-            let add = format!("\n\n## Mục mới {step}\n\nNội dung mục {step}.\n");
-            std::fs::write(&full, text + &add).expect("write");
-        }
-        3 => {
-            let add = "\n\nXem [kế hoạch](/ke-hoach/ke-hoach-2022/#muc-dich).\n";
-            std::fs::write(&full, text + add).expect("write");
-        }
-        4 => {
-            let add = "\n\nXem [trang không có](/khong-co-trang-nay/).\n";
-            std::fs::write(&full, text + add).expect("write");
-        }
+        0..=1 => write(
+            &full,
+            text + &format!("\n\nĐoạn văn thêm số {step}: Đổi mới, sáng tạo.\n"),
+        ),
+        2 => write(
+            &full,
+            text + &format!("\n\n## Mục mới {step}\n\nNội dung mục {step}.\n"),
+        ),
+        3 => write(
+            &full,
+            text + "\n\nXem [kế hoạch](/ke-hoach/ke-hoach-2022/#muc-dich).\n",
+        ),
+        4 => write(
+            &full,
+            text + "\n\nXem [trang không có](/khong-co-trang-nay/).\n",
+        ),
         5 => {
             let cut = text.rfind("\n\n").filter(|&i| i > text.len() / 2);
-            let kept = cut.map_or(text.as_str(), |i| &text[..i]).to_string() + "\n";
-            std::fs::write(&full, kept).expect("write");
+            write(
+                &full,
+                cut.map_or(text.as_str(), |i| &text[..i]).to_string() + "\n",
+            );
         }
-        // Front matter: a new title.
-        6 => {
-            let edited = text.replacen("title: ", &format!("title: Sửa {step} "), 1);
-            std::fs::write(&full, edited).expect("write");
-        }
-        // A new file: a copy under another name.
+        // Front matter: a title (shown on cards, lists, feeds, data and search).
+        6 => write(
+            &full,
+            text.replacen("title: ", &format!("title: Sửa {step} "), 1),
+        ),
+        // A date: the order of lists, the year groups, or (in the future) unpublished.
         7 => {
+            let dates = ["2021-05-04", "2023-12-31", "2022-02", "2030-01-01"];
+            let date = dates[rng.below(dates.len())];
+            let key = ["recognized", "launched", "issued", "submitted"]
+                .into_iter()
+                .find(|k| text.contains(&format!("\n{k}: ")))
+                .unwrap_or("launched");
+            write(&full, set_field(&text, key, date));
+        }
+        // Draft on, or off.
+        8 => {
+            let draft = if text.contains("\ndraft: true") {
+                "false"
+            } else {
+                "true"
+            };
+            write(&full, set_field(&text, "draft", draft));
+        }
+        // A reference to a campaign: another one, a draft one, or one that is not there.
+        9 => {
+            let to = ["an-toan", "dan-van-kheo", "nhap", "khong-co"][rng.below(4)];
+            let key = if text.contains("\ncampaign: ") {
+                "campaign"
+            } else {
+                "campaigns"
+            };
+            let value = if key == "campaign" {
+                to.to_string()
+            } else {
+                format!("[{to}]")
+            };
+            write(&full, set_field(&text, key, &value));
+        }
+        // A summary or a field: what cards and search show.
+        10 => write(
+            &full,
+            set_field(&text, "summary", &format!("\"Tóm tắt {step}\"")),
+        ),
+        // A data file: a unit's name, an indicator's target, a document, an event.
+        11 => {
+            let (file, from, to) = [
+                ("units.yaml", "Văn phòng Sở", format!("Văn phòng Sở {step}")),
+                (
+                    "indicators.yaml",
+                    "target: 100",
+                    format!("target: {}", 90 + step),
+                ),
+                ("documents.yaml", "12/CT-UBND", format!("{step}/CT-UBND")),
+                ("documents.yaml", "draft: true", "draft: false".to_string()),
+                (
+                    "units.yaml",
+                    "id: thanh-tra",
+                    "id: thanh-tra-moi".to_string(),
+                ),
+            ][rng.below(5)]
+            .clone();
+            let path = format!("content/data/{file}");
+            let data = std::fs::read_to_string(root.join(&path)).expect("read data");
+            write(&root.join(&path), data.replacen(from, &to, 1));
+            return vec![path];
+        }
+        // A translation added (a Vietnamese file's English twin), or removed.
+        12 => {
+            let Some(vi) = pick.strip_suffix(".vi.md") else {
+                std::fs::remove_file(&full).expect("delete translation");
+                return vec![pick];
+            };
+            let en = format!("{vi}.en.md");
+            let translated = text.replacen("title: ", "title: EN ", 1);
+            write(&root.join(&en), translated);
+            return vec![en];
+        }
+        13 => match files.iter().find(|f| f.ends_with(".en.md")) {
+            Some(en) => {
+                std::fs::remove_file(root.join(en)).expect("delete translation");
+                return vec![en.clone()];
+            }
+            None => write(&full, text + "\n"),
+        },
+        // A new file: a copy under another name.
+        14 => {
             let new = full.with_file_name(format!("moi-{step}.vi.md"));
-            std::fs::write(&new, text).expect("write");
+            write(&new, text);
             return vec![rel(root, &new)];
         }
         // Renamed.
-        8 => {
+        15 => {
             let new = full.with_file_name(format!("doi-ten-{step}.vi.md"));
             std::fs::rename(&full, &new).expect("rename");
             return vec![pick, rel(root, &new)];
         }
-        // Deleted.
-        _ => {
-            std::fs::remove_file(&full).expect("delete");
+        // A static file: added, or changed.
+        16 => {
+            let path = format!("static/tai-lieu/tep-{}.txt", rng.below(2));
+            std::fs::create_dir_all(root.join("static/tai-lieu")).expect("mkdir");
+            write(&root.join(&path), format!("Tệp tĩnh, lần {step}.\n"));
+            return vec![path];
         }
+        // The site's settings: the title of a language.
+        17 => {
+            let path = "site.yaml".to_string();
+            let settings = std::fs::read_to_string(root.join(&path)).expect("read settings");
+            let edited = settings.replacen(
+                "title: \"Trang thử",
+                &format!("title: \"Trang thử {step}"),
+                1,
+            );
+            write(&root.join(&path), edited);
+            return vec![path];
+        }
+        // A front matter that does not parse.
+        18 => write(&full, text.replacen("title: ", "title: [", 1)),
+        // Deleted.
+        _ => std::fs::remove_file(&full).expect("delete"),
     }
     vec![pick]
 }
@@ -132,22 +256,28 @@ fn incremental_rebuilds_equal_clean_builds_after_random_changes() {
     let mut partial = 0;
     let mut failed = 0;
     let mut steps = 0;
-    for seed in [1u64, 7, 42, 2024] {
+    let mut kinds = [0usize; KINDS];
+    for (run, seed) in [1u64, 7, 42, 2024, 9, 77].into_iter().enumerate() {
         let dir = tempfile::tempdir().expect("temp dir");
         copy_tree(&fixture, dir.path());
         let opts = options(dir.path());
         let mut session = Session::new(opts.clone());
         session.rebuild(&[]).expect("the fixture builds");
         let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
-        for step in 0..12 {
+        for step in 0..20 {
             // Now and then go back to the fixture as it was, so that later steps start
             // from a site that builds.
             let changed = if rng.below(6) == 0 {
                 std::fs::remove_dir_all(dir.path().join("content")).expect("clear");
                 copy_tree(&fixture.join("content"), &dir.path().join("content"));
-                vec!["content".to_string()]
+                std::fs::copy(fixture.join("site.yaml"), dir.path().join("site.yaml"))
+                    .expect("copy settings");
+                vec!["content".to_string(), "site.yaml".to_string()]
             } else {
-                mutate(dir.path(), &mut rng, step)
+                // Every kind in each sequence, in an order of its own.
+                let kind = (step * 7 + run * 3) % KINDS;
+                kinds[kind] += 1;
+                mutate(dir.path(), &mut rng, kind, step)
             };
             let incremental = session.rebuild(&changed);
             let clean = minhbach::plan(&opts);
@@ -191,7 +321,12 @@ fn incremental_rebuilds_equal_clean_builds_after_random_changes() {
             }
         }
     }
-    eprintln!("{steps} steps: {partial} body-only rebuilds, {failed} failed builds");
+    eprintln!("{steps} steps: {partial} partial rebuilds, {failed} failed builds; kinds {kinds:?}");
+    // Every kind of change was made at least once.
+    assert!(
+        kinds.iter().all(|&n| n > 0),
+        "some kinds of change were never made: {kinds:?}"
+    );
     // The sequences must have gone through both paths, and through failures.
     assert!(
         partial >= 5,

@@ -117,7 +117,9 @@ struct Renderer<'a> {
     page_words: Option<search::PageWords>,
     /// The words of each language's pages, once the parts are joined.
     words: Vec<search::PageWords>,
-    /// Whether page records keep their text (for later updates of the search index).
+    /// Whether page records keep their text: only while rendering pages again, to update
+    /// the search index (a [`Memo`] keeps none: a page's old text is read back from its
+    /// old HTML).
     keep_text: bool,
 }
 
@@ -144,6 +146,8 @@ pub struct Memo {
 /// What later outputs (sitemap, search) need to know about an emitted page.
 #[derive(Debug, Clone)]
 struct PageRecord {
+    /// Whether the text inside its `<main>` goes into the search index (see [`main_text`]).
+    indexed: bool,
     lang: String,
     /// Site path, e.g. `/en/campaigns/x/`.
     path: String,
@@ -168,7 +172,7 @@ pub fn render(
     let mut clock = std::time::Instant::now();
     let mut r = Renderer::new(site, theme);
     r.out = out;
-    r.keep_text = keep;
+    r.keep_text = false;
     // Languages are independent until the feeds, search and sitemap, which read every
     // page: each is rendered on a thread of its own into a part of its own, and the parts
     // are joined in the site's order of languages, so no byte depends on which finished
@@ -241,18 +245,23 @@ pub fn render(
 
 /// Renders again only the pages made from the bodies of the source files `paths`, and
 /// the search index, after only those bodies changed (front matter, files and everything
-/// else as when `memo` was made). Returns the files that are new or may differ; of the
-/// search index of a language with such files ([`SEARCH_INDEX`]`<lang>/`) only these
-/// remain.
+/// else as when `memo` was made). `old_html` gives the HTML of an output file (`x/index.html`)
+/// as the search index has it now, for the words to take out. Returns the files that are
+/// new or may differ; of the search index of a language with such files
+/// ([`SEARCH_INDEX`]`<lang>/`) only these remain. On errors `memo` is as it was.
 pub fn rerender_bodies(
     site: &Site,
     theme: &Theme,
     memo: &mut Memo,
     paths: &BTreeSet<String>,
+    old_html: &dyn Fn(&str) -> Option<String>,
 ) -> Result<BTreeMap<String, Vec<u8>>, Diagnostics> {
     let mut r = Renderer::new(site, theme);
     for (lang, index) in site.settings.languages.iter().zip(&memo.indexes) {
         r.item_pages(lang, index, Some(paths));
+    }
+    if r.diags.has_errors() {
+        return Err(r.diags);
     }
     // The new records replace the old ones of the same pages; each changed text goes
     // into its language's index.
@@ -265,6 +274,16 @@ pub fn rerender_bodies(
             .binary_search_by(|r| (&r.lang, &r.path).cmp(&(lang, path)))
             .ok()
     };
+    // The text each page had, from its HTML as it was.
+    let old_texts: BTreeMap<&(String, String), String> = fresh
+        .keys()
+        .filter_map(|key| {
+            let old = &memo.records[at(&memo.records, key)?];
+            let file = format!("{}index.html", old.path.trim_start_matches('/'));
+            let html = old_html(&file).unwrap_or_default();
+            Some((key, main_text(&html, old.indexed)))
+        })
+        .collect();
     for index in &mut memo.search {
         let changes: Vec<search::PageChange> = fresh
             .iter()
@@ -274,7 +293,7 @@ pub fn rerender_bodies(
                 Some(search::PageChange {
                     path: &old.path,
                     title: &old.title,
-                    old: &old.text,
+                    old: old_texts.get(key)?,
                     new: &new.text,
                 })
             })
@@ -284,13 +303,12 @@ pub fn rerender_bodies(
             r.add_index_files(index);
         }
     }
-    for (key, new) in fresh {
+    drop(old_texts);
+    for (key, mut new) in fresh {
         if let Some(i) = at(&memo.records, &key) {
+            new.text = String::new();
             memo.records[i] = new;
         }
-    }
-    if r.diags.has_errors() {
-        return Err(r.diags);
     }
     Ok(r.out.files)
 }
@@ -317,24 +335,32 @@ fn page_record(lang: &str, path: &str, ctx: &tera::Context, html: &str) -> PageR
                 .collect()
         })
         .unwrap_or_default();
-    let section = field("section");
+    // The documents index makes its search results otherwise.
+    let indexed = field("section") != Section::Documents.key();
     // Text, not HTML: a quarter of the memory, and made here, on the thread of the
     // page's language, rather than later for all pages on one thread per language.
-    let text = match (html.find("<main"), html.rfind("</main>")) {
-        (Some(a), Some(b)) if a < b && section != Section::Documents.key() => {
+    let text = main_text(html, indexed);
+    PageRecord {
+        indexed,
+        lang: lang.to_string(),
+        path: path.to_string(),
+        title: field("title"),
+        alternates,
+        text,
+    }
+}
+
+/// The text inside a page's `<main>` as a reader sees it, for the search index; empty for
+/// a page that is not `indexed`.
+fn main_text(html: &str, indexed: bool) -> String {
+    match (html.find("<main"), html.rfind("</main>")) {
+        (Some(a), Some(b)) if a < b && indexed => {
             // Kept until the search index is made: no spare capacity.
             let mut text = search::page_text(&html[a..b]);
             text.shrink_to_fit();
             text
         }
         _ => String::new(),
-    };
-    PageRecord {
-        lang: lang.to_string(),
-        path: path.to_string(),
-        title: field("title"),
-        alternates,
-        text,
     }
 }
 
