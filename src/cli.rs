@@ -169,6 +169,8 @@ pub enum NewKind {
     Page,
     /// A list of people and collectives proposed for an award, put out for public comment.
     Nomination,
+    /// A plan (kế hoạch): the document that launches campaigns and sets the reporting duty.
+    Plan,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

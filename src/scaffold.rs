@@ -50,6 +50,7 @@ fn kind_of(k: NewKind) -> Kind {
         NewKind::Report => Kind::Report,
         NewKind::Page => Kind::Page,
         NewKind::Nomination => Kind::Nomination,
+        NewKind::Plan => Kind::Plan,
     }
 }
 

@@ -137,6 +137,12 @@ fn new_files_of_every_kind_build_as_drafts_and_stay_out_of_a_normal_build() {
             "lay-y-kien-khen-thuong",
             "nominations/lay-y-kien-khen-thuong/index.html",
         ),
+        (
+            "plan",
+            "Kế hoạch chuyên đề chuyển đổi số",
+            "ke-hoach-chuyen-de-chuyen-doi-so",
+            "ke-hoach/ke-hoach-chuyen-de-chuyen-doi-so/index.html",
+        ),
     ] {
         let o = new_item(site.path(), &[kind, title]);
         assert!(o.status.success(), "new {kind}: {}", stderr(&o));
@@ -145,6 +151,7 @@ fn new_files_of_every_kind_build_as_drafts_and_stay_out_of_a_normal_build() {
             "exemplar" => "exemplars",
             "report" => "reports",
             "nomination" => "nominations",
+            "plan" => "plan",
             _ => "pages",
         };
         let rel = format!("content/{folder}/{stem}.vi.md");

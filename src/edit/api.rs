@@ -285,6 +285,7 @@ fn create(ed: &Editor, req: &Value) -> Answer {
         "report" => NewKind::Report,
         "page" => NewKind::Page,
         "nomination" => NewKind::Nomination,
+        "plan" => NewKind::Plan,
         other => {
             return Err(bad(
                 400,

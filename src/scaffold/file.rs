@@ -291,12 +291,13 @@ mod tests {
         }
     }
 
-    const KINDS: [Kind; 5] = [
+    const KINDS: [Kind; 6] = [
         Kind::Campaign,
         Kind::Exemplar,
         Kind::Report,
         Kind::Page,
         Kind::Nomination,
+        Kind::Plan,
     ];
 
     #[test]

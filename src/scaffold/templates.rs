@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// The templates as compiled in: (file name, text).
-const TEMPLATES: [(&str, &str); 6] = [
+const TEMPLATES: [(&str, &str); 7] = [
     (
         "common",
         include_str!("../../themes/default/scaffold/common.yaml"),
@@ -38,6 +38,10 @@ const TEMPLATES: [(&str, &str); 6] = [
     (
         "nomination",
         include_str!("../../themes/default/scaffold/nomination.yaml"),
+    ),
+    (
+        "plan",
+        include_str!("../../themes/default/scaffold/plan.yaml"),
     ),
 ];
 
@@ -167,14 +171,14 @@ fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
 }
 
 impl Templates {
-    /// `new` makes no plans; a plan would be written like a page.
     pub(super) fn of(&self, kind: Kind) -> &Template {
         let name = match kind {
             Kind::Campaign => "campaign",
             Kind::Exemplar => "exemplar",
             Kind::Report => "report",
             Kind::Nomination => "nomination",
-            Kind::Page | Kind::Plan => "page",
+            Kind::Page => "page",
+            Kind::Plan => "plan",
         };
         &self.kinds[name]
     }
@@ -213,6 +217,7 @@ mod tests {
             Kind::Report,
             Kind::Page,
             Kind::Nomination,
+            Kind::Plan,
         ] {
             let keys: Vec<&str> = t.fields(kind).map(|f| f.key.as_str()).collect();
             assert_eq!(keys.first(), Some(&"title"), "{kind:?}");

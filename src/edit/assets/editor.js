@@ -186,7 +186,7 @@
       main.appendChild(el('h1', { text: t('items') }));
 
       var kindSel = el('select', { id: 'new-kind', name: 'kind' },
-        ['campaign', 'exemplar', 'report', 'page', 'nomination'].map(function (k) {
+        ['plan', 'campaign', 'exemplar', 'report', 'page', 'nomination'].map(function (k) {
           return el('option', { value: k, text: t('kinds')[k] });
         }));
       var titleIn = el('input', { id: 'new-title', name: 'title', type: 'text', required: true, autocomplete: 'off' });
