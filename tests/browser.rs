@@ -8,9 +8,11 @@
 //! all, `bash .ci/run`; `MINHBACH_SKIP_BROWSER=1` skips it on a developer's machine, never
 //! in CI (`CI` set).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
+use std::process::Command;
 
+#[path = "support/browser.rs"]
+mod browser;
 #[path = "support/photos.rs"]
 mod photos;
 #[path = "support/site.rs"]
@@ -47,58 +49,12 @@ fn photo_site(repo: &Path) -> tempfile::TempDir {
     dir
 }
 
-fn runs(program: &str, arg: &str) -> bool {
-    Command::new(program)
-        .arg(arg)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-fn env_set(name: &str) -> bool {
-    std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
-}
-
 #[test]
 fn the_bundled_site_passes_the_browser_accessibility_and_html_checks() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("tests/browser");
-    let chromium = std::env::var_os("MINHBACH_CHROMIUM")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    let ci = env_set("CI");
-    if env_set("MINHBACH_SKIP_BROWSER") && !ci {
-        eprintln!("SKIPPED: browser tests (MINHBACH_SKIP_BROWSER is set)");
+    let Some(browser::Tools { dir, chromium }) = browser::tools("browser tests", true) else {
         return;
-    }
-    let mut missing = Vec::new();
-    if !runs("node", "--version") {
-        missing.push("Node.js: sudo apt-get install nodejs npm");
-    }
-    if !chromium.is_file() {
-        missing.push("Chromium: sudo apt-get install chromium (or set MINHBACH_CHROMIUM)");
-    }
-    let java = std::env::var("MINHBACH_JAVA").unwrap_or_else(|_| "java".into());
-    if !runs(&java, "-version") {
-        missing.push("Java for the HTML checker: sudo apt-get install default-jre-headless");
-    }
-    if !dir.join("node_modules/playwright-core").is_dir() {
-        missing.push("the npm packages: npm ci --ignore-scripts --prefix tests/browser");
-    }
-    assert!(
-        missing.is_empty(),
-        "the browser tests cannot run: missing\n  - {}\n{}",
-        missing.join("\n  - "),
-        if ci {
-            "In CI, `bash .ci/run` installs these before it runs the tests."
-        } else {
-            "Run `bash .ci/run` from the repository folder instead of `cargo test`: it installs \
-             all of these (Debian or Ubuntu: apt packages and the pinned npm packages) and then \
-             runs every test. Or skip the browser tests on this machine with \
-             MINHBACH_SKIP_BROWSER=1 (CI never skips them)."
-        }
-    );
+    };
     let photos = photo_site(root);
     let status = Command::new("node")
         .arg(dir.join("run.mjs"))

@@ -8,55 +8,21 @@
 //! on a developer's machine, never in CI (`CI` set). `MINHBACH_SCREENSHOTS=1` writes the screenshots of the guide
 //! (`docs/editor/*.png`); normal runs do not touch the tree.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
+use std::process::Command;
 
+#[path = "support/browser.rs"]
+mod browser;
 #[path = "support/site.rs"]
 mod support_site;
-
-fn env_set(name: &str) -> bool {
-    std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
-}
 
 #[test]
 fn the_editor_works_in_a_real_browser() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("tests/browser");
-    let chromium = std::env::var_os("MINHBACH_CHROMIUM")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    let ci = env_set("CI");
-    if env_set("MINHBACH_SKIP_BROWSER") && !ci {
-        eprintln!("SKIPPED: editor browser test (MINHBACH_SKIP_BROWSER is set)");
+    let Some(browser::Tools { dir, chromium }) = browser::tools("editor browser test", false)
+    else {
         return;
-    }
-    let node = Command::new("node")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    let mut missing = Vec::new();
-    if !node {
-        missing.push("Node.js: sudo apt-get install nodejs npm");
-    }
-    if !chromium.is_file() {
-        missing.push("Chromium: sudo apt-get install chromium (or set MINHBACH_CHROMIUM)");
-    }
-    if !dir.join("node_modules/playwright-core").is_dir() {
-        missing.push("the npm packages: npm ci --ignore-scripts --prefix tests/browser");
-    }
-    assert!(
-        missing.is_empty(),
-        "the editor browser test cannot run: missing\n  - {}\n{}",
-        missing.join("\n  - "),
-        if ci {
-            "In CI, `bash .ci/run` installs these before it runs the tests."
-        } else {
-            "Run `bash .ci/run`, which installs them, or skip this test on this machine with \
-             MINHBACH_SKIP_BROWSER=1 (CI never skips it)."
-        }
-    );
+    };
     let site = support_site::fixture("multiyear");
     let status = Command::new("node")
         .arg(dir.join("edit.mjs"))
