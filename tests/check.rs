@@ -65,16 +65,12 @@ fn check_json_lists_the_known_problems_of_the_problems_fixture() {
 #[test]
 fn broken_links_stop_the_build_and_leave_public_untouched() {
     let site = fixture("basic");
-    let page =
-        std::fs::read_to_string(site.path().join("content/pages/gioi-thieu.vi.md")).expect("read");
-    write(
-        site.path(),
-        "content/pages/gioi-thieu.vi.md",
+    edit(site.path(), "content/pages/gioi-thieu.vi.md", |page| {
         page.replace(
             "[Phong trào](/phong-trao/)",
             "[Phong trào](/phong-trao/khong-co/)",
-        ),
-    );
+        )
+    });
     assert_fails_untouched(site.path(), "content/pages/gioi-thieu.vi.md:5:");
 }
 

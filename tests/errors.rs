@@ -27,13 +27,9 @@ fn unknown_unit_and_document_ids_are_errors() {
         "content/plan/ke-hoach-2022.vi.md",
         plan.replace("based_on: [ct-12]", "based_on: [ct-13]"),
     );
-    let camp =
-        std::fs::read_to_string(site.path().join("content/campaigns/am-no.vi.md")).expect("read");
-    write(
-        site.path(),
-        "content/campaigns/am-no.vi.md",
-        camp.replace("lead_unit: van-phong", "lead_unit: van-phog"),
-    );
+    edit(site.path(), "content/campaigns/am-no.vi.md", |camp| {
+        camp.replace("lead_unit: van-phong", "lead_unit: van-phog")
+    });
     let err = assert_fails_untouched(site.path(), "content/plan/ke-hoach-2022.vi.md:8:12: error: unknown document \"ct-13\"; did you mean \"ct-12\"?");
     assert!(err.contains("content/campaigns/am-no.vi.md:4:12: error: unknown unit \"van-phog\"; did you mean \"van-phong\"?"), "both errors are reported: {err}");
 }
@@ -173,13 +169,9 @@ fn refuses_to_build_over_the_site_itself() {
 #[test]
 fn errors_from_dates_and_periods_point_at_the_value() {
     let site = fixture("basic");
-    let x = std::fs::read_to_string(site.path().join("content/exemplars/nguyen-van-a.vi.md"))
-        .expect("read");
-    write(
-        site.path(),
-        "content/exemplars/nguyen-van-a.vi.md",
-        x.replace("recognized: 2022-07-20", "recognized: \"2022-07\""),
-    );
+    edit(site.path(), "content/exemplars/nguyen-van-a.vi.md", |x| {
+        x.replace("recognized: 2022-07-20", "recognized: \"2022-07\"")
+    });
     let r = std::fs::read_to_string(
         site.path()
             .join("content/reports/bao-cao-6-thang-2022.vi.md"),

@@ -72,16 +72,12 @@ fn vietnamese_file_names_fold_to_ascii_slugs() {
 fn lists_sort_by_vietnamese_collation() {
     let site = fixture("basic");
     // All four campaigns in the plan, so the campaigns index lists them in one group.
-    let plan = std::fs::read_to_string(site.path().join("content/plan/ke-hoach-2022.vi.md"))
-        .expect("read");
-    write(
-        site.path(),
-        "content/plan/ke-hoach-2022.vi.md",
+    edit(site.path(), "content/plan/ke-hoach-2022.vi.md", |plan| {
         plan.replace(
             "campaigns: [an-toan, doi-moi]",
             "campaigns: [doi-moi, dan-van-kheo, an-toan, am-no]",
-        ),
-    );
+        )
+    });
     assert_ok(&build(site.path(), &[]));
     let index = read(site.path(), "phong-trao/index.html");
     let pos = |t: &str| {
@@ -241,21 +237,13 @@ fn signer_and_recipients_render_only_when_present() {
 #[test]
 fn year_only_issue_date_leaves_day_and_month_blank() {
     let site = fixture("basic");
-    let text = std::fs::read_to_string(site.path().join("content/plan/ke-hoach-2022.vi.md"))
-        .expect("read");
-    write(
-        site.path(),
-        "content/plan/ke-hoach-2022.vi.md",
-        text.replace("issued: \"2022-01\"", "issued: 2022"),
-    );
+    edit(site.path(), "content/plan/ke-hoach-2022.vi.md", |text| {
+        text.replace("issued: \"2022-01\"", "issued: 2022")
+    });
     // The translation does not repeat the date: it takes it from the Vietnamese file.
-    let en = std::fs::read_to_string(site.path().join("content/plan/ke-hoach-2022.en.md"))
-        .expect("read");
-    write(
-        site.path(),
-        "content/plan/ke-hoach-2022.en.md",
-        en.replace("issued: \"2022-01\"\n", ""),
-    );
+    edit(site.path(), "content/plan/ke-hoach-2022.en.md", |en| {
+        en.replace("issued: \"2022-01\"\n", "")
+    });
     assert_ok(&build(site.path(), &[]));
     let plan = read(site.path(), "ke-hoach/ke-hoach-2022/index.html");
     assert!(plan.contains(r#"ngày <span class="blank" aria-hidden="true"></span> tháng <span class="blank" aria-hidden="true"></span> năm 2022"#), "{plan}");
