@@ -12,6 +12,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+#[path = "support/http.rs"]
+mod http;
+use http::Reply;
 #[path = "support/photos.rs"]
 mod photos;
 #[path = "support/site.rs"]
@@ -35,27 +38,6 @@ impl Drop for Editor {
     }
 }
 
-/// An answer: status, headers (names lowercased), body.
-#[derive(Debug)]
-struct Reply {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Reply {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
-    }
-}
-
 /// Sends `head` (lines without the final empty line) and `body`, reads the whole answer.
 fn raw(port: u16, head: &str, body: &[u8]) -> Reply {
     let mut conn = TcpStream::connect(("127.0.0.1", port)).expect("connect");
@@ -66,23 +48,7 @@ fn raw(port: u16, head: &str, body: &[u8]) -> Reply {
     conn.write_all(&bytes).expect("send");
     let mut out = Vec::new();
     let _ = conn.read_to_end(&mut out);
-    let text = String::from_utf8_lossy(&out).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("no status in {text:?}"));
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
-    Reply {
-        status,
-        headers,
-        body: body.to_string(),
-    }
+    http::parse(&out).unwrap_or_else(|| panic!("not HTTP: {:?}", String::from_utf8_lossy(&out)))
 }
 
 impl Editor {

@@ -9,6 +9,10 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+#[path = "support/http.rs"]
+mod http;
+use http::{parse, Reply};
+
 const NOW: &str = "2024-01-01";
 /// Long enough for a debug build of the fixture on a busy two-core CI machine.
 const PATIENCE: Duration = Duration::from_secs(60);
@@ -151,26 +155,6 @@ fn collect(stream: impl Read + Send + 'static, log: &Arc<Mutex<String>>) {
     });
 }
 
-#[derive(Debug)]
-struct Reply {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Reply {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn content_type(&self) -> &str {
-        self.header("content-type").unwrap_or("")
-    }
-}
-
 fn connect(port: u16) -> std::io::Result<TcpStream> {
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
     let s = TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
@@ -196,22 +180,6 @@ fn raw_request(port: u16, head: &str) -> std::io::Result<Reply> {
     let mut raw = Vec::new();
     s.read_to_end(&mut raw)?;
     parse(&raw).ok_or_else(|| std::io::Error::other(format!("not HTTP: {raw:?}")))
-}
-
-fn parse(raw: &[u8]) -> Option<Reply> {
-    let end = raw.windows(4).position(|w| w == b"\r\n\r\n")?;
-    let head = std::str::from_utf8(&raw[..end]).ok()?;
-    let mut lines = head.split("\r\n");
-    let status = lines.next()?.split(' ').nth(1)?.parse().ok()?;
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
-        .collect();
-    Some(Reply {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&raw[end + 4..]).into_owned(),
-    })
 }
 
 /// Opens the live-reload stream and returns it after its response head.
