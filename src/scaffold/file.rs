@@ -291,19 +291,10 @@ mod tests {
         }
     }
 
-    const KINDS: [Kind; 6] = [
-        Kind::Campaign,
-        Kind::Exemplar,
-        Kind::Report,
-        Kind::Page,
-        Kind::Nomination,
-        Kind::Plan,
-    ];
-
     #[test]
     fn every_placeholder_is_filled() {
         for lang in [Lang::Vi, Lang::En] {
-            for kind in KINDS {
+            for kind in templates::KINDS {
                 for known in [known(), Known::default()] {
                     let text = item(kind, lang, &known);
                     let left = text.replace("đầu năm {year}", "");

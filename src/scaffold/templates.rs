@@ -204,6 +204,17 @@ impl Templates {
     }
 }
 
+/// Every kind `new` scaffolds, for the tests that go through them all.
+#[cfg(test)]
+pub(super) const KINDS: [Kind; 6] = [
+    Kind::Campaign,
+    Kind::Exemplar,
+    Kind::Report,
+    Kind::Page,
+    Kind::Nomination,
+    Kind::Plan,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,14 +222,7 @@ mod tests {
     #[test]
     fn every_template_parses_and_every_shared_field_exists() {
         let t = get();
-        for kind in [
-            Kind::Campaign,
-            Kind::Exemplar,
-            Kind::Report,
-            Kind::Page,
-            Kind::Nomination,
-            Kind::Plan,
-        ] {
+        for kind in KINDS {
             let keys: Vec<&str> = t.fields(kind).map(|f| f.key.as_str()).collect();
             assert_eq!(keys.first(), Some(&"title"), "{kind:?}");
             assert!(keys.ends_with(&["draft", "slug"]), "{kind:?}: {keys:?}");
