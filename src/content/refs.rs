@@ -435,20 +435,27 @@ pub fn personal_identifiers(text: &str) -> Vec<(&'static str, usize, usize)> {
                 break;
             }
         }
-        let plus84 = text[..start].trim_end().ends_with("+84");
-        let before = text[..start].chars().rev().take(40).collect::<String>();
-        let before: String = crate::i18n::fold(&before.chars().rev().collect::<String>());
+        // What comes before is looked at only for the lengths that need it: most runs of
+        // digits in a text are dates and figures.
+        let plus84 = || text[..start].trim_end().ends_with("+84");
+        let named_cmnd = || {
+            let from = text[..start]
+                .char_indices()
+                .rev()
+                .nth(39)
+                .map_or(0, |(i, _)| i);
+            let before = crate::i18n::fold(&text[from..start]);
+            before.contains("cmnd") || before.contains("chung minh")
+        };
         let what = match digits.len() {
             12 if digits.starts_with('0') => Some("a citizen ID number (CCCD)"),
-            9 if before.contains("cmnd") || before.contains("chung minh") => {
-                Some("an identity card number (CMND)")
-            }
+            9 if named_cmnd() => Some("an identity card number (CMND)"),
             10 if digits.starts_with('0')
                 && matches!(digits.as_bytes()[1], b'3' | b'5' | b'7' | b'8' | b'9') =>
             {
                 Some("a mobile telephone number")
             }
-            9 if plus84 && matches!(digits.as_bytes()[0], b'3' | b'5' | b'7' | b'8' | b'9') => {
+            9 if plus84() && matches!(digits.as_bytes()[0], b'3' | b'5' | b'7' | b'8' | b'9') => {
                 Some("a mobile telephone number")
             }
             // "+84 912 345 678": the country code runs into the number.
@@ -466,7 +473,9 @@ pub fn personal_identifiers(text: &str) -> Vec<(&'static str, usize, usize)> {
     }
     let folded = crate::i18n::fold(text);
     // Folding keeps one character per character, so offsets map back by counting them.
-    for key in [
+    // Every phrase holds one of three words: the text is searched for those, not once
+    // for each phrase.
+    const PHRASES: [&str; 7] = [
         "sinh ngay",
         "ngay sinh",
         "sinh nam",
@@ -474,16 +483,26 @@ pub fn personal_identifiers(text: &str) -> Vec<(&'static str, usize, usize)> {
         "date of birth",
         "born on",
         "born in",
-    ] {
-        let mut from = 0;
-        while let Some(at) = folded[from..].find(key) {
-            let chars = folded[..from + at].chars().count();
-            let byte = text
-                .char_indices()
-                .nth(chars)
-                .map_or(text.len(), |(b, _)| b);
-            out.push(("a date of birth", byte, byte));
-            from += at + key.len();
+    ];
+    for anchor in ["sinh", "born", "birth"] {
+        for (at, _) in folded.match_indices(anchor) {
+            for phrase in PHRASES {
+                let Some(k) = phrase.find(anchor) else {
+                    continue;
+                };
+                let Some(from) = at.checked_sub(k) else {
+                    continue;
+                };
+                if !folded[from..].starts_with(phrase) {
+                    continue;
+                }
+                let chars = folded[..from].chars().count();
+                let byte = text
+                    .char_indices()
+                    .nth(chars)
+                    .map_or(text.len(), |(b, _)| b);
+                out.push(("a date of birth", byte, byte));
+            }
         }
     }
     out.sort_by_key(|x| x.1);
@@ -501,32 +520,44 @@ fn privacy(sources: &Sources, all: &All, diags: &mut Diagnostics) {
                 .iter()
                 .flat_map(|x| x.versions.values().map(|v| v.path.as_str())),
         );
-    for path in paths {
-        let f = sources.file(path);
-        // The council's own address and telephone number for comments are meant to be public.
-        let skip = comments_block(&f.text);
-        for (what, start, end) in personal_identifiers(&f.text) {
-            if skip.as_ref().is_some_and(|r| r.contains(&start)) {
-                continue;
-            }
-            let line = f.text[..start].matches('\n').count() + 1;
-            let col = f.text[..start]
-                .rsplit('\n')
-                .next()
-                .map_or(0, |l| l.chars().count())
-                + 1;
-            let shown = if end > start {
-                format!(" \"{}\"", &f.text[start..end])
-            } else {
-                String::new()
-            };
-            diags.push(
+    // Every text is read (bodies too): on all cores, each file's warnings kept in order.
+    use rayon::prelude::*;
+    let paths: Vec<&str> = paths.collect();
+    let found: Vec<Vec<Diagnostic>> = paths
+        .par_iter()
+        .map(|path| privacy_of(path, sources.file(path)))
+        .collect();
+    for d in found.into_iter().flatten() {
+        diags.push(d);
+    }
+}
+
+fn privacy_of(path: &str, f: &super::load::SourceFile) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    // The council's own address and telephone number for comments are meant to be public.
+    let skip = comments_block(&f.text);
+    for (what, start, end) in personal_identifiers(&f.text) {
+        if skip.as_ref().is_some_and(|r| r.contains(&start)) {
+            continue;
+        }
+        let line = f.text[..start].matches('\n').count() + 1;
+        let col = f.text[..start]
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.chars().count())
+            + 1;
+        let shown = if end > start {
+            format!(" \"{}\"", &f.text[start..end])
+        } else {
+            String::new()
+        };
+        out.push(
                 Diagnostic::warning(path, format!("this looks like {what}{shown}; the site publishes it for anyone to read"))
                     .at_in(Span::new(line, col), &f.text)
                     .hint("publish only what the award needs: remove citizen ID numbers, private telephone numbers and dates of birth (the office's number for comments goes under comments: phone)"),
             );
-        }
     }
+    out
 }
 
 /// The byte range of the `comments:` block of a front matter, if any.
