@@ -723,3 +723,260 @@ fn a_pasted_table_is_previewed_row_by_row_and_applied_only_when_right() {
         &["check", "--now", "2024-07-15"],
     ));
 }
+
+/// units.yaml as people write it: a heading, blank lines between entries, a comment.
+const UNITS: &str = "# Các đơn vị của Sở.\n\n- id: van-phong\n  name: { vi: \"Văn phòng Sở\", en: \"Department Office\" }\n\n# Phòng chuyên môn.\n- id: phong-giao-duc-trung-hoc\n  name: { vi: \"Phòng Giáo dục Trung học\", en: \"Secondary Education Division\" }\n";
+
+#[test]
+fn a_data_entry_is_edited_alone_and_a_wrong_one_is_not_written() {
+    let ed = Editor::start("multiyear", &[]);
+    let units = "content/data/units.yaml";
+    std::fs::write(ed.root().join(units), UNITS).expect("write");
+
+    // The list shows the entries, the form loads one with its schema.
+    let items = ed.get("/_edit/api/items").json();
+    let unit = items["items"]
+        .as_array()
+        .and_then(|i| {
+            i.iter()
+                .find(|x| x["kind"] == "units" && x["id"] == "van-phong")
+        })
+        .expect("listed");
+    assert_eq!(unit["title"]["en"], "Department Office");
+    assert!(items["items"].as_array().is_some_and(|i| i
+        .iter()
+        .any(|x| x["kind"] == "documents" && x["id"] == "nd-98-2023")));
+    let entry = ed.get("/_edit/api/entry?file=units&id=van-phong").json();
+    assert_eq!(entry["entry"]["name"]["vi"], "Văn phòng Sở");
+    assert!(entry["schema"]["properties"]["name"].is_object(), "{entry}");
+
+    // One entry's field: its line changes, every other byte stays.
+    let r = ed.post_json(
+        "/_edit/api/entry/save",
+        &serde_json::json!({"file": "units", "id": "phong-giao-duc-trung-hoc",
+            "fields": {"name": {"vi": "Phòng Giáo dục Trung học phổ thông", "en": "Secondary Education Division"}}}),
+    );
+    assert_eq!(r.status, 200, "{r:?}");
+    assert_eq!(
+        ed.read(units),
+        UNITS.replace(
+            "vi: \"Phòng Giáo dục Trung học\",",
+            "vi: \"Phòng Giáo dục Trung học phổ thông\","
+        )
+    );
+    let documents = "content/data/documents.yaml";
+    let before = ed.read(documents);
+    let r = ed.post_json(
+        "/_edit/api/entry/save",
+        &serde_json::json!({"file": "documents", "id": "nd-98-2023",
+            "fields": {"summary": {"vi": "Quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng", "en": "Detailing the Law on Emulation and Commendation"}}}),
+    );
+    assert_eq!(r.status, 200, "{r:?}");
+    assert_eq!(
+        ed.read(documents),
+        before.replace(
+            "en: \"Detailing some articles of the Law on Emulation and Commendation\"",
+            "en: \"Detailing the Law on Emulation and Commendation\""
+        )
+    );
+
+    // A name without its English text: the error is at the field, in that column; no write.
+    let before = ed.files();
+    let r = ed.post_json(
+        "/_edit/api/entry/save?lang=vi",
+        &serde_json::json!({"file": "units", "id": "van-phong",
+            "fields": {"name": {"vi": "Văn phòng", "en": ""}}}),
+    );
+    assert_eq!(r.status, 422, "{r:?}");
+    let errors = r.json()["errors"].clone();
+    assert_eq!(errors[0]["field"], "name", "{errors}");
+    assert_eq!(errors[0]["lang"], "en", "{errors}");
+    let r = ed.post_json(
+        "/_edit/api/entry/save",
+        &serde_json::json!({"file": "documents", "id": "nd-98-2023", "fields": {"issued": "2023-13-31"}}),
+    );
+    assert_eq!(r.status, 422, "{r:?}");
+    assert_eq!(r.json()["errors"][0]["field"], "issued", "{r:?}");
+    assert_eq!(ed.files(), before, "a wrong entry writes nothing");
+
+    // A new unit: its id from its name, at the end of the file; the same id again is refused.
+    let suggested = ed
+        .get("/_edit/api/entry?file=units&new=1&name=Ph%C3%B2ng%20K%E1%BA%BF%20ho%E1%BA%A1ch%20-%20T%C3%A0i%20ch%C3%ADnh")
+        .json();
+    assert_eq!(suggested["entry"]["id"], "phong-ke-hoach-tai-chinh");
+    let new_unit = serde_json::json!({"file": "units", "fields": {
+        "name": {"vi": "Phòng Kế hoạch - Tài chính", "en": "Planning and Finance Division"}}});
+    let r = ed.post_json("/_edit/api/entry/create", &new_unit);
+    assert_eq!(r.status, 200, "{r:?}");
+    assert_eq!(r.json()["id"], "phong-ke-hoach-tai-chinh");
+    let text = ed.read(units);
+    assert!(
+        text.ends_with("\n\n- id: \"phong-ke-hoach-tai-chinh\"\n  name:\n    vi: \"Phòng Kế hoạch - Tài chính\"\n    en: \"Planning and Finance Division\"\n"),
+        "{text}"
+    );
+    let before = ed.files();
+    let r = ed.post_json("/_edit/api/entry/create", &new_unit);
+    assert_eq!(r.status, 409, "{r:?}");
+    assert_eq!(r.json()["errors"][0]["field"], "id", "{r:?}");
+    // An event in a file the site does not have yet, without its English title: refused.
+    let r = ed.post_json(
+        "/_edit/api/entry/create",
+        &serde_json::json!({"file": "events", "fields": {"date": "2024-02-01", "title": {"vi": "Hội nghị"}}}),
+    );
+    assert_eq!(r.status, 422, "{r:?}");
+    assert_eq!(r.json()["errors"][0]["field"], "title", "{r:?}");
+    assert_eq!(ed.files(), before, "refused entries write nothing");
+    let r = ed.post_json(
+        "/_edit/api/entry/create",
+        &serde_json::json!({"file": "events", "fields": {"date": "2024-02-01", "title": {"vi": "Hội nghị", "en": "Conference"}}}),
+    );
+    assert_eq!(r.status, 200, "{r:?}");
+    assert_eq!(
+        ed.read("content/data/events.yaml"),
+        "- id: \"hoi-nghi\"\n  date: \"2024-02-01\"\n  title:\n    vi: \"Hội nghị\"\n    en: \"Conference\"\n"
+    );
+    let check = support_site::minhbach(ed.root(), &["check", "--now", "2024-06-01", "--drafts"]);
+    support_site::assert_ok(&check);
+}
+
+#[test]
+fn a_data_entry_is_renamed_everywhere_and_deleted_to_the_trash() {
+    let ed = Editor::start("multiyear", &[]);
+    let units = "content/data/units.yaml";
+    std::fs::write(ed.root().join(units), UNITS).expect("write");
+
+    // An indicator named by reports in both languages.
+    let r = ed.post_json(
+        "/_edit/api/entry/rename",
+        &serde_json::json!({"file": "indicators", "id": "ty-le-bo-hoc", "new": "Tỷ lệ học sinh bỏ học"}),
+    );
+    assert_eq!(r.status, 200, "{r:?}\n{}", ed.log());
+    let indicators = ed.read("content/data/indicators.yaml");
+    assert!(
+        indicators.starts_with("- id: \"ty-le-hoc-sinh-bo-hoc\"\n  campaign: giu-chan-hoc-sinh\n"),
+        "{indicators}"
+    );
+    for path in [
+        "content/reports/bao-cao-6-thang-2024.vi.md",
+        "content/reports/bao-cao-6-thang-2024.en.md",
+    ] {
+        let text = ed.read(path);
+        assert!(
+            text.contains("indicator: \"ty-le-hoc-sinh-bo-hoc\"") && !text.contains("ty-le-bo-hoc"),
+            "{path}: {text}"
+        );
+    }
+    // A unit: the campaigns that lead with it and the nominees of a list follow.
+    let r = ed.post_json(
+        "/_edit/api/entry/rename",
+        &serde_json::json!({"file": "units", "id": "van-phong", "new": "van-phong-so"}),
+    );
+    assert_eq!(r.status, 200, "{r:?}\n{}", ed.log());
+    assert_eq!(
+        ed.read(units),
+        UNITS.replace("- id: van-phong\n", "- id: \"van-phong-so\"\n")
+    );
+    let campaign = ed.read("content/campaigns/day-tot-hoc-tot.vi.md");
+    assert!(
+        campaign.contains("lead_unit: \"van-phong-so\"\n"),
+        "{campaign}"
+    );
+    let list = ed.read("content/nominations/de-nghi-thang-8.vi.md");
+    assert!(
+        list.contains("unit: \"van-phong-so\"") && !list.contains("unit: van-phong\n"),
+        "{list}"
+    );
+    let r = ed.post_json(
+        "/_edit/api/entry/rename",
+        &serde_json::json!({"file": "units", "id": "van-phong-so", "new": "phong-giao-duc-trung-hoc"}),
+    );
+    assert_eq!(r.status, 409, "{r:?}");
+    let check = support_site::minhbach(ed.root(), &["check", "--now", "2024-06-01", "--drafts"]);
+    support_site::assert_ok(&check);
+
+    // Deleting a unit others still name is refused, and says where.
+    let before = ed.files();
+    let r = ed.post_json(
+        "/_edit/api/entry/delete",
+        &serde_json::json!({"file": "units", "id": "van-phong-so"}),
+    );
+    assert_eq!(r.status, 422, "{r:?}");
+    let said = r.body.clone();
+    assert!(
+        said.contains("content/campaigns/day-tot-hoc-tot.vi.md"),
+        "{said}"
+    );
+    assert_eq!(ed.files(), before, "a refused delete writes nothing");
+
+    // An entry nothing names goes to the trash and comes back.
+    let r = ed.post_json(
+        "/_edit/api/entry/create",
+        &serde_json::json!({"file": "units", "fields": {"id": "to-tam", "name": {"vi": "Tổ tạm", "en": "Temporary team"}}}),
+    );
+    assert_eq!(r.status, 200, "{r:?}");
+    let with_it = ed.read(units);
+    let r = ed.post_json(
+        "/_edit/api/entry/delete",
+        &serde_json::json!({"file": "units", "id": "to-tam"}),
+    );
+    assert_eq!(r.status, 200, "{r:?}");
+    assert_eq!(
+        ed.read(units),
+        UNITS.replace("- id: van-phong\n", "- id: \"van-phong-so\"\n")
+    );
+    let trash = ed.get("/_edit/api/trash").json();
+    let name = trash["entries"][0]["name"]
+        .as_str()
+        .expect("an entry")
+        .to_string();
+    assert!(name.ends_with("-data-units-to-tam"), "{name}");
+    assert_eq!(trash["entries"][0]["files"][0], units);
+    let r = ed.post_json("/_edit/api/restore", &serde_json::json!({"name": name}));
+    assert_eq!(r.status, 200, "{r:?}");
+    assert_eq!(ed.read(units), with_it);
+}
+
+#[test]
+fn a_rename_updates_references_and_links_in_every_language() {
+    let ed = Editor::start("multiyear", &[]);
+    let add = |path: &str, line: &str| {
+        let text = ed.read(path);
+        std::fs::write(ed.root().join(path), format!("{text}\n{line}\n")).expect("write");
+    };
+    add(
+        "content/exemplars/co-nguyen-thi-hoa.vi.md",
+        "Xem [phong trào](/phong-trao/day-tot-hoc-tot/).",
+    );
+    add(
+        "content/exemplars/co-nguyen-thi-hoa.en.md",
+        "See [the campaign](/en/campaigns/day-tot-hoc-tot/) and [another](/en/campaigns/day-tot-hoc-tot-2/).",
+    );
+    add(
+        "content/pages/gioi-thieu.vi.md",
+        "[Bản tiếng Anh](/en/campaigns/day-tot-hoc-tot/)",
+    );
+    add(
+        "content/campaigns/day-tot-hoc-tot.en.md",
+        "[This page](/en/campaigns/day-tot-hoc-tot/)",
+    );
+    let r = ed.post_json(
+        "/_edit/api/rename",
+        &serde_json::json!({"path": "content/campaigns/day-tot-hoc-tot.vi.md", "id": "day-tot"}),
+    );
+    assert_eq!(r.status, 200, "{r:?}\n{}", ed.log());
+    let vi = ed.read("content/exemplars/co-nguyen-thi-hoa.vi.md");
+    assert!(
+        vi.contains("campaign: \"day-tot\"\n") && vi.contains("(/phong-trao/day-tot/)"),
+        "{vi}"
+    );
+    let en = ed.read("content/exemplars/co-nguyen-thi-hoa.en.md");
+    assert!(
+        en.contains("(/en/campaigns/day-tot/)")
+            && en.contains("(/en/campaigns/day-tot-hoc-tot-2/)"),
+        "{en}"
+    );
+    let page = ed.read("content/pages/gioi-thieu.vi.md");
+    assert!(page.contains("(/en/campaigns/day-tot/)"), "{page}");
+    let own = ed.read("content/campaigns/day-tot.en.md");
+    assert!(own.contains("(/en/campaigns/day-tot/)"), "{own}");
+}

@@ -373,6 +373,25 @@ impl DataList {
         None
     }
 
+    /// Each entry's value (if it parses on its own) and lines (1-based, its `- ` line to
+    /// its last), in one pass over the file.
+    pub fn spans(&self) -> Vec<(Option<&Value>, RangeInclusive<usize>)> {
+        let mut line = 1;
+        let mut out = Vec::new();
+        for part in &self.parts {
+            match part {
+                Part::Text(t) => line += t.matches('\n').count(),
+                Part::Entry(e) => {
+                    line += e.comments.matches('\n').count();
+                    let n = e.raw.matches('\n').count().max(1);
+                    out.push((e.value.as_ref(), line..=line + n - 1));
+                    line += n;
+                }
+            }
+        }
+        out
+    }
+
     /// Sets the fields of the entry `id`: `null`, `""`, `[]` or `{}` removes a field. An
     /// unchanged field keeps its text; a changed one is written in its place, a new one
     /// last. `false` if there is no such entry.
@@ -672,6 +691,11 @@ mod tests {
     fn each_entry_and_field_knows_its_lines() {
         let list = DataList::parse(FILE).expect("parses");
         let (entry, fields) = list.lines("thanh-tra").expect("entry");
+        let (value, lines) = &list.spans()[1];
+        assert_eq!(
+            (value.map(|v| &v["id"]), lines),
+            (Some(&json!("thanh-tra")), &(8..=13))
+        );
         assert_eq!(entry, 8..=13);
         assert_eq!(fields[0], ("id".to_string(), 8..=8));
         assert_eq!(fields[1], ("name".to_string(), 9..=12));
