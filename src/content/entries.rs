@@ -16,6 +16,9 @@
 use serde_json::{Map, Value};
 use std::ops::RangeInclusive;
 
+/// Lines of a file, 1-based, first to last.
+pub type Lines = RangeInclusive<usize>;
+
 /// A data file opened for editing.
 #[derive(Debug, Clone)]
 pub struct DataList {
@@ -343,39 +346,8 @@ impl DataList {
             .and_then(|e| e.value.as_ref())
     }
 
-    /// The lines (1-based) of the entry with this id, from its `- ` line to its last, and
-    /// of each of its fields: for pointing a diagnostic at the field it is about.
-    pub fn lines(
-        &self,
-        id: &str,
-    ) -> Option<(RangeInclusive<usize>, Vec<(String, RangeInclusive<usize>)>)> {
-        let mut line = 1;
-        for part in &self.parts {
-            match part {
-                Part::Text(t) => line += t.matches('\n').count(),
-                Part::Entry(e) => {
-                    line += e.comments.matches('\n').count();
-                    let n = e.raw.matches('\n').count().max(1);
-                    if e.id() == Some(id) {
-                        let fields = e
-                            .fields()
-                            .map(|f| f.lines())
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(|(k, r)| (k, r.start() + line..=r.end() + line))
-                            .collect();
-                        return Some((line..=line + n - 1, fields));
-                    }
-                    line += n;
-                }
-            }
-        }
-        None
-    }
-
-    /// Each entry's value (if it parses on its own) and lines (1-based, its `- ` line to
-    /// its last), in one pass over the file.
-    pub fn spans(&self) -> Vec<(Option<&Value>, RangeInclusive<usize>)> {
+    /// Each entry with its lines (1-based, its `- ` line to its last), in one pass.
+    fn located(&self) -> Vec<(&Entry, Lines)> {
         let mut line = 1;
         let mut out = Vec::new();
         for part in &self.parts {
@@ -384,12 +356,37 @@ impl DataList {
                 Part::Entry(e) => {
                     line += e.comments.matches('\n').count();
                     let n = e.raw.matches('\n').count().max(1);
-                    out.push((e.value.as_ref(), line..=line + n - 1));
+                    out.push((e, line..=line + n - 1));
                     line += n;
                 }
             }
         }
         out
+    }
+
+    /// The lines of the entry with this id, and of each of its fields: for pointing a
+    /// diagnostic at the field it is about.
+    pub fn lines(&self, id: &str) -> Option<(Lines, Vec<(String, Lines)>)> {
+        let (entry, lines) = self
+            .located()
+            .into_iter()
+            .find(|(e, _)| e.id() == Some(id))?;
+        let fields = entry
+            .fields()
+            .map(|f| f.lines())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(k, r)| (k, r.start() + lines.start()..=r.end() + lines.start()))
+            .collect();
+        Some((lines, fields))
+    }
+
+    /// Each entry's value (if it parses on its own) and lines.
+    pub fn spans(&self) -> Vec<(Option<&Value>, Lines)> {
+        self.located()
+            .into_iter()
+            .map(|(e, lines)| (e.value.as_ref(), lines))
+            .collect()
     }
 
     /// Sets the fields of the entry `id`: `null`, `""`, `[]` or `{}` removes a field. An
@@ -479,18 +476,13 @@ impl DataList {
         });
         let newline = self.newline;
         let mut before = String::new();
-        match self.parts.last_mut() {
-            Some(Part::Entry(e)) => {
-                if !e.raw.ends_with('\n') {
-                    e.raw.push_str(newline);
-                }
-            }
-            Some(Part::Text(t)) => {
-                if !t.ends_with('\n') {
-                    t.push_str(newline);
-                }
-            }
-            None => {}
+        let last = match self.parts.last_mut() {
+            Some(Part::Entry(e)) => Some(&mut e.raw),
+            Some(Part::Text(t)) => Some(t),
+            None => None,
+        };
+        if let Some(last) = last.filter(|l| !l.ends_with('\n')) {
+            last.push_str(newline);
         }
         if spaced && matches!(self.parts.last(), Some(Part::Entry(_))) {
             before.push_str(newline);

@@ -449,9 +449,10 @@ pub(super) fn replace_links(text: &str, from: &str, to: &str) -> Option<String> 
     while let Some(at) = rest.find(from) {
         let before = rest[..at].chars().last().or_else(|| out.chars().last());
         let after = rest[at + from.len()..].chars().next();
-        let whole = !before.is_some_and(part)
-            && !(from.ends_with(|c: char| c != '/')
-                && after.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_'));
+        // An address ending in `/` may go on (`#part`); an anchor must end where it ends.
+        let longer = !from.ends_with('/')
+            && after.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        let whole = !before.is_some_and(part) && !longer;
         out.push_str(&rest[..at]);
         out.push_str(if whole { to } else { from });
         changed |= whole;
@@ -923,8 +924,10 @@ mod tests {
 [d](https://x.vn/phong-trao/a/) [e](/van-ban/#a) [f](/van-ban/#ab)\n";
         assert_eq!(
             replace_links(body, "/phong-trao/a/", "/phong-trao/b/").as_deref(),
-            Some("[a](/phong-trao/b/) [b](/en/phong-trao/a/) [c](/phong-trao/a-b/) \
-[d](https://x.vn/phong-trao/a/) [e](/van-ban/#a) [f](/van-ban/#ab)\n")
+            Some(
+                "[a](/phong-trao/b/) [b](/en/phong-trao/a/) [c](/phong-trao/a-b/) \
+[d](https://x.vn/phong-trao/a/) [e](/van-ban/#a) [f](/van-ban/#ab)\n"
+            )
         );
         assert!(replace_links(body, "/van-ban/#a", "/van-ban/#b")
             .is_some_and(|b| b.contains("(/van-ban/#b)") && b.contains("(/van-ban/#ab)")));

@@ -766,41 +766,59 @@
       });
 
       // Draft, rename, delete.
-      var renameIn = el('input', { id: 'rename-id', type: 'text', value: item.id, autocomplete: 'off' });
-      var actionErr = el('p', { class: 'error', id: 'action-error', hidden: true });
-      function failed(r) {
-        actionErr.hidden = false;
-        actionErr.textContent = r.data.errors ? r.data.errors.map(function (x) {
-          return (x.path ? x.path + ': ' : '') + x.message;
-        }).join(' · ') : r.data.error;
-        actionErr.focus();
-      }
-      actionErr.setAttribute('tabindex', '-1');
-      main.appendChild(el('section', { class: 'item-actions', 'aria-labelledby': 'actions-h' },
-        el('h2', { id: 'actions-h', text: t('actions') }),
-        el('div', { class: 'row' },
+      var draftRow = function (failed) {
+        return el('div', { class: 'row' },
           el('button', { type: 'button', id: 'draft-btn', text: isDraft ? t('publish') : t('markDraft'), onclick: function () {
             api('draft', { path: path, draft: !isDraft }).then(function (r) { if (r.ok) window.location.reload(); else failed(r); });
-          } })),
-        el('form', { class: 'row', onsubmit: function (e) {
-          e.preventDefault();
-          api('rename', { path: path, id: renameIn.value }).then(function (r) {
-            if (r.ok) window.location.href = withLang('/_edit/item?path=' + encodeURIComponent(r.data.path));
+          } }));
+      };
+      main.appendChild(actionsSection({
+        id: item.id,
+        before: draftRow,
+        rename: function (id) { return api('rename', { path: path, id: id }); },
+        renamed: function (r) { return '/_edit/item?path=' + encodeURIComponent(r.data.path); },
+        confirm: t('confirmDel'),
+        remove: function () { return api('delete', { path: path }); }
+      }));
+    });
+  }
+
+  // The actions of an item or a data entry: what `a.before` adds (the draft button), the
+  // rename form (the references follow) and the delete button, and their errors, each
+  // with where it is (a file still naming what is deleted).
+  function actionsSection(a) {
+    var renameIn = el('input', { id: 'rename-id', type: 'text', value: a.id, autocomplete: 'off', spellcheck: 'false' });
+    var actionErr = el('div', { class: 'error', id: 'action-error', tabindex: '-1', hidden: true });
+    function failed(r) {
+      actionErr.hidden = false;
+      actionErr.textContent = '';
+      var list = r.data.errors || [{ message: r.data.error }];
+      actionErr.appendChild(el('ul', null, list.map(function (x) {
+        return el('li', { text: (x.path ? x.path + (x.line ? ':' + x.line : '') + ': ' : '') + x.message });
+      })));
+      actionErr.focus();
+    }
+    return el('section', { class: 'item-actions', 'aria-labelledby': 'actions-h' },
+      el('h2', { id: 'actions-h', text: t('actions') }),
+      a.before ? a.before(failed) : null,
+      el('form', { class: 'row', onsubmit: function (e) {
+        e.preventDefault();
+        a.rename(renameIn.value).then(function (r) {
+          if (r.ok) window.location.href = withLang(a.renamed(r));
+          else failed(r);
+        });
+      } },
+        el('label', { for: 'rename-id', text: t('newId') }), renameIn,
+        el('button', { type: 'submit', text: t('renameBtn') })),
+      el('div', { class: 'row' },
+        el('button', { type: 'button', class: 'danger', text: t('del'), onclick: function () {
+          if (!window.confirm(a.confirm)) return;
+          a.remove().then(function (r) {
+            if (r.ok) window.location.href = withLang('/_edit/trash');
             else failed(r);
           });
-        } },
-          el('label', { for: 'rename-id', text: t('newId') }), renameIn,
-          el('button', { type: 'submit', text: t('renameBtn') })),
-        el('div', { class: 'row' },
-          el('button', { type: 'button', class: 'danger', text: t('del'), onclick: function () {
-            if (!window.confirm(t('confirmDel'))) return;
-            api('delete', { path: path }).then(function (r) {
-              if (r.ok) window.location.href = withLang('/_edit/trash');
-              else failed(r);
-            });
-          } })),
-        actionErr));
-    });
+        } })),
+      actionErr);
   }
 
   // ---------------------------------------------------------------------------------
@@ -906,38 +924,13 @@
       if (param('created') === '1') say(t('created'));
       if (isNew) return;
 
-      // Rename (the references follow) and delete.
-      var renameIn = el('input', { id: 'rename-id', type: 'text', value: data.id, autocomplete: 'off', spellcheck: 'false' });
-      var actionErr = el('div', { class: 'error', id: 'action-error', tabindex: '-1', hidden: true });
-      function failed(r) {
-        actionErr.hidden = false;
-        actionErr.textContent = '';
-        var list = r.data.errors || [{ message: r.data.error }];
-        actionErr.appendChild(el('ul', null, list.map(function (x) {
-          return el('li', { text: (x.path ? x.path + (x.line ? ':' + x.line : '') + ': ' : '') + x.message });
-        })));
-        actionErr.focus();
-      }
-      main.appendChild(el('section', { class: 'item-actions', 'aria-labelledby': 'actions-h' },
-        el('h2', { id: 'actions-h', text: t('actions') }),
-        el('form', { class: 'row', onsubmit: function (e) {
-          e.preventDefault();
-          api('entry/rename', { file: file, id: data.id, new: renameIn.value }).then(function (r) {
-            if (r.ok) window.location.href = withLang('/_edit/item?data=' + file + '&id=' + encodeURIComponent(r.data.id));
-            else failed(r);
-          });
-        } },
-          el('label', { for: 'rename-id', text: t('newId') }), renameIn,
-          el('button', { type: 'submit', text: t('renameBtn') })),
-        el('div', { class: 'row' },
-          el('button', { type: 'button', class: 'danger', text: t('del'), onclick: function () {
-            if (!window.confirm(t('confirmDelEntry'))) return;
-            api('entry/delete', { file: file, id: data.id }).then(function (r) {
-              if (r.ok) window.location.href = withLang('/_edit/trash');
-              else failed(r);
-            });
-          } })),
-        actionErr));
+      main.appendChild(actionsSection({
+        id: data.id,
+        rename: function (id) { return api('entry/rename', { file: file, id: data.id, new: id }); },
+        renamed: function (r) { return '/_edit/item?data=' + file + '&id=' + encodeURIComponent(r.data.id); },
+        confirm: t('confirmDelEntry'),
+        remove: function () { return api('entry/delete', { file: file, id: data.id }); }
+      }));
     });
   }
 
