@@ -304,19 +304,48 @@ fn requests_without_the_token_or_from_elsewhere_are_refused_with_nothing_written
             save.clone(),
         ),
     ];
+    // The data entries' actions pass the same checks.
+    let entry = serde_json::json!({"file": "units", "id": "van-phong", "new": "x",
+        "fields": {"name": {"vi": "ĐÃ BỊ SỬA", "en": "HACKED"}}})
+    .to_string();
     for (what, headers, path, body) in &cases {
         let r = post(headers, path, body);
         assert_eq!(r.status, 403, "{what}: {r:?}");
+        for action in ["save", "create", "rename", "delete"] {
+            let r = post(headers, &format!("/_edit/api/entry/{action}"), &entry);
+            assert_eq!(r.status, 403, "{what}, entry/{action}: {r:?}");
+        }
+    }
+    // Only the four data files, named, never a path.
+    for file in [
+        "../site",
+        "holidays",
+        "units.yaml",
+        "../../etc/passwd",
+        "content/data/units",
+    ] {
+        for action in ["save", "create", "rename", "delete"] {
+            let body = serde_json::json!({"file": file, "id": "van-phong", "new": "x",
+                "fields": {"name": {"vi": "x", "en": "x"}}});
+            let r = ed.post_json(&format!("/_edit/api/entry/{action}"), &body);
+            assert_eq!(r.status, 400, "entry/{action} {file}: {r:?}");
+        }
+        let r = ed.get(&format!("/_edit/api/entry?file={file}&id=van-phong"));
+        assert_eq!(r.status, 400, "entry {file}: {r:?}");
     }
     // Reading needs the token as well: no list, no file of the site.
     for path in [
         "/_edit/",
         "/_edit/api/items",
         "/_edit/api/item?path=content/campaigns/day-tot-hoc-tot.vi.md",
+        "/_edit/api/entry?file=units&id=van-phong",
     ] {
         let r = raw(ed.port, &format!("GET {path} HTTP/1.1\n{host_h}"), b"");
         assert_eq!(r.status, 403, "{path}: {r:?}");
-        assert!(!r.body.contains("Dạy tốt"), "{path}");
+        assert!(
+            !r.body.contains("Dạy tốt") && !r.body.contains("Văn phòng"),
+            "{path}"
+        );
     }
     let r = raw(
         ed.port,

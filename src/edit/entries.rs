@@ -394,7 +394,7 @@ pub fn rename(ed: &Editor, req: &Value, lang: &str) -> Answer {
         })
         .unwrap_or_default();
     let mut references = Vec::new();
-    for (p, text) in api::follow(ed, d.refs, &old, &new, &links, &[]) {
+    for (p, text) in super::follow::follow(ed, d.refs, &old, &new, &links, &[]) {
         changes.push(Change::Write(p.clone(), text.into_bytes()));
         references.push(p);
     }

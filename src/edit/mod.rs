@@ -13,6 +13,7 @@
 
 mod api;
 mod entries;
+mod follow;
 mod import;
 mod labels;
 mod paths;
