@@ -866,6 +866,33 @@ fn a_data_entry_is_edited_alone_and_a_wrong_one_is_not_written() {
     );
     let check = support_site::minhbach(ed.root(), &["check", "--now", "2024-06-01", "--drafts"]);
     support_site::assert_ok(&check);
+
+    // An entry written wrong by hand: the list says it has problems, once the preview
+    // has rebuilt.
+    let text = ed.read(units);
+    std::fs::write(
+        ed.root().join(units),
+        format!("{text}- id: hong\n  name: {{ vi: \"Hỏng\" }}\n"),
+    )
+    .expect("write");
+    let started = Instant::now();
+    loop {
+        let items = ed.get("/_edit/api/items").json();
+        let problems = items["items"]
+            .as_array()
+            .and_then(|i| i.iter().find(|x| x["kind"] == "units" && x["id"] == "hong"))
+            .map(|x| x["problems"].clone())
+            .unwrap_or_default();
+        if problems.as_array().is_some_and(|p| !p.is_empty()) {
+            assert!(
+                problems[0].as_str().is_some_and(|m| m.contains("\"en\"")),
+                "{problems}"
+            );
+            break;
+        }
+        assert!(started.elapsed() < PATIENCE, "no problems listed: {items}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
 }
 
 #[test]
