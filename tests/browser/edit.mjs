@@ -352,7 +352,7 @@ try {
   );
   await axe(page, "document form");
   await fits(page, "document form");
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator("div.columns").evaluate((e) => e.scrollIntoView({ block: "center" }));
   await shot(page, "van-ban.png");
 
   await page.goto(`${editor.origin}/_edit/`);

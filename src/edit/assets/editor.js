@@ -52,7 +52,12 @@
       dataFile: 'Lưu trong tệp', confirmDelEntry: 'Chuyển mục này vào thùng rác? Chỉ xóa được khi không còn nơi nào nhắc đến mã của nó.',
       loadFail: 'Không tải được: ',
       values: { individual: 'Cá nhân', collective: 'Tập thể', annual: 'Kế hoạch năm',
-        thematic: 'Kế hoạch chuyên đề' }
+        thematic: 'Kế hoạch chuyên đề', 'chi-thi': 'Chỉ thị', 'nghi-quyet': 'Nghị quyết',
+        'ke-hoach': 'Kế hoạch', 'quyet-dinh': 'Quyết định', 'nghi-dinh': 'Nghị định',
+        'thong-tu': 'Thông tư', luat: 'Luật', 'cong-van': 'Công văn', 'de-an': 'Đề án',
+        'bao-cao': 'Báo cáo', 'thong-bao': 'Thông báo', 'huong-dan': 'Hướng dẫn',
+        'at-least': 'Cao hơn là tốt hơn', 'at-most': 'Thấp hơn là tốt hơn', exactly: 'Đúng bằng',
+        range: 'Trong một khoảng' }
     },
     en: {
       list: 'List', trash: 'Trash', other: 'Tiếng Việt', otherLang: 'vi',
@@ -158,13 +163,20 @@
     return new URLSearchParams(window.location.search).get(name);
   }
 
+  // The labels of a data file's fields may differ from the front matter's (`kind` of a
+  // document, `unit` of an indicator): `documents.kind` in labels.json, while that form is open.
+  var labelScope = '';
+  function labelOf(field) {
+    return (labelScope && labels[labelScope + '.' + field]) || labels[field];
+  }
+
   function label(field) {
-    var l = labels[field];
+    var l = labelOf(field);
     return l ? l[lang] : field;
   }
 
   function help(field, schema) {
-    var l = labels[field];
+    var l = labelOf(field);
     if (lang === 'vi' && l) return l.vi_help;
     return (schema && schema.description) || '';
   }
@@ -839,6 +851,7 @@
       var data = res.data;
       var langs = data.languages;
       siteLangs = langs;
+      labelScope = file;
       var schema = data.schema;
       var props = schema.properties;
       var entry = data.entry;
