@@ -833,6 +833,16 @@ fn a_data_entry_is_edited_alone_and_a_wrong_one_is_not_written() {
         .get("/_edit/api/entry?file=units&new=1&name=Ph%C3%B2ng%20K%E1%BA%BF%20ho%E1%BA%A1ch%20-%20T%C3%A0i%20ch%C3%ADnh")
         .json();
     assert_eq!(suggested["entry"]["id"], "phong-ke-hoach-tai-chinh");
+    assert_eq!(
+        suggested["entry"]["name"]["vi"],
+        "Phòng Kế hoạch - Tài chính"
+    );
+    // A document is named by its number.
+    let document = ed
+        .get("/_edit/api/entry?file=documents&new=1&name=12%2FCT-UBND")
+        .json();
+    assert_eq!(document["entry"]["id"], "12-ct-ubnd");
+    assert_eq!(document["entry"]["number"], "12/CT-UBND");
     let new_unit = serde_json::json!({"file": "units", "fields": {
         "name": {"vi": "Phòng Kế hoạch - Tài chính", "en": "Planning and Finance Division"}}});
     let r = ed.post_json("/_edit/api/entry/create", &new_unit);

@@ -19,6 +19,9 @@ struct Data {
     file: &'static str,
     /// The `{vi, en}` field the list shows as the entry's title.
     title: &'static str,
+    /// The field a new entry's name goes into, and its id is made from: the title, or a
+    /// document's number (`12/CT-UBND` → `12-ct-ubnd`).
+    named_by: &'static str,
     /// The field that gives its year, if any.
     year: Option<&'static str>,
     /// The front matter fields (at any depth) that name its entries.
@@ -29,24 +32,28 @@ const FILES: [Data; 4] = [
     Data {
         file: "units",
         title: "name",
+        named_by: "name",
         year: None,
         refs: &["unit", "lead_unit"],
     },
     Data {
         file: "documents",
         title: "summary",
+        named_by: "number",
         year: Some("issued"),
         refs: &["based_on"],
     },
     Data {
         file: "events",
         title: "title",
+        named_by: "title",
         year: Some("date"),
         refs: &[],
     },
     Data {
         file: "indicators",
         title: "name",
+        named_by: "name",
         year: None,
         refs: &["indicator"],
     },
@@ -185,7 +192,12 @@ pub fn load(ed: &Editor, query: &str) -> Answer {
         let mut entry = Map::new();
         entry.insert("id".into(), json!(crate::i18n::slugify(&name)));
         if let (false, Some(first)) = (name.trim().is_empty(), langs.first()) {
-            entry.insert(d.title.into(), json!({ first: name.trim() }));
+            let value = if d.named_by == d.title {
+                json!({ first: name.trim() })
+            } else {
+                json!(name.trim())
+            };
+            entry.insert(d.named_by.into(), value);
         }
         Value::Object(entry)
     } else {
@@ -307,15 +319,18 @@ pub fn save(ed: &Editor, req: &Value, lang: &str) -> Answer {
 }
 
 /// `{file, fields}`: a new entry at the end of its file. Its id is the one given, or made
-/// from its title in the first language; an id the file has already is refused.
+/// from its name (in the first language); an id the file has already is refused.
 pub fn create(ed: &Editor, req: &Value, lang: &str) -> Answer {
     let (d, path, mut list) = open(ed, req["file"].as_str().unwrap_or_default())?;
     let langs = site::languages(&ed.root);
     let mut fields = req["fields"].as_object().cloned().unwrap_or_default();
     let given = fields.get("id").and_then(Value::as_str).unwrap_or_default();
-    let from_title = langs
-        .first()
-        .and_then(|l| fields.get(d.title)?.get(l)?.as_str())
+    let from_title = fields
+        .get(d.named_by)
+        .and_then(|v| match v.as_str() {
+            Some(s) => Some(s),
+            None => v.get(langs.first()?)?.as_str(),
+        })
         .unwrap_or_default();
     let id = crate::i18n::slugify(if given.trim().is_empty() {
         from_title
