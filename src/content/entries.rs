@@ -427,6 +427,13 @@ impl DataList {
         let indent = parsed.indent;
         for (key, value) in fields {
             let at = parsed.fields.iter().position(|f| f.key == *key);
+            // A key written twice by hand: the first one is the field, the others go.
+            let mut seen = false;
+            parsed.fields.retain(|f| {
+                let again = f.key == *key && seen;
+                seen |= f.key == *key;
+                !again
+            });
             if empty(value) {
                 if let Some(i) = at {
                     parsed.fields.remove(i);
@@ -703,6 +710,50 @@ mod tests {
             FILE.replace("- id: thanh-tra\n", "- id: \"thanh-tra-so\"\n")
         );
         assert!(!list.rename("khong-co", "x", &order()));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Whatever a hand-written list looks like: read and written back it is the same
+        /// file, and setting one entry's field changes no other entry.
+        #[test]
+        fn one_entry_changes_and_no_other(lines in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "- id: a\n", "- id: b\n", "-   id: c\n", "- { id: d, name: { vi: x, en: y } }\n",
+                "  name: { vi: \"x\", en: \"y\" }\n", "  name:\n", "    vi: \"Việt\"\n",
+                "    en: y\n", "  draft: true\n", "    # inner\n", "# comment\n", "\n",
+                "  attachments:\n", "  - file: /a.pdf\n", "    title: { vi: a, en: b }\n",
+            ]),
+            0..24,
+        )) {
+            let input: String = lines.concat();
+            let Ok(list) = DataList::parse(&input) else {
+                return Ok(());
+            };
+            proptest::prop_assert_eq!(list.text(), input.clone());
+            let ids: Vec<String> = list
+                .values()
+                .iter()
+                .filter_map(|v| v.get("id")?.as_str().map(String::from))
+                .collect();
+            let Some(id) = ids.iter().find(|i| ids.iter().filter(|j| j == i).count() == 1) else {
+                return Ok(());
+            };
+            let mut changed = list.clone();
+            let fields = json!({"name": {"vi": "Mới", "en": "New"}});
+            changed.set_fields(id, fields.as_object().expect("map"), &order());
+            let again = DataList::parse(&changed.text()).expect("still a list");
+            proptest::prop_assert_eq!(again.get(id).map(|v| v["name"].clone()), Some(json!({"vi": "Mới", "en": "New"})));
+            let before: Vec<(Option<&str>, String)> = list.entries().map(|e| (e.id(), format!("{}{}", e.comments, e.raw))).collect();
+            let after: Vec<(Option<&str>, String)> = again.entries().map(|e| (e.id(), format!("{}{}", e.comments, e.raw))).collect();
+            proptest::prop_assert_eq!(before.len(), after.len());
+            for (b, a) in before.iter().zip(&after) {
+                if b.0 != Some(id.as_str()) {
+                    proptest::prop_assert_eq!(b, a);
+                }
+            }
+        }
     }
 
     #[test]
