@@ -757,6 +757,19 @@ mod tests {
     }
 
     #[test]
+    fn a_key_written_twice_is_written_once() {
+        let mut list =
+            DataList::parse("- id: a\n  name: { vi: x, en: y }\n  name: { vi: x, en: y }\n")
+                .expect("parses");
+        let fields = json!({"name": {"vi": "Mới", "en": "New"}});
+        list.set_fields("a", fields.as_object().expect("map"), &order());
+        assert_eq!(
+            list.text(),
+            "- id: a\n  name: { vi: \"Mới\", en: \"New\" }\n"
+        );
+    }
+
+    #[test]
     fn what_is_not_a_list_is_refused() {
         assert!(DataList::parse("id: a\n").is_err());
         assert!(DataList::parse("  - id: a\n").is_err());
