@@ -370,6 +370,14 @@ try {
   const kbUnits = await readFile(unitsFile, "utf8");
   check("a keyboard-only edit of a unit", kbUnit && kbUnits.includes('en: "Department Office (keyboard)"'), kbUnits.slice(0, 300));
 
+  // Deleting a unit that campaigns still name is refused, and the page says where.
+  await page.locator("section.item-actions button.danger").click();
+  await page.waitForSelector("#action-error li");
+  const refused = await page.locator("#action-error").textContent();
+  check("deleting a unit still named is refused, with where", /content\/campaigns\//.test(refused), refused.slice(0, 300));
+  check("a refused delete writes nothing", (await readFile(unitsFile, "utf8")) === kbUnits);
+  await axe(page, "unit delete refused");
+
   check("no request left the computer", external.length === 0, external.slice(0, 3).join(", "));
   check("no script errors", pageErrors.length === 0, pageErrors.join("; "));
 } catch (e) {
