@@ -756,6 +756,20 @@ fn a_pasted_table_is_previewed_row_by_row_and_applied_only_when_right() {
 /// units.yaml as people write it: a heading, blank lines between entries, a comment.
 const UNITS: &str = "# Các đơn vị của Sở.\n\n- id: van-phong\n  name: { vi: \"Văn phòng Sở\", en: \"Department Office\" }\n\n# Phòng chuyên môn.\n- id: phong-giao-duc-trung-hoc\n  name: { vi: \"Phòng Giáo dục Trung học\", en: \"Secondary Education Division\" }\n";
 
+/// Saves a data entry's form (`entry/save`) and checks its file is what it was with
+/// `from` replaced by `to`, and nothing else.
+fn save_changes_one_line(ed: &Editor, form: serde_json::Value, (from, to): (&str, &str)) {
+    let path = format!(
+        "content/data/{}.yaml",
+        form["file"].as_str().expect("a file")
+    );
+    let before = ed.read(&path);
+    let r = ed.post_json("/_edit/api/entry/save", &form);
+    assert_eq!(r.status, 200, "{r:?}");
+    assert!(before.contains(from), "{before}");
+    assert_eq!(ed.read(&path), before.replace(from, to));
+}
+
 #[test]
 fn a_data_entry_is_edited_alone_and_a_wrong_one_is_not_written() {
     let ed = Editor::start("multiyear", &[]);
@@ -780,33 +794,23 @@ fn a_data_entry_is_edited_alone_and_a_wrong_one_is_not_written() {
     assert!(entry["schema"]["properties"]["name"].is_object(), "{entry}");
 
     // One entry's field: its line changes, every other byte stays.
-    let r = ed.post_json(
-        "/_edit/api/entry/save",
-        &serde_json::json!({"file": "units", "id": "phong-giao-duc-trung-hoc",
+    save_changes_one_line(
+        &ed,
+        serde_json::json!({"file": "units", "id": "phong-giao-duc-trung-hoc",
             "fields": {"name": {"vi": "Phòng Giáo dục Trung học phổ thông", "en": "Secondary Education Division"}}}),
-    );
-    assert_eq!(r.status, 200, "{r:?}");
-    assert_eq!(
-        ed.read(units),
-        UNITS.replace(
+        (
             "vi: \"Phòng Giáo dục Trung học\",",
-            "vi: \"Phòng Giáo dục Trung học phổ thông\","
-        )
+            "vi: \"Phòng Giáo dục Trung học phổ thông\",",
+        ),
     );
-    let documents = "content/data/documents.yaml";
-    let before = ed.read(documents);
-    let r = ed.post_json(
-        "/_edit/api/entry/save",
-        &serde_json::json!({"file": "documents", "id": "nd-98-2023",
+    save_changes_one_line(
+        &ed,
+        serde_json::json!({"file": "documents", "id": "nd-98-2023",
             "fields": {"summary": {"vi": "Quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng", "en": "Detailing the Law on Emulation and Commendation"}}}),
-    );
-    assert_eq!(r.status, 200, "{r:?}");
-    assert_eq!(
-        ed.read(documents),
-        before.replace(
+        (
             "en: \"Detailing some articles of the Law on Emulation and Commendation\"",
-            "en: \"Detailing the Law on Emulation and Commendation\""
-        )
+            "en: \"Detailing the Law on Emulation and Commendation\"",
+        ),
     );
 
     // A name without its English text: the error is at the field, in that column; no write.

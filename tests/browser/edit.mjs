@@ -278,9 +278,7 @@ try {
   check("the English switch", (await page.locator("h1").textContent()) === "Content of the site");
   await axe(page, "list in English");
 
-  // Keyboard alone: search, open an item, change its summary, save with Enter.
-  await page.goto(`${editor.origin}/_edit/`);
-  await page.waitForSelector("table.items tbody tr");
+  // Keyboard alone: search, open an item, change its title, save with Enter.
   async function tabTo(selector) {
     for (let i = 0; i < 300; i++) {
       await page.keyboard.press("Tab");
@@ -288,16 +286,24 @@ try {
     }
     return false;
   }
-  let ok = await tabTo("#f-q");
-  await page.keyboard.type("day tot");
-  ok = ok && (await tabTo('table.items tbody a'));
-  await page.keyboard.press("Enter");
-  await page.waitForSelector("#item-form");
-  ok = ok && (await tabTo('section.column[lang="vi"] [data-field="title"] input'));
-  await page.keyboard.press("End");
-  await page.keyboard.type(" (bàn phím)");
-  await page.keyboard.press("Enter");
-  await page.waitForFunction(() => /Đã lưu/.test(document.getElementById("status").textContent), null, { timeout: 60000 });
+  /** From the list, with the keyboard only: search `query`, open the first result, add
+   * `typed` at the end of the field `fieldSelector`, save with Enter. */
+  async function keyboardEdit(query, fieldSelector, typed) {
+    await page.goto(`${editor.origin}/_edit/`);
+    await page.waitForSelector("table.items tbody tr");
+    let ok = await tabTo("#f-q");
+    await page.keyboard.type(query);
+    ok = ok && (await tabTo("table.items tbody a"));
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#item-form");
+    ok = ok && (await tabTo(fieldSelector));
+    await page.keyboard.press("End");
+    await page.keyboard.type(typed);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => /Đã lưu/.test(document.getElementById("status").textContent), null, { timeout: 60000 });
+    return ok;
+  }
+  const ok = await keyboardEdit("day tot", 'section.column[lang="vi"] [data-field="title"] input', " (bàn phím)");
   const kb = await readFile(path.join(SITE, "content/campaigns/day-tot-hoc-tot.vi.md"), "utf8");
   check("a keyboard-only edit", ok && kb.includes('title: "Dạy tốt, học tốt (bàn phím)"'), kb.slice(0, 200));
 
@@ -355,18 +361,7 @@ try {
   await page.locator("div.columns").evaluate((e) => e.scrollIntoView({ block: "center" }));
   await shot(page, "van-ban.png");
 
-  await page.goto(`${editor.origin}/_edit/`);
-  await page.waitForSelector("table.items tbody tr");
-  let kbUnit = await tabTo("#f-q");
-  await page.keyboard.type("van-phong");
-  kbUnit = kbUnit && (await tabTo("table.items tbody a"));
-  await page.keyboard.press("Enter");
-  await page.waitForSelector("#item-form.entry");
-  kbUnit = kbUnit && (await tabTo('section.column[lang="en"] [data-field="name"] input'));
-  await page.keyboard.press("End");
-  await page.keyboard.type(" (keyboard)");
-  await page.keyboard.press("Enter");
-  await page.waitForFunction(() => /Đã lưu/.test(document.getElementById("status").textContent), null, { timeout: 60000 });
+  const kbUnit = await keyboardEdit("van-phong", 'section.column[lang="en"] [data-field="name"] input', " (keyboard)");
   const kbUnits = await readFile(unitsFile, "utf8");
   check("a keyboard-only edit of a unit", kbUnit && kbUnits.includes('en: "Department Office (keyboard)"'), kbUnits.slice(0, 300));
 
