@@ -304,19 +304,48 @@ fn requests_without_the_token_or_from_elsewhere_are_refused_with_nothing_written
             save.clone(),
         ),
     ];
+    // The data entries' actions pass the same checks.
+    let entry = serde_json::json!({"file": "units", "id": "van-phong", "new": "x",
+        "fields": {"name": {"vi": "ĐÃ BỊ SỬA", "en": "HACKED"}}})
+    .to_string();
     for (what, headers, path, body) in &cases {
         let r = post(headers, path, body);
         assert_eq!(r.status, 403, "{what}: {r:?}");
+        for action in ["save", "create", "rename", "delete"] {
+            let r = post(headers, &format!("/_edit/api/entry/{action}"), &entry);
+            assert_eq!(r.status, 403, "{what}, entry/{action}: {r:?}");
+        }
+    }
+    // Only the four data files, named, never a path.
+    for file in [
+        "../site",
+        "holidays",
+        "units.yaml",
+        "../../etc/passwd",
+        "content/data/units",
+    ] {
+        for action in ["save", "create", "rename", "delete"] {
+            let body = serde_json::json!({"file": file, "id": "van-phong", "new": "x",
+                "fields": {"name": {"vi": "x", "en": "x"}}});
+            let r = ed.post_json(&format!("/_edit/api/entry/{action}"), &body);
+            assert_eq!(r.status, 400, "entry/{action} {file}: {r:?}");
+        }
+        let r = ed.get(&format!("/_edit/api/entry?file={file}&id=van-phong"));
+        assert_eq!(r.status, 400, "entry {file}: {r:?}");
     }
     // Reading needs the token as well: no list, no file of the site.
     for path in [
         "/_edit/",
         "/_edit/api/items",
         "/_edit/api/item?path=content/campaigns/day-tot-hoc-tot.vi.md",
+        "/_edit/api/entry?file=units&id=van-phong",
     ] {
         let r = raw(ed.port, &format!("GET {path} HTTP/1.1\n{host_h}"), b"");
         assert_eq!(r.status, 403, "{path}: {r:?}");
-        assert!(!r.body.contains("Dạy tốt"), "{path}");
+        assert!(
+            !r.body.contains("Dạy tốt") && !r.body.contains("Văn phòng"),
+            "{path}"
+        );
     }
     let r = raw(
         ed.port,
@@ -722,4 +751,302 @@ fn a_pasted_table_is_previewed_row_by_row_and_applied_only_when_right() {
         ed.root(),
         &["check", "--now", "2024-07-15"],
     ));
+}
+
+/// units.yaml as people write it: a heading, blank lines between entries, a comment.
+const UNITS: &str = "# Các đơn vị của Sở.\n\n- id: van-phong\n  name: { vi: \"Văn phòng Sở\", en: \"Department Office\" }\n\n# Phòng chuyên môn.\n- id: phong-giao-duc-trung-hoc\n  name: { vi: \"Phòng Giáo dục Trung học\", en: \"Secondary Education Division\" }\n";
+
+/// Saves a data entry's form (`entry/save`) and checks its file is what it was with
+/// `from` replaced by `to`, and nothing else.
+fn save_changes_one_line(ed: &Editor, form: serde_json::Value, (from, to): (&str, &str)) {
+    let path = format!(
+        "content/data/{}.yaml",
+        form["file"].as_str().expect("a file")
+    );
+    let before = ed.read(&path);
+    let r = ed.post_json("/_edit/api/entry/save", &form);
+    assert_eq!(r.status, 200, "{r:?}");
+    assert!(before.contains(from), "{before}");
+    assert_eq!(ed.read(&path), before.replace(from, to));
+}
+
+#[test]
+fn a_data_entry_is_edited_alone_and_a_wrong_one_is_not_written() {
+    let ed = Editor::start("multiyear", &[]);
+    let units = "content/data/units.yaml";
+    std::fs::write(ed.root().join(units), UNITS).expect("write");
+
+    // The list shows the entries, the form loads one with its schema.
+    let items = ed.get("/_edit/api/items").json();
+    let unit = items["items"]
+        .as_array()
+        .and_then(|i| {
+            i.iter()
+                .find(|x| x["kind"] == "units" && x["id"] == "van-phong")
+        })
+        .expect("listed");
+    assert_eq!(unit["title"]["en"], "Department Office");
+    assert!(items["items"].as_array().is_some_and(|i| i
+        .iter()
+        .any(|x| x["kind"] == "documents" && x["id"] == "nd-98-2023")));
+    let entry = ed.get("/_edit/api/entry?file=units&id=van-phong").json();
+    assert_eq!(entry["entry"]["name"]["vi"], "Văn phòng Sở");
+    assert!(entry["schema"]["properties"]["name"].is_object(), "{entry}");
+
+    // One entry's field: its line changes, every other byte stays.
+    save_changes_one_line(
+        &ed,
+        serde_json::json!({"file": "units", "id": "phong-giao-duc-trung-hoc",
+            "fields": {"name": {"vi": "Phòng Giáo dục Trung học phổ thông", "en": "Secondary Education Division"}}}),
+        (
+            "vi: \"Phòng Giáo dục Trung học\",",
+            "vi: \"Phòng Giáo dục Trung học phổ thông\",",
+        ),
+    );
+    save_changes_one_line(
+        &ed,
+        serde_json::json!({"file": "documents", "id": "nd-98-2023",
+            "fields": {"summary": {"vi": "Quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng", "en": "Detailing the Law on Emulation and Commendation"}}}),
+        (
+            "en: \"Detailing some articles of the Law on Emulation and Commendation\"",
+            "en: \"Detailing the Law on Emulation and Commendation\"",
+        ),
+    );
+
+    // A name without its English text: the error is at the field, in that column; no write.
+    let before = ed.files();
+    let r = ed.post_json(
+        "/_edit/api/entry/save?lang=vi",
+        &serde_json::json!({"file": "units", "id": "van-phong",
+            "fields": {"name": {"vi": "Văn phòng", "en": ""}}}),
+    );
+    assert_eq!(r.status, 422, "{r:?}");
+    let errors = r.json()["errors"].clone();
+    assert_eq!(errors[0]["field"], "name", "{errors}");
+    assert_eq!(errors[0]["lang"], "en", "{errors}");
+    let r = ed.post_json(
+        "/_edit/api/entry/save",
+        &serde_json::json!({"file": "documents", "id": "nd-98-2023", "fields": {"issued": "2023-13-31"}}),
+    );
+    assert_eq!(r.status, 422, "{r:?}");
+    assert_eq!(r.json()["errors"][0]["field"], "issued", "{r:?}");
+    assert_eq!(ed.files(), before, "a wrong entry writes nothing");
+
+    // A new unit: its id from its name, at the end of the file; the same id again is refused.
+    let suggested = ed
+        .get("/_edit/api/entry?file=units&new=1&name=Ph%C3%B2ng%20K%E1%BA%BF%20ho%E1%BA%A1ch%20-%20T%C3%A0i%20ch%C3%ADnh")
+        .json();
+    assert_eq!(suggested["entry"]["id"], "phong-ke-hoach-tai-chinh");
+    assert_eq!(
+        suggested["entry"]["name"]["vi"],
+        "Phòng Kế hoạch - Tài chính"
+    );
+    // A document is named by its number.
+    let document = ed
+        .get("/_edit/api/entry?file=documents&new=1&name=12%2FCT-UBND")
+        .json();
+    assert_eq!(document["entry"]["id"], "12-ct-ubnd");
+    assert_eq!(document["entry"]["number"], "12/CT-UBND");
+    let new_unit = serde_json::json!({"file": "units", "fields": {
+        "name": {"vi": "Phòng Kế hoạch - Tài chính", "en": "Planning and Finance Division"}}});
+    let r = ed.post_json("/_edit/api/entry/create", &new_unit);
+    assert_eq!(r.status, 200, "{r:?}");
+    assert_eq!(r.json()["id"], "phong-ke-hoach-tai-chinh");
+    let text = ed.read(units);
+    assert!(
+        text.ends_with("\n\n- id: \"phong-ke-hoach-tai-chinh\"\n  name:\n    vi: \"Phòng Kế hoạch - Tài chính\"\n    en: \"Planning and Finance Division\"\n"),
+        "{text}"
+    );
+    let before = ed.files();
+    let r = ed.post_json("/_edit/api/entry/create", &new_unit);
+    assert_eq!(r.status, 409, "{r:?}");
+    assert_eq!(r.json()["errors"][0]["field"], "id", "{r:?}");
+    // An event in a file the site does not have yet, without its English title: refused.
+    let r = ed.post_json(
+        "/_edit/api/entry/create",
+        &serde_json::json!({"file": "events", "fields": {"date": "2024-02-01", "title": {"vi": "Hội nghị"}}}),
+    );
+    assert_eq!(r.status, 422, "{r:?}");
+    assert_eq!(r.json()["errors"][0]["field"], "title", "{r:?}");
+    assert_eq!(ed.files(), before, "refused entries write nothing");
+    let r = ed.post_json(
+        "/_edit/api/entry/create",
+        &serde_json::json!({"file": "events", "fields": {"date": "2024-02-01", "title": {"vi": "Hội nghị", "en": "Conference"}}}),
+    );
+    assert_eq!(r.status, 200, "{r:?}");
+    assert_eq!(
+        ed.read("content/data/events.yaml"),
+        "- id: \"hoi-nghi\"\n  date: \"2024-02-01\"\n  title:\n    vi: \"Hội nghị\"\n    en: \"Conference\"\n"
+    );
+    let check = support_site::minhbach(ed.root(), &["check", "--now", "2024-06-01", "--drafts"]);
+    support_site::assert_ok(&check);
+
+    // An entry written wrong by hand: the list says it has problems, once the preview
+    // has rebuilt.
+    let text = ed.read(units);
+    std::fs::write(
+        ed.root().join(units),
+        format!("{text}- id: hong\n  name: {{ vi: \"Hỏng\" }}\n"),
+    )
+    .expect("write");
+    let started = Instant::now();
+    loop {
+        let items = ed.get("/_edit/api/items").json();
+        let problems = items["items"]
+            .as_array()
+            .and_then(|i| i.iter().find(|x| x["kind"] == "units" && x["id"] == "hong"))
+            .map(|x| x["problems"].clone())
+            .unwrap_or_default();
+        if problems.as_array().is_some_and(|p| !p.is_empty()) {
+            assert!(
+                problems[0].as_str().is_some_and(|m| m.contains("\"en\"")),
+                "{problems}"
+            );
+            break;
+        }
+        assert!(started.elapsed() < PATIENCE, "no problems listed: {items}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn a_data_entry_is_renamed_everywhere_and_deleted_to_the_trash() {
+    let ed = Editor::start("multiyear", &[]);
+    let units = "content/data/units.yaml";
+    std::fs::write(ed.root().join(units), UNITS).expect("write");
+
+    // An indicator named by reports in both languages.
+    let r = ed.post_json(
+        "/_edit/api/entry/rename",
+        &serde_json::json!({"file": "indicators", "id": "ty-le-bo-hoc", "new": "Tỷ lệ học sinh bỏ học"}),
+    );
+    assert_eq!(r.status, 200, "{r:?}\n{}", ed.log());
+    let indicators = ed.read("content/data/indicators.yaml");
+    assert!(
+        indicators.starts_with("- id: \"ty-le-hoc-sinh-bo-hoc\"\n  campaign: giu-chan-hoc-sinh\n"),
+        "{indicators}"
+    );
+    for path in [
+        "content/reports/bao-cao-6-thang-2024.vi.md",
+        "content/reports/bao-cao-6-thang-2024.en.md",
+    ] {
+        let text = ed.read(path);
+        assert!(
+            text.contains("indicator: \"ty-le-hoc-sinh-bo-hoc\"") && !text.contains("ty-le-bo-hoc"),
+            "{path}: {text}"
+        );
+    }
+    // A unit: the campaigns that lead with it and the nominees of a list follow.
+    let r = ed.post_json(
+        "/_edit/api/entry/rename",
+        &serde_json::json!({"file": "units", "id": "van-phong", "new": "van-phong-so"}),
+    );
+    assert_eq!(r.status, 200, "{r:?}\n{}", ed.log());
+    assert_eq!(
+        ed.read(units),
+        UNITS.replace("- id: van-phong\n", "- id: \"van-phong-so\"\n")
+    );
+    let campaign = ed.read("content/campaigns/day-tot-hoc-tot.vi.md");
+    assert!(
+        campaign.contains("lead_unit: \"van-phong-so\"\n"),
+        "{campaign}"
+    );
+    let list = ed.read("content/nominations/de-nghi-thang-8.vi.md");
+    assert!(
+        list.contains("unit: \"van-phong-so\"") && !list.contains("unit: van-phong\n"),
+        "{list}"
+    );
+    let r = ed.post_json(
+        "/_edit/api/entry/rename",
+        &serde_json::json!({"file": "units", "id": "van-phong-so", "new": "phong-giao-duc-trung-hoc"}),
+    );
+    assert_eq!(r.status, 409, "{r:?}");
+    let check = support_site::minhbach(ed.root(), &["check", "--now", "2024-06-01", "--drafts"]);
+    support_site::assert_ok(&check);
+
+    // Deleting a unit others still name is refused, and says where.
+    let before = ed.files();
+    let r = ed.post_json(
+        "/_edit/api/entry/delete",
+        &serde_json::json!({"file": "units", "id": "van-phong-so"}),
+    );
+    assert_eq!(r.status, 422, "{r:?}");
+    let said = r.body.clone();
+    assert!(
+        said.contains("content/campaigns/day-tot-hoc-tot.vi.md"),
+        "{said}"
+    );
+    assert_eq!(ed.files(), before, "a refused delete writes nothing");
+
+    // An entry nothing names goes to the trash and comes back.
+    let r = ed.post_json(
+        "/_edit/api/entry/create",
+        &serde_json::json!({"file": "units", "fields": {"id": "to-tam", "name": {"vi": "Tổ tạm", "en": "Temporary team"}}}),
+    );
+    assert_eq!(r.status, 200, "{r:?}");
+    let with_it = ed.read(units);
+    let r = ed.post_json(
+        "/_edit/api/entry/delete",
+        &serde_json::json!({"file": "units", "id": "to-tam"}),
+    );
+    assert_eq!(r.status, 200, "{r:?}");
+    assert_eq!(
+        ed.read(units),
+        UNITS.replace("- id: van-phong\n", "- id: \"van-phong-so\"\n")
+    );
+    let trash = ed.get("/_edit/api/trash").json();
+    let name = trash["entries"][0]["name"]
+        .as_str()
+        .expect("an entry")
+        .to_string();
+    assert!(name.ends_with("-data-units-to-tam"), "{name}");
+    assert_eq!(trash["entries"][0]["files"][0], units);
+    let r = ed.post_json("/_edit/api/restore", &serde_json::json!({"name": name}));
+    assert_eq!(r.status, 200, "{r:?}");
+    assert_eq!(ed.read(units), with_it);
+}
+
+#[test]
+fn a_rename_updates_references_and_links_in_every_language() {
+    let ed = Editor::start("multiyear", &[]);
+    let add = |path: &str, line: &str| {
+        let text = ed.read(path);
+        std::fs::write(ed.root().join(path), format!("{text}\n{line}\n")).expect("write");
+    };
+    add(
+        "content/exemplars/co-nguyen-thi-hoa.vi.md",
+        "Xem [phong trào](/phong-trao/day-tot-hoc-tot/).",
+    );
+    add(
+        "content/exemplars/co-nguyen-thi-hoa.en.md",
+        "See [the campaign](/en/campaigns/day-tot-hoc-tot/) and [another](/en/campaigns/day-tot-hoc-tot-2/).",
+    );
+    add(
+        "content/pages/gioi-thieu.vi.md",
+        "[Bản tiếng Anh](/en/campaigns/day-tot-hoc-tot/)",
+    );
+    add(
+        "content/campaigns/day-tot-hoc-tot.en.md",
+        "[This page](/en/campaigns/day-tot-hoc-tot/)",
+    );
+    let r = ed.post_json(
+        "/_edit/api/rename",
+        &serde_json::json!({"path": "content/campaigns/day-tot-hoc-tot.vi.md", "id": "day-tot"}),
+    );
+    assert_eq!(r.status, 200, "{r:?}\n{}", ed.log());
+    let vi = ed.read("content/exemplars/co-nguyen-thi-hoa.vi.md");
+    assert!(
+        vi.contains("campaign: \"day-tot\"\n") && vi.contains("(/phong-trao/day-tot/)"),
+        "{vi}"
+    );
+    let en = ed.read("content/exemplars/co-nguyen-thi-hoa.en.md");
+    assert!(
+        en.contains("(/en/campaigns/day-tot/)")
+            && en.contains("(/en/campaigns/day-tot-hoc-tot-2/)"),
+        "{en}"
+    );
+    let page = ed.read("content/pages/gioi-thieu.vi.md");
+    assert!(page.contains("(/en/campaigns/day-tot/)"), "{page}");
+    let own = ed.read("content/campaigns/day-tot.en.md");
+    assert!(own.contains("(/en/campaigns/day-tot/)"), "{own}");
 }

@@ -2,7 +2,8 @@
 //! on a copy of the multi-year fixture and works through it in headless Chromium
 //! (playwright-core) at 1366×768, in Vietnamese: create a campaign and an exemplar with a
 //! photo through the forms, mistakes shown at the field, the preview changing, a rename
-//! whose references follow, axe-core on every screen, one keyboard-only flow.
+//! whose references follow, a unit added and a document's summary edited in
+//! `content/data/`, axe-core on every screen, keyboard-only flows.
 //!
 //! Missing tools fail the test, with what to install; `MINHBACH_SKIP_BROWSER=1` skips it
 //! on a developer's machine, never in CI (`CI` set). `MINHBACH_SCREENSHOTS=1` writes the screenshots of the guide

@@ -6,6 +6,7 @@
 //! each report stands).
 
 pub mod datafiles;
+pub mod entries;
 pub mod facts;
 pub mod frontmatter;
 pub mod lint;

@@ -241,7 +241,7 @@ impl Document {
 }
 
 /// The key of a line that starts a field: `title: x` → `title`, `"a b": x` → `a b`.
-fn key_of(line: &str) -> Option<String> {
+pub(crate) fn key_of(line: &str) -> Option<String> {
     if let Some(rest) = line.strip_prefix('"') {
         let end = rest.find("\":")?;
         return Some(rest[..end].to_string());

@@ -4,20 +4,22 @@
 //! errors: content files through `content::write` (field by field, atomically), uploads
 //! under a new name that never replaces a file.
 
+use super::follow::{follow, follow_in, replace_in_data};
 use super::paths::{inside, CONTENT, STATIC};
 use super::validate::{self, Change};
-use super::{site, Editor, Response};
+use super::{entries, site, Editor, Response};
 use crate::content::load::Kind;
 use crate::content::write::{write_atomic, Document};
+use crate::error::Diagnostic;
 use serde_json::{json, Map, Value};
 use std::path::Path;
 
 /// The trash: deleted items, one folder each, restorable from the editor.
 pub const TRASH: &str = ".minhbach-trash";
 
-type Answer = Result<Value, Response>;
+pub(super) type Answer = Result<Value, Response>;
 
-fn bad(status: u16, message: impl Into<String>) -> Response {
+pub(super) fn bad(status: u16, message: impl Into<String>) -> Response {
     Response::json(status, &json!({ "error": message.into() }))
 }
 
@@ -32,11 +34,12 @@ pub fn route(
 ) -> Response {
     let answer = match (method, route) {
         ("GET", "items") => Ok(json!({
-            "items": site::items(&ed.root, &(ed.problems)()),
+            "items": all_items(ed),
             "languages": site::languages(&ed.root),
             "ids": site::ids(&ed.root),
         })),
         ("GET", "item") => load_item(ed, &super::query_param(query, "path").unwrap_or_default()),
+        ("GET", "entry") => entries::load(ed, query),
         ("GET", "trash") => Ok(trash_list(ed)),
         ("POST", "upload") => upload(ed, query, body, lang),
         ("POST", route) => match serde_json::from_slice::<Value>(body) {
@@ -53,6 +56,10 @@ pub fn route(
                     "draft" => draft(ed, &req, lang),
                     "delete" => delete(ed, &req, lang),
                     "restore" => restore(ed, &req),
+                    "entry/save" => entries::save(ed, &req, lang),
+                    "entry/create" => entries::create(ed, &req, lang),
+                    "entry/rename" => entries::rename(ed, &req, lang),
+                    "entry/delete" => entries::delete(ed, &req, lang),
                     "preview" => Ok(preview(&req)),
                     "import/preview" => {
                         ed.importer.preview(&ed.root, &req).map_err(|e| bad(501, e))
@@ -70,6 +77,14 @@ pub fn route(
     }
 }
 
+/// The list: the markdown items, then the entries of the data files.
+fn all_items(ed: &Editor) -> Vec<Value> {
+    let problems = (ed.problems)();
+    let mut items = site::items(&ed.root, &problems);
+    items.extend(entries::list(&ed.root, &problems));
+    items
+}
+
 /// A content file named by a request: inside `content/`, of a kind the editor knows.
 fn content_file(ed: &Editor, rel: &str) -> Result<(Kind, String, String), Response> {
     inside(&ed.root, rel, &[CONTENT]).map_err(|e| bad(403, e))?;
@@ -81,11 +96,11 @@ fn content_file(ed: &Editor, rel: &str) -> Result<(Kind, String, String), Respon
     })
 }
 
-fn read(ed: &Editor, rel: &str) -> Option<String> {
+pub(super) fn read(ed: &Editor, rel: &str) -> Option<String> {
     std::fs::read_to_string(ed.root.join(rel)).ok()
 }
 
-fn schema_of(name: &str) -> Value {
+pub(super) fn schema_of(name: &str) -> Value {
     crate::schema::all()
         .into_iter()
         .find(|s| s.name == crate::schema::file_name(name))
@@ -176,13 +191,42 @@ fn apply(
     Ok(doc.text())
 }
 
-/// Writes changed files once the would-be site has no errors; else says them per field.
-fn commit(ed: &Editor, changes: Vec<Change>, shown: &str, lang: &str) -> Answer {
-    let errors = validate::errors_after(&ed.opts, &changes).map_err(|e| bad(500, e))?;
+/// The errors `check` finds in the site after `changes` that stop them: those the site
+/// did not have before, and those `keep` names (the files or lines the change is about).
+pub(super) fn new_errors(
+    ed: &Editor,
+    changes: &[Change],
+    keep: impl Fn(&Diagnostic) -> bool,
+) -> Result<Vec<Diagnostic>, Response> {
+    let errors = validate::errors_after(&ed.opts, changes).map_err(|e| bad(500, e))?;
     let baseline: Vec<(String, String)> = (ed.problems)()
         .into_iter()
         .map(|d| (d.path, d.message))
         .collect();
+    Ok(errors
+        .into_iter()
+        .filter(|d| {
+            keep(d)
+                || !baseline
+                    .iter()
+                    .any(|(p, m)| *p == d.path && *m == d.message)
+        })
+        .collect())
+}
+
+/// Writes the changes' new files, each atomically, inside `content/` only.
+pub(super) fn write_changes(ed: &Editor, changes: &[Change]) -> Result<(), Response> {
+    for change in changes {
+        if let Change::Write(rel, bytes) = change {
+            let path = inside(&ed.root, rel, &[CONTENT]).map_err(|e| bad(403, e))?;
+            write_atomic(&path, bytes).map_err(|e| bad(500, format!("{rel}: {e}")))?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes changed files once the would-be site has no errors; else says them per field.
+fn commit(ed: &Editor, changes: Vec<Change>, shown: &str, lang: &str) -> Answer {
     let touched: Vec<&str> = changes
         .iter()
         .map(|c| match c {
@@ -190,15 +234,7 @@ fn commit(ed: &Editor, changes: Vec<Change>, shown: &str, lang: &str) -> Answer 
         })
         .collect();
     // Errors the site had before, in files this change does not touch, do not stop it.
-    let errors: Vec<_> = errors
-        .into_iter()
-        .filter(|d| {
-            touched.contains(&d.path.as_str())
-                || !baseline
-                    .iter()
-                    .any(|(p, m)| *p == d.path && *m == d.message)
-        })
-        .collect();
+    let errors = new_errors(ed, &changes, |d| touched.contains(&d.path.as_str()))?;
     if !errors.is_empty() {
         let text = changes
             .iter()
@@ -235,15 +271,7 @@ fn commit(ed: &Editor, changes: Vec<Change>, shown: &str, lang: &str) -> Answer 
         listed.extend(validate::by_field(&others, shown, &text, lang));
         return Err(Response::json(422, &json!({ "errors": listed })));
     }
-    for change in &changes {
-        match change {
-            Change::Write(rel, bytes) => {
-                let path = inside(&ed.root, rel, &[CONTENT]).map_err(|e| bad(403, e))?;
-                write_atomic(&path, bytes).map_err(|e| bad(500, format!("{rel}: {e}")))?;
-            }
-            Change::Remove(_) => {}
-        }
-    }
+    write_changes(ed, &changes)?;
     Ok(json!({ "ok": true }))
 }
 
@@ -323,93 +351,32 @@ fn reference_fields(kind: Kind) -> &'static [&'static str] {
     }
 }
 
-/// Replaces `old` by `new` in a reference value: a string or a list of strings.
-fn replace_id(value: &Value, old: &str, new: &str) -> Option<Value> {
-    match value {
-        Value::String(s) if s == old => Some(json!(new)),
-        Value::Array(items) if items.iter().any(|v| v == old) => Some(Value::Array(
-            items
-                .iter()
-                .map(|v| if v == old { json!(new) } else { v.clone() })
-                .collect(),
-        )),
-        _ => None,
-    }
-}
-
-/// [`replace_id`] in the fields named `keys` inside `value` (lists and maps of it).
-fn replace_nested(value: &Value, keys: &[&str], old: &str, new: &str) -> Option<Value> {
-    match value {
-        Value::Array(items) => {
-            let mut changed = false;
-            let out = items
-                .iter()
-                .map(|v| {
-                    replace_nested(v, keys, old, new).map_or_else(
-                        || v.clone(),
-                        |n| {
-                            changed = true;
-                            n
-                        },
-                    )
-                })
-                .collect();
-            changed.then_some(Value::Array(out))
-        }
-        Value::Object(map) => {
-            let mut changed = false;
-            let mut out = map.clone();
-            for (k, v) in map {
-                let next = if keys.contains(&k.as_str()) {
-                    replace_id(v, old, new)
-                } else {
-                    replace_nested(v, keys, old, new)
-                };
-                if let Some(n) = next {
-                    out.insert(k.clone(), n);
-                    changed = true;
-                }
-            }
-            changed.then_some(Value::Object(out))
-        }
-        _ => None,
-    }
-}
-
-/// A data file with each line `key: old` (a key of `keys`, in a list item or not)
-/// changed to name `new`; the other lines as they are. `None` if none names it.
-fn replace_in_data(text: &str, keys: &[&str], old: &str, new: &str) -> Option<String> {
-    let mut changed = false;
-    let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        let indent = content.len() - content.trim_start_matches([' ', '-']).len();
-        let rest = &content[indent..];
-        let hit = keys.iter().find_map(|k| {
-            let value = rest.strip_prefix(k)?.strip_prefix(':')?;
-            let value = value
-                .split(" #")
-                .next()
-                .unwrap_or("")
-                .trim()
-                .trim_matches(['"', '\'']);
-            (value == old).then_some(*k)
-        });
-        match hit {
-            Some(key) => {
-                out.push_str(&content[..indent]);
-                out.push_str(&format!("{key}: {}", crate::yaml::quote(new)));
-                out.push_str(&line[content.len()..]);
-                changed = true;
-            }
-            None => out.push_str(line),
-        }
-    }
-    changed.then_some(out)
+/// The old and new address of an item in each language whose file takes its address from
+/// the id (a file with its own `slug:` keeps its address).
+fn renamed_addresses(
+    ed: &Editor,
+    kind: Kind,
+    stem: &str,
+    old: &str,
+    new: &str,
+) -> Vec<(String, String)> {
+    let Some(settings) = site::settings(&ed.root) else {
+        return Vec::new();
+    };
+    settings
+        .languages
+        .iter()
+        .filter(|l| {
+            read(ed, &site::file_path(kind, stem, &l.code))
+                .and_then(|t| site::front(&t))
+                .is_none_or(|fm| fm.get("slug").is_none_or(Value::is_null))
+        })
+        .map(|l| (site::address(l, kind, old), site::address(l, kind, new)))
+        .collect()
 }
 
 /// `{path, id}`: gives an item a new id (its files' name) and changes every reference to
-/// it in other files' front matter.
+/// it, and every link to its pages, in every language's files.
 fn rename(ed: &Editor, req: &Value, lang: &str) -> Answer {
     let rel = req["path"].as_str().unwrap_or_default();
     let (kind, stem, _) = content_file(ed, rel)?;
@@ -422,6 +389,8 @@ fn rename(ed: &Editor, req: &Value, lang: &str) -> Answer {
         return Ok(json!({ "ok": true, "path": rel }));
     }
     let langs = site::languages(&ed.root);
+    let fields = reference_fields(kind);
+    let links = renamed_addresses(ed, kind, &stem, &old, &new);
     let mut changes = Vec::new();
     let mut moves = Vec::new();
     for code in &langs {
@@ -434,52 +403,20 @@ fn rename(ed: &Editor, req: &Value, lang: &str) -> Answer {
         if ed.root.join(&to).exists() {
             return Err(bad(409, format!("{to} exists already; choose another id")));
         }
+        // Its own links to itself follow too.
+        let next = follow_in(&text, fields, &old, &new, &links);
         changes.push(Change::Remove(from.clone()));
-        changes.push(Change::Write(to.clone(), text.into_bytes()));
-        moves.push((from, to));
+        changes.push(Change::Write(
+            to.clone(),
+            next.clone().unwrap_or(text).into_bytes(),
+        ));
+        moves.push((from, to, next));
     }
-    let fields = reference_fields(kind);
+    let skip: Vec<String> = moves.iter().map(|m| m.0.clone()).collect();
     let mut edited = Vec::new();
-    if !fields.is_empty() {
-        let mut diags = crate::error::Diagnostics::default();
-        for f in crate::content::load::load(&ed.root, &langs, &mut diags).files {
-            if moves.iter().any(|(from, _)| *from == f.path) {
-                continue;
-            }
-            let Some(text) = read(ed, &f.path) else {
-                continue;
-            };
-            let Ok(mut doc) = Document::parse(&text) else {
-                continue;
-            };
-            let mut changed = false;
-            let keys: Vec<String> = doc.keys().map(String::from).collect();
-            for key in &keys {
-                let Some(value) = doc.field_text(key).and_then(crate::yaml::value_of_field) else {
-                    continue;
-                };
-                let next = if fields.contains(&key.as_str()) {
-                    replace_id(&value, &old, &new)
-                } else {
-                    replace_nested(&value, fields, &old, &new)
-                };
-                if let Some(v) = next {
-                    doc.set(key, &v, None);
-                    changed = true;
-                }
-            }
-            // Links to the item's page in the body.
-            let from = preview_address(ed, kind, &old);
-            if doc.body().contains(&from) {
-                let body = doc.body().replace(&from, &preview_address(ed, kind, &new));
-                doc.set_body(&body);
-                changed = true;
-            }
-            if changed {
-                changes.push(Change::Write(f.path.clone(), doc.text().into_bytes()));
-                edited.push(f.path.clone());
-            }
-        }
+    for (path, text) in follow(ed, fields, &old, &new, &links, &skip) {
+        changes.push(Change::Write(path.clone(), text.into_bytes()));
+        edited.push(path);
     }
     // Data files (an indicator's campaign): the value of each `key: old` line.
     for data in ["indicators", "events", "documents", "units"] {
@@ -496,36 +433,25 @@ fn rename(ed: &Editor, req: &Value, lang: &str) -> Answer {
         &site::parse_path(rel).map(|p| p.2).unwrap_or_default(),
     );
     // Validate with the moves, then write the references and move the files.
-    let errors = validate::errors_after(&ed.opts, &changes).map_err(|e| bad(500, e))?;
-    let baseline: Vec<(String, String)> = (ed.problems)()
-        .into_iter()
-        .map(|d| (d.path, d.message))
-        .collect();
-    let errors: Vec<_> = errors
-        .into_iter()
-        .filter(|d| {
-            !baseline
-                .iter()
-                .any(|(p, m)| *p == d.path && *m == d.message)
-        })
-        .collect();
+    let errors = new_errors(ed, &changes, |_| false)?;
     if !errors.is_empty() {
         return Err(Response::json(
             422,
             &json!({ "errors": validate::by_field(&errors, &new_path, "", lang) }),
         ));
     }
-    for change in &changes {
-        if let Change::Write(p, bytes) = change {
-            if edited.contains(p) {
-                let at = inside(&ed.root, p, &[CONTENT]).map_err(|e| bad(403, e))?;
-                write_atomic(&at, bytes).map_err(|e| bad(500, format!("{p}: {e}")))?;
-            }
-        }
-    }
-    for (from, to) in &moves {
+    let references: Vec<Change> = changes
+        .into_iter()
+        .filter(|c| matches!(c, Change::Write(p, _) if edited.contains(p)))
+        .collect();
+    write_changes(ed, &references)?;
+    for (from, to, next) in &moves {
         std::fs::rename(ed.root.join(from), ed.root.join(to))
             .map_err(|e| bad(500, format!("{from}: {e}")))?;
+        if let Some(text) = next {
+            let at = inside(&ed.root, to, &[CONTENT]).map_err(|e| bad(403, e))?;
+            write_atomic(&at, text.as_bytes()).map_err(|e| bad(500, format!("{to}: {e}")))?;
+        }
     }
     Ok(json!({ "ok": true, "path": new_path, "references": edited }))
 }
@@ -569,20 +495,32 @@ fn delete(ed: &Editor, req: &Value, lang: &str) -> Answer {
     }
     let changes: Vec<Change> = files.iter().map(|p| Change::Remove(p.clone())).collect();
     commit(ed, changes, rel, lang)?;
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let folder = format!("{stamp}-{}-{stem}", kind.folder());
+    let folder = trash_folder(ed, &format!("{}-{stem}", kind.folder()))?;
     for p in &files {
-        let to = ed.root.join(TRASH).join(&folder).join(p);
+        let to = folder.join(p);
         if let Some(dir) = to.parent() {
             std::fs::create_dir_all(dir).map_err(|e| bad(500, e.to_string()))?;
         }
         std::fs::rename(ed.root.join(p), &to).map_err(|e| bad(500, format!("{p}: {e}")))?;
     }
+    let name = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(json!({ "ok": true, "trash": name }))
+}
+
+/// A new folder of the trash for `what` (`campaigns-x`), named by the time first so the
+/// newest comes first; the trash ignored by git.
+pub(super) fn trash_folder(ed: &Editor, what: &str) -> Result<std::path::PathBuf, Response> {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let folder = ed.root.join(TRASH).join(format!("{stamp}-{what}"));
+    std::fs::create_dir_all(&folder).map_err(|e| bad(500, e.to_string()))?;
     let ignore = ed.root.join(TRASH).join(".gitignore");
     if !ignore.exists() {
         let _ = std::fs::write(ignore, "*\n");
     }
-    Ok(json!({ "ok": true, "trash": folder }))
+    Ok(folder)
 }
 
 /// The trash: each deleted item's folder and the files in it.
@@ -628,6 +566,7 @@ fn restore(ed: &Editor, req: &Value) -> Answer {
         return Err(bad(404, "not an entry of the trash"));
     }
     let mut moves = Vec::new();
+    let mut merges = Vec::new();
     for e in walkdir::WalkDir::new(&dir)
         .into_iter()
         .filter_map(Result::ok)
@@ -641,6 +580,12 @@ fn restore(ed: &Editor, req: &Value) -> Answer {
             .map(|p| p.to_string_lossy().replace('\\', "/"))
             .unwrap_or_default();
         let to = inside(&ed.root, &rel, &[CONTENT]).map_err(|e| bad(403, e))?;
+        // Entries of a data file go back at the end of the file.
+        if rel.starts_with("content/data/") && rel.ends_with(".yaml") && to.exists() {
+            let text = std::fs::read_to_string(e.path()).map_err(|e| bad(500, e.to_string()))?;
+            merges.push((to.clone(), entries::restore(ed, &rel, &text)?, rel));
+            continue;
+        }
         if to.exists() {
             return Err(bad(
                 409,
@@ -655,8 +600,16 @@ fn restore(ed: &Editor, req: &Value) -> Answer {
         }
         std::fs::rename(from, to).map_err(|e| bad(500, format!("{rel}: {e}")))?;
     }
+    for (to, text, rel) in &merges {
+        write_atomic(to, text.as_bytes()).map_err(|e| bad(500, format!("{rel}: {e}")))?;
+    }
     let _ = std::fs::remove_dir_all(&dir);
-    Ok(json!({ "ok": true, "paths": moves.iter().map(|m| m.2.clone()).collect::<Vec<_>>() }))
+    let paths: Vec<&String> = moves
+        .iter()
+        .map(|m| &m.2)
+        .chain(merges.iter().map(|m| &m.2))
+        .collect();
+    Ok(json!({ "ok": true, "paths": paths }))
 }
 
 /// A file name for an upload: the ASCII slug of its name (in NFC), its extension as the
@@ -767,31 +720,6 @@ mod tests {
             "passwd.pdf"
         );
         assert_eq!(upload_name(dir.path(), "…", "pdf"), "tep.pdf");
-    }
-
-    #[test]
-    fn references_follow_a_rename() {
-        assert_eq!(replace_id(&json!("a"), "a", "b"), Some(json!("b")));
-        assert_eq!(
-            replace_id(&json!(["x", "a"]), "a", "b"),
-            Some(json!(["x", "b"]))
-        );
-        assert_eq!(replace_id(&json!("ab"), "a", "b"), None);
-        let nominees = json!([{"id": "x", "campaigns": ["a"]}, {"id": "a"}]);
-        assert_eq!(
-            replace_nested(&nominees, &["campaigns"], "a", "b"),
-            Some(json!([{"id": "x", "campaigns": ["b"]}, {"id": "a"}]))
-        );
-    }
-
-    #[test]
-    fn data_files_follow_a_rename_line_by_line() {
-        let text = "- id: a\n  campaign: old # note\n  name: old\n- campaign: \"old\"\n";
-        assert_eq!(
-            replace_in_data(text, &["campaign"], "old", "new").as_deref(),
-            Some("- id: a\n  campaign: \"new\"\n  name: old\n- campaign: \"new\"\n")
-        );
-        assert_eq!(replace_in_data(text, &["campaign"], "x", "new"), None);
     }
 
     #[test]

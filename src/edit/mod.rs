@@ -12,6 +12,8 @@
 //! and for a write an `Origin` that is exactly this editor and the CSRF token of the page.
 
 mod api;
+mod entries;
+mod follow;
 mod import;
 mod labels;
 mod paths;

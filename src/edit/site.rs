@@ -10,14 +10,45 @@ use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// The languages of the site, the first one first (the facts' language).
-pub fn languages(root: &Path) -> Vec<String> {
+/// The site's settings, if site.yaml reads (the build reports why not).
+pub fn settings(root: &Path) -> Option<crate::config::Settings> {
     let mut diags = Diagnostics::default();
     load::settings_text(root)
         .ok()
         .and_then(|text| crate::config::parse(&text, None, &mut diags))
+}
+
+/// The languages of the site, the first one first (the facts' language).
+pub fn languages(root: &Path) -> Vec<String> {
+    settings(root)
         .map(|s| s.codes().map(String::from).collect())
         .unwrap_or_else(|| vec!["vi".into(), "en".into()])
+}
+
+/// The address of an item's page in a language, as the site links it: `/phong-trao/x/`,
+/// `/en/campaigns/x/`; a page is `/x/`. `slug` is the item's id or the file's own `slug:`.
+pub fn address(lang: &crate::config::Language, kind: Kind, slug: &str) -> String {
+    let s = &lang.segments;
+    let segment = match kind {
+        Kind::Plan => &s.plan,
+        Kind::Campaign => &s.campaigns,
+        Kind::Exemplar => &s.exemplars,
+        Kind::Report => &s.reports,
+        Kind::Nomination => &s.nominations,
+        Kind::Page => return format!("{}{slug}/", lang.prefix),
+    };
+    format!("{}{segment}/{slug}/", lang.prefix)
+}
+
+/// The address a data entry is linked at in a language: a unit's page, a document's
+/// place in the list of documents; `None` for the others (no page of their own).
+pub fn entry_address(lang: &crate::config::Language, file: &str, id: &str) -> Option<String> {
+    let s = &lang.segments;
+    match file {
+        "units" => Some(format!("{}{}/{}/{id}/", lang.prefix, s.exemplars, s.units)),
+        "documents" => Some(format!("{}{}/#{id}", lang.prefix, s.documents)),
+        _ => None,
+    }
 }
 
 /// The kind whose folder is `name`.

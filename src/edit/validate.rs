@@ -171,6 +171,23 @@ pub fn say(message: &str, lang: &str) -> String {
             return format!("không có {vi} \"{id}\"{mean}");
         }
     }
+    // A data entry's text missing in a language: `"id": name has no "en" text`.
+    if let Some((id, rest)) = message.split_once(": ") {
+        if let Some((key, l)) = rest
+            .strip_suffix("\" text")
+            .and_then(|r| r.split_once(" has no \""))
+        {
+            let language = match l {
+                "vi" => "tiếng Việt",
+                "en" => "tiếng Anh",
+                other => other,
+            };
+            return format!("{id}: {key} chưa có nội dung {language} (\"{l}\")");
+        }
+    }
+    if let Some(rest) = message.strip_prefix("duplicate id ") {
+        return format!("mã {rest} bị trùng với một mục khác trong tệp");
+    }
     if message.starts_with("dates are written") {
         return "ngày viết theo dạng YYYY-MM-DD, ví dụ 2022-01-15".to_string();
     }
@@ -209,6 +226,14 @@ mod tests {
             "unknown campaign \"x\""
         );
         assert_eq!(say("unknown unit \"x\"", "vi"), "không có đơn vị \"x\"");
+        assert_eq!(
+            say("\"van-phong\": name has no \"en\" text", "vi"),
+            "\"van-phong\": name chưa có nội dung tiếng Anh (\"en\")"
+        );
+        assert_eq!(
+            say("duplicate id \"a\"", "vi"),
+            "mã \"a\" bị trùng với một mục khác trong tệp"
+        );
         assert_eq!(
             say(
                 "replace it with \"a\", or add the campaign to content/campaigns/",

@@ -2,8 +2,9 @@
 // Chromium (playwright-core) at 1366×768, in Vietnamese, on a copy of a fixture site.
 // Creates a campaign and an exemplar with a photo through the forms, makes mistakes (a bad
 // date, an unknown campaign) and sees them at the field, fixes them and sees the preview
-// change, renames an item and sees its references follow, runs axe-core on every editor
-// screen, and does one flow with the keyboard alone.
+// change, renames an item and sees its references follow, adds a unit and edits a
+// document's summary in content/data/, runs axe-core on every editor screen, and does
+// flows with the keyboard alone.
 //
 // Environment:
 //   MINHBACH_BIN          the minhbach binary (required)
@@ -277,9 +278,7 @@ try {
   check("the English switch", (await page.locator("h1").textContent()) === "Content of the site");
   await axe(page, "list in English");
 
-  // Keyboard alone: search, open an item, change its summary, save with Enter.
-  await page.goto(`${editor.origin}/_edit/`);
-  await page.waitForSelector("table.items tbody tr");
+  // Keyboard alone: search, open an item, change its title, save with Enter.
   async function tabTo(selector) {
     for (let i = 0; i < 300; i++) {
       await page.keyboard.press("Tab");
@@ -287,18 +286,92 @@ try {
     }
     return false;
   }
-  let ok = await tabTo("#f-q");
-  await page.keyboard.type("day tot");
-  ok = ok && (await tabTo('table.items tbody a'));
-  await page.keyboard.press("Enter");
-  await page.waitForSelector("#item-form");
-  ok = ok && (await tabTo('section.column[lang="vi"] [data-field="title"] input'));
-  await page.keyboard.press("End");
-  await page.keyboard.type(" (bàn phím)");
-  await page.keyboard.press("Enter");
-  await page.waitForFunction(() => /Đã lưu/.test(document.getElementById("status").textContent), null, { timeout: 60000 });
+  /** From the list, with the keyboard only: search `query`, open the first result, add
+   * `typed` at the end of the field `fieldSelector`, save with Enter. */
+  async function keyboardEdit(query, fieldSelector, typed) {
+    await page.goto(`${editor.origin}/_edit/`);
+    await page.waitForSelector("table.items tbody tr");
+    let ok = await tabTo("#f-q");
+    await page.keyboard.type(query);
+    ok = ok && (await tabTo("table.items tbody a"));
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#item-form");
+    ok = ok && (await tabTo(fieldSelector));
+    await page.keyboard.press("End");
+    await page.keyboard.type(typed);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => /Đã lưu/.test(document.getElementById("status").textContent), null, { timeout: 60000 });
+    return ok;
+  }
+  const ok = await keyboardEdit("day tot", 'section.column[lang="vi"] [data-field="title"] input', " (bàn phím)");
   const kb = await readFile(path.join(SITE, "content/campaigns/day-tot-hoc-tot.vi.md"), "utf8");
   check("a keyboard-only edit", ok && kb.includes('title: "Dạy tốt, học tốt (bàn phím)"'), kb.slice(0, 200));
+
+  // Data entries: a unit added through the form (its id made from its name, an error at
+  // the English column's field first), a document's summary edited, the rest of each
+  // data file kept byte for byte; then a unit found and changed with the keyboard alone.
+  const unitsFile = path.join(SITE, "content/data/units.yaml");
+  const unitsBefore = await readFile(unitsFile, "utf8");
+  await page.goto(`${editor.origin}/_edit/`);
+  await page.waitForSelector("table.items tbody tr");
+  await page.selectOption("#f-kind", "units");
+  check("the list shows the units", (await page.locator("table.items tbody").textContent()).includes("Văn phòng Sở"));
+  await page.selectOption("#new-kind", "units");
+  await page.fill("#new-title", "Phòng Khảo thí và Kiểm định");
+  await page.click("form.create button[type=submit]");
+  await page.waitForSelector("#item-form.entry");
+  const newId = await field(page, "id").locator("input").inputValue();
+  check("a new unit's id is made from its name", newId === "phong-khao-thi-va-kiem-dinh", newId);
+  await axe(page, "new unit form");
+  await fits(page, "new unit form");
+  await save(page);
+  const enError = await field(page, "name", "en").locator(".error").textContent();
+  check("a missing English name is shown in the English column", /"en"/.test(enError), enError);
+  check("a refused unit writes nothing", (await readFile(unitsFile, "utf8")) === unitsBefore);
+  await axe(page, "unit form with errors");
+  await field(page, "name", "en").locator("input").fill("Testing and Accreditation Division");
+  await page.click("#item-form button.primary");
+  await page.waitForURL(/created=1/);
+  await page.waitForSelector("#item-form.entry");
+  const unitsAfter = await readFile(unitsFile, "utf8");
+  check(
+    "the unit is added at the end of units.yaml, the rest kept",
+    unitsAfter.startsWith(unitsBefore) && unitsAfter.endsWith('en: "Testing and Accreditation Division"\n'),
+    unitsAfter.slice(unitsBefore.length),
+  );
+  await axe(page, "unit form");
+  await shot(page, "don-vi.png");
+
+  const documentsFile = path.join(SITE, "content/data/documents.yaml");
+  const documentsBefore = await readFile(documentsFile, "utf8");
+  await page.goto(`${editor.origin}/_edit/item?data=documents&id=nd-98-2023`);
+  await page.waitForSelector("#item-form.entry");
+  await field(page, "summary", "en").locator("textarea").fill("Detailing the Law on Emulation and Commendation");
+  const docSaved = await save(page);
+  const documentsAfter = await readFile(documentsFile, "utf8");
+  check(
+    "a document's summary is saved in its own line",
+    /Đã lưu/.test(docSaved) &&
+      documentsAfter ===
+        documentsBefore.replace("en: \"Detailing some articles of the Law on Emulation and Commendation\"", "en: \"Detailing the Law on Emulation and Commendation\""),
+    documentsAfter,
+  );
+  await axe(page, "document form");
+  await fits(page, "document form");
+  await page.locator("div.columns").evaluate((e) => e.scrollIntoView({ block: "center" }));
+  await shot(page, "van-ban.png");
+
+  const kbUnit = await keyboardEdit("van-phong", 'section.column[lang="en"] [data-field="name"] input', " (keyboard)");
+  const kbUnits = await readFile(unitsFile, "utf8");
+  check("a keyboard-only edit of a unit", kbUnit && kbUnits.includes('en: "Department Office (keyboard)"'), kbUnits.slice(0, 300));
+
+  // Deleting a unit that campaigns still name is refused, and the page says where.
+  await page.locator("section.item-actions button.danger").click();
+  await page.waitForSelector("#action-error li");
+  const refused = await page.locator("#action-error").textContent();
+  check("deleting a unit still named is refused, with where", /content\/campaigns\//.test(refused), refused.slice(0, 300));
+  check("a refused delete writes nothing", (await readFile(unitsFile, "utf8")) === kbUnits);
+  await axe(page, "unit delete refused");
 
   check("no request left the computer", external.length === 0, external.slice(0, 3).join(", "));
   check("no script errors", pageErrors.length === 0, pageErrors.join("; "));

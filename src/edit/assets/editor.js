@@ -45,10 +45,19 @@
       importWrong: '{n} dòng có lỗi: sửa trong bảng tính rồi dán lại. Chưa ghi gì.',
       importDone: 'Đã ghi kết quả vào báo cáo.', importProblems: 'Lỗi',
       kinds: { plan: 'Kế hoạch', campaign: 'Phong trào', exemplar: 'Gương điển hình',
-        report: 'Báo cáo', page: 'Trang', nomination: 'Danh sách đề nghị' },
+        report: 'Báo cáo', page: 'Trang', nomination: 'Danh sách đề nghị',
+        units: 'Đơn vị', documents: 'Văn bản', events: 'Sự kiện', indicators: 'Chỉ tiêu' },
+      titleOrName: 'Tiêu đề hoặc tên', newEntry: 'Mục mới', entryFacts: 'Thông tin chung',
+      entryTexts: 'Tên và nội dung theo ngôn ngữ', created: 'Đã tạo mục mới.',
+      dataFile: 'Lưu trong tệp', confirmDelEntry: 'Chuyển mục này vào thùng rác? Chỉ xóa được khi không còn nơi nào nhắc đến mã của nó.',
       loadFail: 'Không tải được: ',
       values: { individual: 'Cá nhân', collective: 'Tập thể', annual: 'Kế hoạch năm',
-        thematic: 'Kế hoạch chuyên đề' }
+        thematic: 'Kế hoạch chuyên đề', 'chi-thi': 'Chỉ thị', 'nghi-quyet': 'Nghị quyết',
+        'ke-hoach': 'Kế hoạch', 'quyet-dinh': 'Quyết định', 'nghi-dinh': 'Nghị định',
+        'thong-tu': 'Thông tư', luat: 'Luật', 'cong-van': 'Công văn', 'de-an': 'Đề án',
+        'bao-cao': 'Báo cáo', 'thong-bao': 'Thông báo', 'huong-dan': 'Hướng dẫn',
+        'at-least': 'Cao hơn là tốt hơn', 'at-most': 'Thấp hơn là tốt hơn', exactly: 'Đúng bằng',
+        range: 'Trong một khoảng' }
     },
     en: {
       list: 'List', trash: 'Trash', other: 'Tiếng Việt', otherLang: 'vi',
@@ -80,7 +89,11 @@
       importWrong: '{n} row(s) have problems: fix them in the spreadsheet and paste again. Nothing was written.',
       importDone: 'The results were written into the report.', importProblems: 'Problems',
       kinds: { plan: 'Plan', campaign: 'Campaign', exemplar: 'Exemplar',
-        report: 'Report', page: 'Page', nomination: 'Nomination list' },
+        report: 'Report', page: 'Page', nomination: 'Nomination list',
+        units: 'Unit', documents: 'Document', events: 'Event', indicators: 'Indicator' },
+      titleOrName: 'Title or name', newEntry: 'New entry', entryFacts: 'Facts',
+      entryTexts: 'Name and text in each language', created: 'The entry was created.',
+      dataFile: 'Kept in the file', confirmDelEntry: 'Move this entry to the trash? It can be deleted only when nothing names its id any more.',
       loadFail: 'Could not load: '
     }
   };
@@ -150,13 +163,20 @@
     return new URLSearchParams(window.location.search).get(name);
   }
 
+  // The labels of a data file's fields may differ from the front matter's (`kind` of a
+  // document, `unit` of an indicator): `documents.kind` in labels.json, while that form is open.
+  var labelScope = '';
+  function labelOf(field) {
+    return (labelScope && labels[labelScope + '.' + field]) || labels[field];
+  }
+
   function label(field) {
-    var l = labels[field];
+    var l = labelOf(field);
     return l ? l[lang] : field;
   }
 
   function help(field, schema) {
-    var l = labels[field];
+    var l = labelOf(field);
     if (lang === 'vi' && l) return l.vi_help;
     return (schema && schema.description) || '';
   }
@@ -186,13 +206,18 @@
       main.appendChild(el('h1', { text: t('items') }));
 
       var kindSel = el('select', { id: 'new-kind', name: 'kind' },
-        ['plan', 'campaign', 'exemplar', 'report', 'page', 'nomination'].map(function (k) {
+        ['plan', 'campaign', 'exemplar', 'report', 'page', 'nomination'].concat(DATA).map(function (k) {
           return el('option', { value: k, text: t('kinds')[k] });
         }));
       var titleIn = el('input', { id: 'new-title', name: 'title', type: 'text', required: true, autocomplete: 'off' });
       var createErr = el('p', { id: 'new-error', class: 'error', hidden: true });
       var form = el('form', { class: 'create', onsubmit: function (e) {
         e.preventDefault();
+        if (DATA.indexOf(kindSel.value) >= 0) {
+          // A data entry is created by saving its form: the form opens filled in.
+          window.location.href = withLang('/_edit/item?data=' + kindSel.value + '&new=1&name=' + encodeURIComponent(titleIn.value));
+          return;
+        }
         api('create', { kind: kindSel.value, title: titleIn.value }).then(function (r) {
           if (r.ok) {
             window.location.href = withLang('/_edit/item?path=' + encodeURIComponent(r.data.paths[0]));
@@ -208,7 +233,7 @@
       el('h2', { text: t('create') }),
       el('div', { class: 'row' },
         el('label', { for: 'new-kind', text: t('kind') }), kindSel,
-        el('label', { for: 'new-title', text: t('title') }), titleIn,
+        el('label', { for: 'new-title', text: t('titleOrName') }), titleIn,
         el('button', { type: 'submit', text: t('createBtn') })),
       createErr);
       main.appendChild(form);
@@ -264,9 +289,11 @@
           var first = Object.keys(i.files)[0];
           var path = i.files.vi || i.files[first];
           var title = i.title[lang] || i.title.vi || titles[0] || i.id;
+          var href = i.data ? '/_edit/item?data=' + i.data + '&id=' + encodeURIComponent(i.id) :
+            '/_edit/item?path=' + encodeURIComponent(path);
           tbody.appendChild(el('tr', null,
             el('td', { text: t('kinds')[i.kind] || i.kind }),
-            el('th', { scope: 'row' }, el('a', { href: withLang('/_edit/item?path=' + encodeURIComponent(path)) }, title)),
+            el('th', { scope: 'row' }, el('a', { href: withLang(href) }, title)),
             el('td', { text: i.year || t('none') }),
             el('td', { text: i.draft ? t('draft') : t('published') }),
             el('td', { text: i.missing.length ? t('missing') + ': ' + i.missing.join(', ') : t('ok') }),
@@ -282,6 +309,11 @@
   // ---------------------------------------------------------------------------------
   // Schema → widgets
 
+  // The data files the editor edits entry by entry (the list's kinds for them).
+  var DATA = ['units', 'documents', 'events', 'indicators'];
+  // The site's languages, the first first: the columns of a {vi, en} text.
+  var siteLangs = ['vi', 'en'];
+
   var REFS = {
     campaign: 'campaign', campaigns: 'campaign', plan: 'plan', plans: 'plan',
     unit: 'units', lead_unit: 'units', exemplar: 'exemplar', indicator: 'indicators',
@@ -296,8 +328,13 @@
     if (s.oneOf && s.oneOf.every(function (o) { return o.const !== undefined; })) {
       return { type: 'enum', options: s.oneOf.map(function (o) { return o.const; }) };
     }
+    if (Array.isArray(s.enum)) return { type: 'enum', options: s.enum };
+    if (s.allOf && s.allOf.length === 1) return shape(s.allOf[0], root);
+    if (isTexts(s)) return { type: 'texts' };
     if (s.anyOf) {
       var rest = s.anyOf.filter(function (o) { return o.type !== 'null'; });
+      // One text for every language or one per language ("%" or {vi, en}): as written.
+      if (rest.some(isTexts)) return { type: 'any' };
       if (rest.length === 1) return shape(rest[0], root);
       if (rest.some(function (o) { return o.type === 'string'; })) return { type: 'string' };
       return { type: 'any' };
@@ -309,6 +346,12 @@
     }
     if (type === 'object') return { type: 'any' };
     return { type: type || 'any' };
+  }
+
+  // A text once per language: { vi: "…", en: "…" }.
+  function isTexts(s) {
+    var object = s && (s.type === 'object' || (Array.isArray(s.type) && s.type.indexOf('object') >= 0));
+    return !!object && !s.properties && !!s.additionalProperties && s.additionalProperties.type === 'string';
   }
 
   function isFact(s) { return /^Fact\b/.test((s && s.description) || ''); }
@@ -325,13 +368,16 @@
     var initialText = value === null || value === undefined ? '' :
       (typeof value === 'object' ? JSON.stringify(value) : String(value));
     var input;
-    var ref = Object.prototype.hasOwnProperty.call(REFS, name) ? REFS[name] : null;
+    var ref = Object.prototype.hasOwnProperty.call(REFS, name) && sh.type !== 'any' ? REFS[name] : null;
 
     if (sh.type === 'array') {
       return listWidget(name, sh, s, root, Array.isArray(value) ? value : [], ids, ctx, id);
     }
     if (sh.type === 'object') {
       return objectWidget(name, sh, s, value || {}, ids, ctx, id, labelText);
+    }
+    if (sh.type === 'texts') {
+      return textsWidget(name, s, value || {}, ctx, id, labelText);
     }
     if (sh.type === 'boolean') {
       input = el('input', { type: 'checkbox', id: id });
@@ -454,6 +500,46 @@
     } };
     if (ctx) ctx.push(w);
     return w;
+  }
+
+  // A text once per language, in one place (inside a list row): one input per language.
+  function textsWidget(name, s, value, ctx, id, legendText) {
+    var inner = siteLangs.map(function (code) {
+      var w = textInput(name, value[code], code, label(name) + ' (' + t('lang_' + code) + ')');
+      w.input.setAttribute('lang', code);
+      return w;
+    });
+    var errBox = el('p', { class: 'error', id: id + '-error', hidden: true });
+    var node = el('fieldset', { class: 'object', 'data-field': name },
+      el('legend', { text: legendText || label(name) }),
+      inner.map(function (w) { return w.node; }), errBox);
+    var w = { node: node, name: name, errBox: errBox, input: inner[0].input, get: function () {
+      return textsValue(inner);
+    } };
+    if (ctx) ctx.push(w);
+    return w;
+  }
+
+  // One language's text of a {vi, en} field: a text box (a long text: a text area).
+  function textInput(name, value, code, labelText) {
+    var id = newId('f-' + name + '-' + code);
+    var long = name === 'summary' || name === 'title' && (value || '').length > 80;
+    var input = el(long ? 'textarea' : 'input', long ? { id: id, rows: 3 } : { id: id, type: 'text', autocomplete: 'off' });
+    input.value = value || '';
+    var w = wrap(name, null, id, input, function () { return input.value.trim(); }, false, null, labelText);
+    w.lang = code;
+    return w;
+  }
+
+  // The {vi, en} value of one input per language; null when every one is empty.
+  function textsValue(inputs) {
+    var out = {};
+    var any = false;
+    inputs.forEach(function (w) {
+      var v = w.get();
+      if (v) { out[w.lang] = v; any = true; }
+    });
+    return any ? out : null;
   }
 
   function listWidget(name, sh, s, root, values, ids, ctx, id) {
@@ -692,40 +778,172 @@
       });
 
       // Draft, rename, delete.
-      var renameIn = el('input', { id: 'rename-id', type: 'text', value: item.id, autocomplete: 'off' });
-      var actionErr = el('p', { class: 'error', id: 'action-error', hidden: true });
-      function failed(r) {
-        actionErr.hidden = false;
-        actionErr.textContent = r.data.errors ? r.data.errors.map(function (x) {
-          return (x.path ? x.path + ': ' : '') + x.message;
-        }).join(' · ') : r.data.error;
-        actionErr.focus();
-      }
-      actionErr.setAttribute('tabindex', '-1');
-      main.appendChild(el('section', { class: 'item-actions', 'aria-labelledby': 'actions-h' },
-        el('h2', { id: 'actions-h', text: t('actions') }),
-        el('div', { class: 'row' },
+      var draftRow = function (failed) {
+        return el('div', { class: 'row' },
           el('button', { type: 'button', id: 'draft-btn', text: isDraft ? t('publish') : t('markDraft'), onclick: function () {
             api('draft', { path: path, draft: !isDraft }).then(function (r) { if (r.ok) window.location.reload(); else failed(r); });
-          } })),
-        el('form', { class: 'row', onsubmit: function (e) {
-          e.preventDefault();
-          api('rename', { path: path, id: renameIn.value }).then(function (r) {
-            if (r.ok) window.location.href = withLang('/_edit/item?path=' + encodeURIComponent(r.data.path));
+          } }));
+      };
+      main.appendChild(actionsSection({
+        id: item.id,
+        before: draftRow,
+        rename: function (id) { return api('rename', { path: path, id: id }); },
+        renamed: function (r) { return '/_edit/item?path=' + encodeURIComponent(r.data.path); },
+        confirm: t('confirmDel'),
+        remove: function () { return api('delete', { path: path }); }
+      }));
+    });
+  }
+
+  // The actions of an item or a data entry: what `a.before` adds (the draft button), the
+  // rename form (the references follow) and the delete button, and their errors, each
+  // with where it is (a file still naming what is deleted).
+  function actionsSection(a) {
+    var renameIn = el('input', { id: 'rename-id', type: 'text', value: a.id, autocomplete: 'off', spellcheck: 'false' });
+    var actionErr = el('div', { class: 'error', id: 'action-error', tabindex: '-1', hidden: true });
+    function failed(r) {
+      actionErr.hidden = false;
+      actionErr.textContent = '';
+      var list = r.data.errors || [{ message: r.data.error }];
+      actionErr.appendChild(el('ul', null, list.map(function (x) {
+        return el('li', { text: (x.path ? x.path + (x.line ? ':' + x.line : '') + ': ' : '') + x.message });
+      })));
+      actionErr.focus();
+    }
+    return el('section', { class: 'item-actions', 'aria-labelledby': 'actions-h' },
+      el('h2', { id: 'actions-h', text: t('actions') }),
+      a.before ? a.before(failed) : null,
+      el('form', { class: 'row', onsubmit: function (e) {
+        e.preventDefault();
+        a.rename(renameIn.value).then(function (r) {
+          if (r.ok) window.location.href = withLang(a.renamed(r));
+          else failed(r);
+        });
+      } },
+        el('label', { for: 'rename-id', text: t('newId') }), renameIn,
+        el('button', { type: 'submit', text: t('renameBtn') })),
+      el('div', { class: 'row' },
+        el('button', { type: 'button', class: 'danger', text: t('del'), onclick: function () {
+          if (!window.confirm(a.confirm)) return;
+          a.remove().then(function (r) {
+            if (r.ok) window.location.href = withLang('/_edit/trash');
             else failed(r);
           });
-        } },
-          el('label', { for: 'rename-id', text: t('newId') }), renameIn,
-          el('button', { type: 'submit', text: t('renameBtn') })),
-        el('div', { class: 'row' },
-          el('button', { type: 'button', class: 'danger', text: t('del'), onclick: function () {
-            if (!window.confirm(t('confirmDel'))) return;
-            api('delete', { path: path }).then(function (r) {
-              if (r.ok) window.location.href = withLang('/_edit/trash');
-              else failed(r);
-            });
-          } })),
-        actionErr));
+        } })),
+      actionErr);
+  }
+
+  // ---------------------------------------------------------------------------------
+  // A data entry (a unit, document, event or indicator): its facts once, its {vi, en}
+  // texts in the language columns, saved into its own lines of content/data/<file>.yaml.
+
+  var ENTRY_ORDER = ['id', 'kind', 'number', 'date', 'name', 'title', 'issuer', 'issued', 'effective',
+    'summary', 'campaign', 'direction', 'unit', 'target', 'target_min', 'target_max', 'baseline',
+    'baseline_period', 'decimals', 'file', 'link', 'attachments', 'illustrative', 'draft'];
+
+  function entryScreen() {
+    var file = param('data') || '';
+    var isNew = param('new') === '1';
+    var query = 'entry?file=' + encodeURIComponent(file) + (isNew ?
+      '&new=1&name=' + encodeURIComponent(param('name') || '') : '&id=' + encodeURIComponent(param('id') || ''));
+    return api(query).then(function (res) {
+      if (!res.ok) throw new Error(res.data.error);
+      var data = res.data;
+      var langs = data.languages;
+      siteLangs = langs;
+      labelScope = file;
+      var schema = data.schema;
+      var props = schema.properties;
+      var entry = data.entry;
+      var names = Object.keys(props).filter(function (k) { return isNew || k !== 'id'; });
+      names.sort(function (a, b) {
+        var ia = ENTRY_ORDER.indexOf(a), ib = ENTRY_ORDER.indexOf(b);
+        return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || (a < b ? -1 : 1);
+      });
+      var texts = names.filter(function (k) { return shape(props[k], schema).type === 'texts'; });
+      var facts = names.filter(function (k) { return texts.indexOf(k) < 0; });
+      var titleText = entry[data.title_field] || {};
+      var title = isNew ? t('newEntry') + ': ' + t('kinds')[file] :
+        (titleText[lang] || titleText[langs[0]] || data.id);
+      if (entry.number) title = entry.number + ': ' + title;
+
+      main.textContent = '';
+      document.title = title + ' – ' + document.title;
+      main.appendChild(el('p', { class: 'crumb' }, el('a', { href: withLang('/_edit/') }, t('list')), ' › ' + t('kinds')[file]));
+      main.appendChild(el('h1', { text: title }));
+      main.appendChild(el('p', { class: 'help', text: t('dataFile') + ' ' + data.path }));
+      var summary = el('div', { id: 'errors', class: 'errors', tabindex: '-1', hidden: true });
+      main.appendChild(summary);
+
+      var form = el('form', { id: 'item-form', class: 'entry', novalidate: true });
+      main.appendChild(form);
+      var factWidgets = [];
+      var factBox = el('section', { class: 'facts', 'aria-labelledby': 'facts-h' }, el('h2', { id: 'facts-h', text: t('entryFacts') }));
+      facts.forEach(function (k) {
+        // The unit of an indicator is a unit of measure, not a unit of the organization.
+        var w = widget(k, props[k], schema, entry[k], file === 'indicators' && k === 'unit' ? null : data.ids, null);
+        factWidgets.push(w);
+        factBox.appendChild(w.node);
+      });
+      if (facts.length) form.appendChild(factBox);
+
+      var textWidgets = {};
+      var cols = el('div', { class: 'columns' });
+      langs.forEach(function (code) {
+        var col = el('section', { class: 'column', lang: code, 'aria-labelledby': 'col-' + code },
+          el('h2', { id: 'col-' + code, text: t('entryTexts') + ': ' + t('lang_' + code) }));
+        textWidgets[code] = texts.map(function (k) {
+          var w = textInput(k, (entry[k] || {})[code], code, label(k));
+          col.appendChild(w.node);
+          return w;
+        });
+        cols.appendChild(col);
+      });
+      if (texts.length) form.appendChild(cols);
+
+      var saveBtn = el('button', { type: 'submit', class: 'primary', text: isNew ? t('createBtn') : t('save') });
+      form.appendChild(el('div', { class: 'actions' }, saveBtn));
+
+      function allWidgets() {
+        var out = factWidgets.slice();
+        langs.forEach(function (c) { out = out.concat(textWidgets[c]); });
+        return out;
+      }
+
+      form.addEventListener('submit', function (e) {
+        e.preventDefault();
+        var fields = {};
+        factWidgets.forEach(function (w) { fields[w.name] = w.get(); });
+        texts.forEach(function (k, i) {
+          fields[k] = textsValue(langs.map(function (c) { return textWidgets[c][i]; }));
+        });
+        say(t('saving'));
+        saveBtn.disabled = true;
+        var req = isNew ? api('entry/create', { file: file, fields: fields }) :
+          api('entry/save', { file: file, id: data.id, fields: fields });
+        req.then(function (r) {
+          saveBtn.disabled = false;
+          allWidgets().forEach(function (w) { showFieldError(w, null); });
+          summary.hidden = true;
+          summary.textContent = '';
+          if (r.ok && isNew) {
+            window.location.href = withLang('/_edit/item?data=' + file + '&id=' + encodeURIComponent(r.data.id) + '&created=1');
+            return;
+          }
+          if (r.ok) { say(t('saved')); return; }
+          showErrors(r.data, allWidgets(), summary);
+        });
+      });
+      if (param('created') === '1') say(t('created'));
+      if (isNew) return;
+
+      main.appendChild(actionsSection({
+        id: data.id,
+        rename: function (id) { return api('entry/rename', { file: file, id: data.id, new: id }); },
+        renamed: function (r) { return '/_edit/item?data=' + file + '&id=' + encodeURIComponent(r.data.id); },
+        confirm: t('confirmDelEntry'),
+        remove: function () { return api('entry/delete', { file: file, id: data.id }); }
+      }));
     });
   }
 
@@ -734,7 +952,7 @@
     var items = [];
     var focusTarget = null;
     list.forEach(function (err) {
-      var code = err.path ? (err.path.match(/\.([a-z]{2})\.md$/) || [])[1] : null;
+      var code = err.lang || (err.path ? (err.path.match(/\.([a-z]{2})\.md$/) || [])[1] : null);
       var w = null;
       if (err.field) {
         w = widgets.filter(function (x) { return x.name === err.field && (!code || x.lang === code); })[0] ||
@@ -874,6 +1092,7 @@
     .then(function (r) { return r.json(); })
     .then(function (l) { labels = l; })
     .then(function () {
+      if (screen === 'item' && param('data')) return entryScreen();
       if (screen === 'item') return itemScreen();
       if (screen === 'trash') return trashScreen();
       return listScreen();
