@@ -113,7 +113,7 @@ pub fn peak_rss() -> Option<u64> {
 
 /// Everything before writing: load, validate, render. Shared by `build` and `check`.
 pub fn plan(opts: &Options) -> Result<Planned, Error> {
-    stages(opts, false, None).map(|s| s.planned)
+    stages(opts, false, To::Memory).map(|s| s.planned)
 }
 
 /// A plan and what it was made from, for rebuilding part of it later (`rebuild`).
@@ -127,10 +127,22 @@ pub(crate) struct Staged {
     pub stage: Option<std::sync::Arc<output::Stage>>,
 }
 
+/// Where [`stages`] puts the files it renders.
+pub(crate) enum To<'a> {
+    /// Kept in the result (`plan`).
+    Memory,
+    /// Checked and dropped (`check`, the editor's check of a change): of the pages
+    /// only their ids are kept, for the link checks.
+    Nowhere,
+    /// Into that folder's staging folder as they are rendered (see `output::Stage`), for
+    /// the caller to commit.
+    Folder(&'a Path),
+    /// Into the preview's store (see `output::store`).
+    Store(std::sync::Arc<output::store::Store>),
+}
+
 /// Load → model → render → check; with `keep`, what a body-only rerender needs is kept.
-/// With `write_to`, files are written into that folder's staging folder as they are
-/// rendered (see `output::Stage`), for the caller to commit.
-pub(crate) fn stages(opts: &Options, keep: bool, write_to: Option<&Path>) -> Result<Staged, Error> {
+pub(crate) fn stages(opts: &Options, keep: bool, to: To) -> Result<Staged, Error> {
     let mut diags = Diagnostics::default();
     let mut timings = Timings::default();
     let mut clock = std::time::Instant::now();
@@ -203,15 +215,15 @@ pub(crate) fn stages(opts: &Options, keep: bool, write_to: Option<&Path>) -> Res
     timings.lap("images", &mut clock);
     // The output folder is looked at once the content is known to be good, so content
     // errors come first.
-    let stage = match write_to {
-        Some(dest) => Some(std::sync::Arc::new(output::Stage::new(
-            &opts.root, dest, opts.force,
-        )?)),
-        None => None,
+    let (stage, out) = match to {
+        To::Folder(dest) => {
+            let stage = std::sync::Arc::new(output::Stage::new(&opts.root, dest, opts.force)?);
+            (Some(stage.clone()), output::Output::streaming(stage))
+        }
+        To::Store(store) => (None, output::Output::storing(store)),
+        To::Memory => (None, output::Output::default()),
+        To::Nowhere => (None, output::Output::discarding()),
     };
-    let out = stage
-        .clone()
-        .map_or_else(output::Output::default, output::Output::streaming);
     let rendered = render::render(&site, &theme, statics, keep, out);
     // A file that could not be written (a full disk) is the one thing to say: what
     // rendering reported after it follows from it.
@@ -250,13 +262,13 @@ pub(crate) fn stages(opts: &Options, keep: bool, write_to: Option<&Path>) -> Res
 
 /// Validates and renders everything, writes nothing.
 pub fn check(opts: &Options) -> Result<Vec<Diagnostic>, Error> {
-    plan(opts).map(|p| p.warnings)
+    stages(opts, false, To::Nowhere).map(|s| s.planned.warnings)
 }
 
 /// Builds the site into the output folder, replacing it only when everything succeeded.
 pub fn build(opts: &Options) -> Result<Summary, Error> {
     let dest = output_dir(opts)?;
-    let staged = stages(opts, false, Some(&dest))?;
+    let staged = stages(opts, false, To::Folder(&dest))?;
     let mut planned = staged.planned;
     let mut clock = std::time::Instant::now();
     if let Some(stage) = &staged.stage {

@@ -14,8 +14,9 @@
 //! tracking it would take. Either way the files equal a clean build's byte for byte
 //! (`tests/rebuild.rs` makes every kind of edit at random and compares).
 //!
-//! Memory: the preview holds the files it serves, the model, and each language's shared
-//! lists and search index — not the text of every page (a page's old words are read back
+//! Memory: the files the preview serves are on disk, in its store (`output::store`),
+//! written as they are rendered; in memory are the model and each language's shared
+//! lists and search index — not the text of any page (a page's old words are read back
 //! from its HTML when its body changes), and never two models: a full build drops the
 //! previous one first.
 //!
@@ -26,6 +27,7 @@ use crate::check;
 use crate::content::load::{clean_text, split};
 use crate::content::Site;
 use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::output::store::Store;
 use crate::render::{self, theme::Theme, Memo};
 use crate::{Options, Timings};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -34,14 +36,19 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-/// The files of a build as the preview serves them: a rebuild shares every unchanged
-/// file with the build before it.
-pub type Files = BTreeMap<String, Arc<Vec<u8>>>;
+/// The files of a build as the preview serves them.
+pub use crate::output::store::Files;
 
-/// A site kept built in memory.
+/// A site kept built: its model in memory, its files in the store.
 pub struct Session {
     opts: Options,
+    /// Opened with the first build.
+    store: Option<Arc<Store>>,
     last: Option<Last>,
+    /// The files of the build before the last one, still served to requests that began
+    /// before the last one was done: its files are removed from the store one rebuild
+    /// later.
+    retired: Option<Arc<Files>>,
     /// Sources changed since the last good build: a failed rebuild's changes still need
     /// doing when the next one succeeds.
     pending: BTreeSet<String>,
@@ -84,7 +91,9 @@ impl Session {
     pub fn new(opts: Options) -> Session {
         Session {
             opts,
+            store: None,
             last: None,
+            retired: None,
             pending: BTreeSet::new(),
         }
     }
@@ -98,6 +107,7 @@ impl Session {
     /// sources; empty on the first build). On errors the last good build is kept.
     pub fn rebuild(&mut self, changed: &[String]) -> Result<Report, Error> {
         self.pending.extend(changed.iter().cloned());
+        let previous = self.last.as_ref().map(|l| Arc::clone(&l.files));
         let made = self.last.as_ref().and_then(|last| last.made.as_ref());
         let bodies = made.and_then(|made| bodies_only(&self.opts.root, made, &self.pending));
         let report = match bodies {
@@ -105,7 +115,23 @@ impl Session {
             None => self.rebuild_all()?,
         };
         self.pending.clear();
+        // The files only the snapshot before the previous one had go from the store.
+        if let (Some(old), Some(store)) = (self.retired.take(), &self.store) {
+            let mut keep: Vec<&Files> = vec![&report.files];
+            keep.extend(previous.as_deref());
+            store.retire(&old, &keep);
+        }
+        self.retired = previous;
         Ok(report)
+    }
+
+    fn store(&mut self) -> Result<Arc<Store>, Error> {
+        if self.store.is_none() {
+            let store = Store::open(&self.opts.root)
+                .map_err(|e| Error::io(&self.opts.root.join(".minhbach-cache/preview"), e))?;
+            self.store = Some(Arc::new(store));
+        }
+        Ok(Arc::clone(self.store.as_ref().expect("opened")))
     }
 
     fn rebuild_all(&mut self) -> Result<Report, Error> {
@@ -118,16 +144,11 @@ impl Session {
         // and the next change to it is a full build, never a body swap onto stale front
         // matter.
         let fronts = fronts(&self.opts.root);
-        let staged = crate::stages(&self.opts, true, None)?;
+        let store = self.store()?;
+        let staged = crate::stages(&self.opts, true, crate::To::Store(Arc::clone(&store)))?;
         let mut clock = Instant::now();
         let mut timings = staged.planned.timings;
-        let files: Files = staged
-            .planned
-            .output
-            .files
-            .into_iter()
-            .map(|(path, bytes)| (path, Arc::new(bytes)))
-            .collect();
+        let files = Files::new(store, staged.planned.output.blobs);
         let changed = match &self.last {
             Some(last) => count_changed(&last.files, &files),
             None => files.len(),
@@ -196,8 +217,8 @@ impl Session {
         timings.lap("read", &mut clock);
         let html_in = |files: &Files, file: &str| {
             files
-                .get(file)
-                .map(|b| String::from_utf8_lossy(b).into_owned())
+                .read(file)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
         };
         // On errors after the render the model and the search index go back to the last
         // good build: its pages rendered again from the old bodies, the words of `now`
@@ -224,15 +245,15 @@ impl Session {
                 return false;
             };
             let file = format!("{}index.html", page.trim_start_matches('/'));
-            let ids = |bytes: Option<&Arc<Vec<u8>>>| {
-                bytes.map(|b| check::ids(&String::from_utf8_lossy(b)))
-            };
-            ids(last.files.get(&file))
+            last.files
+                .read(&file)
+                .map(|b| check::ids(&String::from_utf8_lossy(&b)))
                 != new_files
                     .get(&file)
                     .map(|b| check::ids(&String::from_utf8_lossy(b)))
         });
         let mut next: Files = (*last.files).clone();
+        let store = Arc::clone(next.store());
         // A language's index has as many shards as its words need: some may be gone.
         let reindexed: BTreeSet<String> = new_files
             .keys()
@@ -241,14 +262,24 @@ impl Session {
             .map(|(lang, _)| format!("{}{lang}/", render::SEARCH_INDEX))
             .collect();
         let before = next.len();
-        next.retain(|path, _| {
+        next.blobs_mut().retain(|path, _| {
             new_files.contains_key(path) || !reindexed.iter().any(|dir| path.starts_with(dir))
         });
         let mut changed = before - next.len();
         for (path, bytes) in new_files {
-            if next.get(&path).is_none_or(|old| **old != bytes) {
+            let blob = match store.put(&bytes) {
+                Ok(blob) => blob,
+                Err(e) => {
+                    restore(made, old_bodies, &next);
+                    return Err(Error::io(
+                        &self.opts.root.join(".minhbach-cache/preview"),
+                        e,
+                    ));
+                }
+            };
+            if next.blob(&path) != Some(blob) {
                 changed += 1;
-                next.insert(path, Arc::new(bytes));
+                next.blobs_mut().insert(path, blob);
             }
         }
         let mut diags = Diagnostics::default();
@@ -366,21 +397,19 @@ impl check::BuiltFiles for Files {
     }
 
     fn ids(&self, file: &str) -> BTreeSet<String> {
-        self.get(file)
-            .map(|b| check::ids(&String::from_utf8_lossy(b)))
+        self.read(file)
+            .map(|b| check::ids(&String::from_utf8_lossy(&b)))
             .unwrap_or_default()
     }
 }
 
-/// Files that differ between two builds; shared files are not compared byte by byte.
+/// Files that differ between two builds (by their hashes: nothing is read).
 pub fn count_changed(old: &Files, new: &Files) -> usize {
-    let gone = old.keys().filter(|k| !new.contains_key(*k)).count();
+    let gone = old.keys().filter(|k| !new.contains_key(k)).count();
     let differ = new
+        .blobs()
         .iter()
-        .filter(|(k, v)| {
-            old.get(*k)
-                .is_none_or(|o| !Arc::ptr_eq(o, v) && o.as_slice() != v.as_slice())
-        })
+        .filter(|(k, v)| old.blob(k) != Some(**v))
         .count();
     gone + differ
 }
@@ -391,11 +420,10 @@ mod tests {
 
     #[test]
     fn counts_added_removed_and_modified_files() {
+        let store = crate::output::store::scratch();
         let map = |items: &[(&str, &str)]| -> Files {
-            items
-                .iter()
-                .map(|(k, v)| (k.to_string(), Arc::new(v.as_bytes().to_vec())))
-                .collect()
+            let files = items.iter().map(|(k, v)| (k.to_string(), v.as_bytes()));
+            Files::from_bytes(Arc::clone(&store), files).expect("stored")
         };
         let old = map(&[("a", "1"), ("b", "2"), ("c", "3")]);
         let new = map(&[("a", "1"), ("b", "x"), ("d", "4")]);

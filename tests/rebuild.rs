@@ -39,6 +39,14 @@ fn options(root: &Path) -> minhbach::Options {
     }
 }
 
+/// Every file of a preview snapshot with its bytes, read from the preview's store.
+fn contents(files: &minhbach::rebuild::Files) -> BTreeMap<String, Vec<u8>> {
+    files
+        .keys()
+        .map(|k| (k.clone(), files.read(k).expect("a stored file")))
+        .collect()
+}
+
 /// The markdown files under `content/`, site-relative, sorted.
 fn markdown_files(root: &Path) -> Vec<String> {
     let mut out: Vec<String> = walkdir::WalkDir::new(root.join("content"))
@@ -286,11 +294,9 @@ fn incremental_rebuilds_equal_clean_builds_after_random_changes() {
             match (incremental, clean) {
                 (Ok(report), Ok(planned)) => {
                     partial += usize::from(report.partial);
-                    let got: BTreeMap<&String, &[u8]> = report
-                        .files
-                        .iter()
-                        .map(|(k, v)| (k, v.as_slice()))
-                        .collect();
+                    let got = contents(&report.files);
+                    let got: BTreeMap<&String, &[u8]> =
+                        got.iter().map(|(k, v)| (k, v.as_slice())).collect();
                     let want: BTreeMap<&String, &[u8]> = planned
                         .output
                         .files
@@ -357,8 +363,9 @@ fn a_body_edit_renders_only_its_pages_and_search() {
     // The campaign's page and some search index files; nothing else.
     let changed: Vec<&String> = report
         .files
+        .blobs()
         .iter()
-        .filter(|(k, v)| first.files.get(*k) != Some(*v))
+        .filter(|(k, v)| first.files.blob(k) != Some(**v))
         .map(|(k, _)| k)
         .collect();
     assert_eq!(report.changed, changed.len());
@@ -375,7 +382,8 @@ fn a_body_edit_renders_only_its_pages_and_search() {
         .iter()
         .find(|k| k.ends_with("index.html"))
         .expect("a page");
-    assert!(String::from_utf8_lossy(&report.files[*page]).contains("Một câu mới về an toàn."));
+    let html = report.files.read(page).expect("the page");
+    assert!(String::from_utf8_lossy(&html).contains("Một câu mới về an toàn."));
 }
 
 /// The preview (`serve`): an edit of a body's text renders its page again and makes no
@@ -423,8 +431,7 @@ fn a_body_edit_remakes_no_image_and_a_new_image_is_made_once() {
     };
     assert!(
         pictures(
-            report
-                .files
+            contents(&report.files)
                 .iter()
                 .map(|(f, b)| (f, b.as_slice()))
                 .collect()

@@ -10,10 +10,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+pub mod store;
+
 /// The files of the site as they are rendered, keyed by their `/`-separated path under
-/// the output folder: kept in memory (`check`, the preview, tests), or, in a build,
-/// written to the build's staging folder at once ([`Stage`]) so that a big site is never
-/// whole in memory. Of a written HTML page only its `id`s are kept, for the link checks.
+/// the output folder: kept in memory (`check`, tests), or written at once so that a big
+/// site is never whole in memory — in a build to its staging folder ([`Stage`]), in the
+/// preview to its store ([`store::Store`]). Of a written HTML page only its `id`s are
+/// kept, for the link checks.
 #[derive(Debug, Default)]
 pub struct Output {
     /// The files kept in memory: all of them without a stage.
@@ -21,6 +24,12 @@ pub struct Output {
     /// Written files → the `id`s of the HTML pages among them.
     written: BTreeMap<String, Option<BTreeSet<String>>>,
     stage: Option<Arc<Stage>>,
+    /// The preview's store, when files go there instead ([`Output::storing`]).
+    store: Option<Arc<store::Store>>,
+    /// Files written into the store.
+    pub blobs: BTreeMap<String, store::Blob>,
+    /// Files are dropped once their ids are known ([`Output::discarding`]).
+    discard: bool,
 }
 
 impl Output {
@@ -32,10 +41,29 @@ impl Output {
         }
     }
 
+    /// An output that puts every file into the preview's store as it comes.
+    pub fn storing(store: Arc<store::Store>) -> Output {
+        Output {
+            store: Some(store),
+            ..Output::default()
+        }
+    }
+
+    /// An output that keeps nothing of a file but its path and, for a page, its ids: a
+    /// check of a large site then holds no page.
+    pub fn discarding() -> Output {
+        Output {
+            discard: true,
+            ..Output::default()
+        }
+    }
+
     /// An empty output going to the same place, for a part rendered on another thread.
     pub fn empty_like(&self) -> Output {
         Output {
             stage: self.stage.clone(),
+            store: self.store.clone(),
+            discard: self.discard,
             ..Output::default()
         }
     }
@@ -50,12 +78,18 @@ impl Output {
 
     /// Adds or replaces a file (static files replace theme assets of the same name).
     pub fn put(&mut self, path: String, bytes: Vec<u8>) -> Result<(), String> {
-        let Some(stage) = &self.stage else {
+        if let Some(store) = &self.store {
+            let blob = store
+                .put(&bytes)
+                .map_err(|e| format!("the preview could not keep this file: {e}"))?;
+            self.blobs.insert(path.clone(), blob);
+        } else if let Some(stage) = &self.stage {
+            // A failed write is kept by the stage and ends the build once, after rendering.
+            stage.write(&path, &bytes);
+        } else if !self.discard {
             self.files.insert(path, bytes);
             return Ok(());
-        };
-        // A failed write is kept by the stage and ends the build once, after rendering.
-        stage.write(&path, &bytes);
+        }
         let ids = path
             .ends_with(".html")
             .then(|| crate::check::ids(&String::from_utf8_lossy(&bytes)));
@@ -73,6 +107,7 @@ impl Output {
                 self.written.insert(path, ids);
             }
         }
+        self.blobs.extend(part.blobs);
         for (path, bytes) in part.files {
             if self.contains(&path) {
                 clashes.push(path);

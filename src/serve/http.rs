@@ -295,7 +295,7 @@ mod tests {
     use super::*;
 
     fn site() -> crate::rebuild::Files {
-        [
+        let files = [
             "index.html",
             "404.html",
             "en/index.html",
@@ -305,8 +305,8 @@ mod tests {
             "tài liệu.pdf",
         ]
         .into_iter()
-        .map(|p| (p.to_string(), std::sync::Arc::new(p.as_bytes().to_vec())))
-        .collect()
+        .map(|p| (p.to_string(), p.as_bytes()));
+        crate::rebuild::Files::from_bytes(crate::output::store::scratch(), files).expect("stored")
     }
 
     fn file(p: &str) -> Target {
@@ -356,7 +356,11 @@ mod tests {
             Target::NotFound(Some("404.html".into()))
         );
         assert_eq!(
-            resolve(&crate::rebuild::Files::new(), "/x"),
+            resolve(
+                &crate::rebuild::Files::from_bytes(crate::output::store::scratch(), [])
+                    .expect("empty"),
+                "/x"
+            ),
             Target::NotFound(None)
         );
     }
