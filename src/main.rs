@@ -273,14 +273,19 @@ fn import_results(a: &ImportResultsArgs) -> ExitCode {
                 .column
                 .map_or(String::new(), |c| format!("{}: ", header(c)));
             eprintln!(
-                "{src}:{}: error: {at}{}",
+                "{src}:{}: error[{}]: {at}{}",
                 r.line,
+                error::Code::ImportRowProblems,
                 error::escape_controls(&p.en)
             );
         }
     }
     for p in &plan.problems {
-        eprintln!("{src}: error: {}", error::escape_controls(&p.en));
+        eprintln!(
+            "{src}: error[{}]: {}",
+            error::Code::ImportRowProblems,
+            error::escape_controls(&p.en)
+        );
     }
     if !plan.ok {
         let bad = plan.rows.iter().filter(|r| !r.problems.is_empty()).count();

@@ -473,7 +473,7 @@ fn editor_examples_point_at_real_schemas_and_match_check_output() {
     );
     let unpositioned = out
         .lines()
-        .find(|l| l.contains("warning: no \"en\" translation"))
+        .find(|l| l.contains("warning[MB0311]: no \"en\" translation"))
         .expect("a warning without a position");
     assert!(
         matches(1, unpositioned) && !matches(0, unpositioned),
@@ -481,7 +481,7 @@ fn editor_examples_point_at_real_schemas_and_match_check_output() {
     );
     for other in out
         .lines()
-        .filter(|l| !l.contains(": error: ") && !l.contains(": warning: "))
+        .filter(|l| !l.contains(": error[MB") && !l.contains(": warning[MB"))
     {
         assert!(!matches(0, other) && !matches(1, other), "{other}");
     }

@@ -3,7 +3,7 @@
 //! A build is written to a sibling folder and swapped in at the end, so a failed or
 //! interrupted build leaves the previous site exactly as it was.
 
-use crate::error::{Diagnostic, Error};
+use crate::error::{Code, Diagnostic, Error};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -212,7 +212,7 @@ impl Stage {
             fs::rename(&old, &real).map_err(|e| Error::io(dest, e))?;
         }
         if !force && is_foreign(&real) {
-            return Err(Error::Content(vec![Diagnostic::error(
+            return Err(Error::Content(vec![Diagnostic::error(Code::OutputNotOurs,
                 dest.display().to_string(),
                 format!("refusing to {} into this folder: it is not empty and no earlier {} made it (it has no {MARKER} file), so replacing it could delete your files", writer.verb(), writer.makers()),
             )
@@ -404,7 +404,7 @@ impl Stage {
             } else {
                 format!("{path} of the new site could not be written")
             };
-            Diagnostic::error(
+            Diagnostic::error(Code::DiskFull,
                 self.shown.display().to_string(),
                 format!("{what}: {how_far}; {intact}"),
             )
@@ -413,7 +413,7 @@ impl Stage {
                 size(planned.saturating_sub(written).max(1)),
             ))
         } else {
-            Diagnostic::error(
+            Diagnostic::error(Code::WriteFailed,
                 self.shown.display().to_string(),
                 format!("cannot write {path} of the new site into {}: {e}; {intact}", self.tmp.display()),
             )
@@ -433,7 +433,7 @@ impl Stage {
             .count();
         let marker = fs::read_to_string(self.tmp.join(MARKER)).unwrap_or_default();
         if found != expected + 1 || marker != MARKER_TEXT {
-            return Err(Error::Content(vec![Diagnostic::error(
+            return Err(Error::Content(vec![Diagnostic::error(Code::OutputChangedDuringBuild,
                 self.shown.display().to_string(),
                 format!(
                     "the new site in {} has {} where the build wrote {expected}: something else changed it during the build; the previous site was not changed",
@@ -508,7 +508,7 @@ fn lock(path: &Path, dest: &Path, wait: std::time::Duration) -> Result<fs::File,
             Err(fs::TryLockError::WouldBlock) => {}
         }
         if started.elapsed() >= wait {
-            return Err(Error::Content(vec![Diagnostic::error(
+            return Err(Error::Content(vec![Diagnostic::error(Code::OutputLocked,
                 dest.display().to_string(),
                 format!(
                     "another build is writing into this folder and has not finished after {} s; nothing was written",
@@ -604,6 +604,7 @@ fn check_dest_for(root: &Path, dest: &Path, writer: Writer) -> Result<PathBuf, E
             format!(" (the folder {} names is {})", dest.display(), d.display())
         };
         Err(Error::Content(vec![Diagnostic::error(
+            Code::UnsafeOutput,
             dest.display().to_string(),
             format!(
                 "refusing to {} into this folder: {why}{seen}",
