@@ -52,7 +52,7 @@ fn yaml_as_json(path: &Path) -> serde_json::Value {
     );
     let yaml = if path.extension().is_some_and(|e| e == "md") {
         let (yaml, _, _, _) =
-            minhbach::content::load::split(&text).unwrap_or_else(|(_, m)| panic!("{path:?}: {m}"));
+            minhbach::content::load::split(&text).unwrap_or_else(|(_, _, m)| panic!("{path:?}: {m}"));
         text[yaml].to_string()
     } else {
         text
@@ -210,7 +210,7 @@ fn new_refuses_to_overwrite_and_writes_nothing() {
     let o = new_item(site.path(), &["page", "Hỏi đáp"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("content/pages/hoi-dap.vi.md: error: the file already exists"),
+        stderr(&o).contains("content/pages/hoi-dap.vi.md: error[MB0902]: the file already exists"),
         "{}",
         stderr(&o)
     );
