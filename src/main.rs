@@ -141,7 +141,7 @@ fn deploy(d: &minhbach::cli::DeployArgs) -> ExitCode {
 }
 
 /// `minhbach import results`: the mapping and one line per row on stdout, each problem as
-/// `table:row: error: …` on stderr. Exit codes: 0 written (or would be), 1 problems, 2 usage.
+/// `table:row: error[MB0806]: …` on stderr. Exit codes: 0 written (or would be), 1 problems, 2 usage.
 fn import_results(a: &ImportResultsArgs) -> ExitCode {
     use minhbach::import::{results, table};
     use std::io::Read;

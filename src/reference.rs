@@ -378,10 +378,7 @@ pub fn error_codes(seen: &std::collections::BTreeMap<Code, String>) -> String {
                     for change in changes {
                         out.push_str(&describe(change));
                     }
-                    if !out.ends_with("\n\n") {
-                        out.push('\n');
-                    }
-                    let _ = writeln!(out, "then {command} prints:\n");
+                    let _ = writeln!(out, "\nthen {command} prints:\n");
                 }
                 let shown = seen.get(code).map_or("(not run)", String::as_str);
                 let _ = writeln!(out, "```text\n{shown}\n```\n");
@@ -403,29 +400,41 @@ fn level(l: Level) -> String {
     }
 }
 
-/// A change of an example, as a list item.
+/// A change of an example, as a list item (ending in a line break).
 fn describe(change: &Change) -> String {
+    // Inline when it fits on a line, else a block inside the list item.
     let code = |s: &str| {
         if s.contains('\n') || s.contains('`') {
-            format!("\n\n  ```text\n{}\n  ```\n\n", indent(s))
+            format!("\n\n  ```text\n{}\n  ```", indent(s))
         } else {
             format!(" `{s}`")
         }
     };
-    match *change {
-        Change::Write(path, text) => format!("- write `{path}`:{}\n", code(text.trim_end())),
+    let item = match *change {
+        Change::Write(path, text) => format!("write `{path}`:{}", code(text.trim_end())),
         Change::WriteBytes(path, bytes) => format!(
-            "- write `{path}` with bytes that are not UTF-8:{}\n",
+            "write `{path}` with bytes that are not UTF-8:{}",
             code(&bytes.escape_ascii().to_string())
         ),
-        Change::Replace(path, from, to) => {
-            format!("- in `{path}`, replace{} with{}\n", code(from), code(to))
-        }
-        Change::Link(path, target) => {
-            format!("- make `{path}` a symbolic link to `{target}`\n")
-        }
-        Change::Remove(path) => format!("- remove `{path}`\n"),
-    }
+        // Adding lines after one reads better than replacing it with itself and more.
+        Change::Replace(path, from, to) => match to.strip_prefix(from) {
+            Some(added) => format!(
+                "in `{path}`, after{} add{}",
+                code(from.trim_end_matches('\n')),
+                code(added.trim_matches('\n'))
+            ),
+            None if to.trim().is_empty() => {
+                format!(
+                    "in `{path}`, remove the line{}",
+                    code(from.trim_matches('\n'))
+                )
+            }
+            None => format!("in `{path}`, replace{} with{}", code(from), code(to)),
+        },
+        Change::Link(path, target) => format!("make `{path}` a symbolic link to `{target}`"),
+        Change::Remove(path) => format!("remove `{path}`"),
+    };
+    format!("- {item}\n")
 }
 
 fn indent(s: &str) -> String {

@@ -51,8 +51,8 @@ fn yaml_as_json(path: &Path) -> serde_json::Value {
         &std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path:?}: {e}")),
     );
     let yaml = if path.extension().is_some_and(|e| e == "md") {
-        let (yaml, _, _, _) =
-            minhbach::content::load::split(&text).unwrap_or_else(|(_, _, m)| panic!("{path:?}: {m}"));
+        let (yaml, _, _, _) = minhbach::content::load::split(&text)
+            .unwrap_or_else(|(_, _, m)| panic!("{path:?}: {m}"));
         text[yaml].to_string()
     } else {
         text
@@ -346,7 +346,7 @@ fn init_creates_a_bilingual_site_that_builds_without_errors_or_warnings() {
     let o = run(&["init", dir.to_str().expect("UTF-8 temp path")]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("the folder is not empty"),
+        stderr(&o).contains("error[MB0904]: the folder is not empty"),
         "{}",
         stderr(&o)
     );

@@ -25,7 +25,9 @@ fn check_reports_every_problem_and_writes_nothing() {
         "{err}"
     );
     assert!(
-        err.contains("content/exemplars/y.vi.md:3:7: error[MB0223]: kind: unknown variant \"person\""),
+        err.contains(
+            "content/exemplars/y.vi.md:3:7: error[MB0223]: kind: unknown variant \"person\""
+        ),
         "{err}"
     );
     assert!(err.contains("2 error(s)"), "{err}");

@@ -213,3 +213,19 @@ fn check_prints_the_code_in_text_and_json() {
         .expect("the error");
     assert_eq!(d["code"], "MB0301", "{d}");
 }
+
+/// MB0111 comes from the environment, not from a site's files.
+#[test]
+fn a_source_date_epoch_that_is_not_a_number_is_mb0111() {
+    let site = fixture("basic");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
+        .args(["new", "page", "Tin tức", "--root"])
+        .arg(site.path())
+        .env("SOURCE_DATE_EPOCH", "abc")
+        .output()
+        .expect("run minhbach");
+    assert_error(
+        &o,
+        &["SOURCE_DATE_EPOCH: error[MB0111]: SOURCE_DATE_EPOCH=\"abc\" is not a number"],
+    );
+}

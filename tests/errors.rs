@@ -122,7 +122,7 @@ fn missing_ui_string_is_a_build_error() {
     );
     assert_fails_untouched(
         site.path(),
-        "UI string \"nav_timeline\" is missing in \"en\"",
+        "error[MB0602]: UI string \"nav_timeline\" is missing in \"en\"",
     );
 }
 

@@ -305,7 +305,9 @@ fn the_window_is_checked_in_working_days() {
     let o = build_on(site.path(), "2024-07-15");
     let err = stderr(&o);
     assert!(
-        err.contains("error[MB0417]: decided on 2024-04-10, before the comment window closed (2024-04-15)"),
+        err.contains(
+            "error[MB0417]: decided on 2024-04-10, before the comment window closed (2024-04-15)"
+        ),
         "{err}"
     );
     assert!(

@@ -53,7 +53,8 @@ fn missing_translation_is_listed_marked_and_linked_to_the_existing_page() {
     let check = minhbach(site.path(), &["check", "--now", NOW]);
     assert!(check.status.success());
     assert!(
-        stderr(&check).contains("content/campaigns/am-no.vi.md: warning[MB0311]: no \"en\" translation"),
+        stderr(&check)
+            .contains("content/campaigns/am-no.vi.md: warning[MB0311]: no \"en\" translation"),
         "{}",
         stderr(&check)
     );

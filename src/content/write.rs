@@ -405,6 +405,7 @@ mod tests {
     fn a_value_before_any_key_is_an_error_at_its_line() {
         let err = Document::parse("---\n  x\ntitle: a\n---\n").expect_err("refused");
         assert_eq!(err.0, Span::new(2, 1));
+        assert_eq!(err.1, crate::error::Code::NotAField);
     }
 
     #[test]

@@ -203,7 +203,7 @@ registry! {
         run(&[Replace("site.yaml", "  - code: en", "  - code: en-x")], &["new", "page", "Tin tức", "--lang", "en"], "site.yaml");
     BadSourceDateEpoch = "MB0111", E, "SOURCE_DATE_EPOCH is not a number",
         "Unset SOURCE_DATE_EPOCH, or set it to a whole number of seconds since 1970.",
-        Example::Elsewhere("set in the environment, not in a site's files; made by `source_date_epoch_must_be_a_number` in tests/inputs.rs");
+        Example::Elsewhere("set in the environment, not in a site's files; made by `a_source_date_epoch_that_is_not_a_number_is_mb0111` in tests/codes.rs");
 
     // MB02: files, front matter and YAML.
     NoContentFolder = "MB0201", E, "the content folder is missing",
@@ -232,10 +232,10 @@ registry! {
         check(&[WriteBytes("content/pages/a.vi.md", b"---\ntitle: \"Gi\xf5i thi\xeau\"\n---\n")], "content/pages/a.vi.md:2");
     CannotRead = "MB0209", E, "a file cannot be read",
         "Check that the file exists and can be read (its permissions), then run the command again.",
-        Example::Elsewhere("needs a file the user may not read, which a test run as root can still read; the message is the system's");
+        Example::Elsewhere("not reproducible in a test: it needs a file the user may not read, and a test run as root reads every file; the message is the system's");
     Io = "MB0210", E, "a folder cannot be read or written",
         "Check that the folder exists and that it can be read and written (permissions), then run the command again.",
-        Example::Elsewhere("needs the system to refuse access to a folder; the message is the system's");
+        Example::Elsewhere("not reproducible in a test: it needs the system to refuse access to a folder, which it does not do for root; the message is the system's");
     SymlinkNowhere = "MB0211", E, "a symbolic link leads nowhere",
         "Remove the link, or copy the file it meant into the site folder.",
         check(&[Link("content/pages/mat.vi.md", "khong-co.vi.md")], "content/pages/mat.vi.md");
@@ -253,7 +253,7 @@ registry! {
         check(&[Write("content/pages/a.vi.md", "---\ntitle: \"A\"\nNội dung.\n")], "content/pages/a.vi.md:1");
     NotAField = "MB0216", E, "a line of the front matter is not a field",
         "Each line of the front matter starts with a field name and `:` (`title: …`), or continues the field above it, indented.",
-        Example::Elsewhere("only the importer and the editor, which rewrite fields, read front matter line by line; `check` reports the same file as MB0217. Tested by `a_value_before_any_key_is_refused` in src/content/write.rs");
+        Example::Elsewhere("only the importer and the editor, which rewrite fields, read front matter line by line, and `check` reports such a file first as MB0217; made by `a_value_before_any_key_is_an_error_at_its_line` in src/content/write.rs");
     YamlSyntax = "MB0217", E, "the YAML cannot be read",
         "Usually a text value contains `: ` or `#`, or a list item lacks its `- `. Put the whole value in double quotes: `title: \"Báo cáo: 6 tháng\"`.",
         check(&[Write(EXEMPLAR, "---\ntitle: Báo cáo: 6 tháng\n---\n")], "content/exemplars/x.vi.md:2");
@@ -444,7 +444,7 @@ registry! {
         check(&[Write("templates/page.html", "{% if %}")], "themes/default/templates");
     UiStringsMissing = "MB0602", E, "the theme lacks a language's UI strings",
         "Add the file or the line the message names to the theme's i18n/ folder, with the text in that language.",
-        Example::Elsewhere("needs a theme of the site's own; made by the theme tests in tests/pages.rs");
+        Example::Elsewhere("needs a copy of the whole theme in the site; made by `missing_ui_string_is_a_build_error` in tests/errors.rs");
     ReplacesGenerated = "MB0603", E, "a file of static/ would replace one the site makes",
         "Rename or move the file: static/ may replace theme files such as style.css, but not the pages, feeds, sitemap, search index, data files or images the site makes.",
         build(&[Write("static/sitemap.xml", "<urlset/>")], "static/sitemap.xml");
@@ -453,7 +453,7 @@ registry! {
         build(&[Write("static/tài-liệu.pdf", "a"), Write("static/ta\u{300}i-liê\u{323}u.pdf", "b")], "static/tài-liệu.pdf");
     SameAddress = "MB0605", E, "two outputs have the same address",
         "Give one of them another `slug:`.",
-        Example::Elsewhere("other codes (MB0305, MB0308, MB0603) catch each way content can make it; kept as the last guard of the output");
+        Example::Elsewhere("not reproducible from a site: MB0305, MB0308 and MB0603 report first each way content is known to make it; this is the last guard of the output");
     OutputNotOurs = "MB0606", E, "the output folder has files no build made",
         "Choose another `--output`, empty the folder, or pass `--force` if its files may be deleted.",
         run(&[Write("public/cua-toi.txt", "x")], &["build", "--now", "2024-01-01"], "public");
@@ -462,16 +462,16 @@ registry! {
         run(&[], &["build", "--now", "2024-01-01", "--output", "content/public"], "content/public");
     OutputLocked = "MB0608", E, "another build is writing into the folder",
         "Another `minhbach build` into the same folder is running: wait for it, then run the command again.",
-        Example::Elsewhere("needs two builds at once; made by the lock tests in tests/output.rs");
+        Example::Elsewhere("needs another build holding the folder; made by `a_second_build_waits_for_the_lock_and_then_says_who_holds_it` in src/output/mod.rs");
     DiskFull = "MB0609", E, "the disk is full",
         "Free the space the message names on that disk, or build to another disk with `--output`. The previous site is untouched.",
-        Example::Elsewhere("needs a full disk; made by the disk-full unit tests in src/output/mod.rs");
+        Example::Elsewhere("needs a full disk; made by `a_full_disk_stops_the_build_once_and_keeps_the_previous_site` in tests/output.rs, on a small disk of its own where the machine allows one");
     WriteFailed = "MB0610", E, "a file of the new site cannot be written",
         "Check that the folder can be written (permissions, free space), then run the command again. The previous site is untouched.",
-        Example::Elsewhere("needs the system to refuse a write; the message is the system's");
+        Example::Elsewhere("not reproducible in a test: it needs the system to refuse a write that root may make; the message is the system's");
     OutputChangedDuringBuild = "MB0611", E, "something changed the new site during the build",
         "Another program wrote into the output folder while minhbach built: run the command again, and keep other programs out of the folder.",
-        Example::Elsewhere("needs another program writing into the folder during the build");
+        Example::Elsewhere("not reproducible in a test: it needs another program to write into the folder in the moment between the build's writing and its check");
 
     // MB07: deploy.
     BadDeployTarget = "MB0701", E, "a deploy target is not valid",
@@ -488,19 +488,19 @@ registry! {
         run(&[], &["deploy", "--to", "/tmp/minhbach-example-target"], "public");
     DeployIntoBuiltSite = "MB0705", E, "deploying into the built site itself",
         "Deploy to the web server's folder, e.g. /var/www/minhbach, not to public/ or a folder around it.",
-        Example::Elsewhere("the target's path depends on the scratch folder; made by `deploy_refuses_the_built_site_as_target` in tests/deploy.rs");
+        run(&[], &["deploy", "--build", "--now", "2024-01-01", "--to", "public"], "public");
     DeletionGuard = "MB0706", E, "refused: the deploy would delete too much",
         "If the site really lost those files, run `minhbach deploy --dry-run` to see them, then again with `--allow-deletions N`. Exit code 3.",
-        Example::Elsewhere("needs a deployed site and a second build; made by the deletion guard tests in tests/deploy.rs");
+        Example::Elsewhere("needs a deployed site and a second build that lost files; made by the folder story of tests/deploy.rs (`a_folder_target_is_swapped_whole_with_only_changes_written`)");
     BadManifest = "MB0707", E, "the record of what is online cannot be read",
         "If it was damaged, delete the file the message names on the target: the next deploy then uploads every file again (and deletes nothing).",
-        Example::Elsewhere("needs a damaged manifest on a target; made by the manifest tests in tests/deploy.rs");
+        Example::Elsewhere("needs a deployed site whose record on the target was damaged; no test makes it yet");
     DeployConnect = "MB0708", E, "cannot reach or log in to the target",
         "Check the target's settings in site.yaml; for SFTP, log in once by hand with `ssh` to see what is wrong with the key or the host key; for S3, check the AWS_* variables and the endpoint.",
-        Example::Elsewhere("needs a server that refuses the connection");
+        Example::Elsewhere("not reproducible from a site: it needs an SFTP or S3 server that refuses the connection or the login");
     DeployTransfer = "MB0709", E, "a transfer to the target failed",
         "Run the command again: it completes the deploy, uploading only what is missing. If it fails again, the message says what the server answered.",
-        Example::Elsewhere("needs a server that fails during the transfer");
+        Example::Elsewhere("not reproducible from a site: it needs a server that fails during the transfer");
 
     // MB08: import.
     NotAReport = "MB0801", E, "the import target is not a report of the site",
@@ -514,7 +514,7 @@ registry! {
         run(&[Write("ket-qua.csv", "indicator,actual\n\"ty-le-dang-ky,90\n")], &["import", "results", "content/reports/bao-cao-nam-2022.vi.md", "ket-qua.csv"], "ket-qua.csv:2");
     TableTooLarge = "MB0804", E, "the table is too large",
         "A table of results has at most the rows, columns and size the message names: import the results of one report at a time.",
-        Example::Elsewhere("needs a very large table; made by the limit tests in src/import/table.rs");
+        run(&[Write("ket-qua.csv", "indicator,actual,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x\n")], &["import", "results", "content/reports/bao-cao-nam-2022.vi.md", "ket-qua.csv"], "ket-qua.csv:1");
     NoVersionForNotes = "MB0805", E, "the report has no version in the language of the notes",
         "Create the report's translation first (`minhbach new report … --lang en`), or import the notes in another language.",
         run(&[Write("ket-qua.csv", "indicator,actual,note\nty-le-dang-ky,90,Đạt\n")], &["import", "results", "content/reports/bao-cao-nam-2022.vi.md", "ket-qua.csv", "--lang", "en"], "content/reports/bao-cao-nam-2022.vi.md");
@@ -534,7 +534,7 @@ registry! {
         run(&[Write("content/pages/Tin tức.vi.md", "---\ntitle: \"Tin tức\"\n---\n")], &["new", "page", "Tin tức"], "content/pages/tin-tuc.vi.md");
     FolderNotEmpty = "MB0904", E, "the folder for a new site is not empty",
         "Choose a new folder name, e.g. `minhbach init trang-moi`.",
-        Example::Elsewhere("`init` takes the folder itself rather than --root; made by the init tests in tests/authoring.rs");
+        Example::Elsewhere("`init` takes the folder itself, not `--root`; made by `init_creates_a_bilingual_site_that_builds_without_errors_or_warnings` in tests/authoring.rs");
 }
 
 #[cfg(test)]

@@ -911,6 +911,7 @@ mod tests {
             panic!("a held lock was taken twice");
         };
         assert!(started.elapsed() >= wait);
+        assert_eq!(d[0].code, crate::error::Code::OutputLocked);
         assert!(
             d[0].message
                 .starts_with("another build is writing into this folder and has not finished"),
