@@ -107,6 +107,21 @@ pub(crate) fn unshowable(photo: &str) -> Option<String> {
     })
 }
 
+/// Reports a `photo:` (of an exemplar or a nominee) that browsers cannot show.
+fn photo_shown(diags: &mut Diagnostics, v: &At, photo: &str) {
+    if let Some(why) = unshowable(photo) {
+        diags.push(
+            Diagnostic::error(
+                Code::NotAWebImage,
+                v.path,
+                format!("photo \"{photo}\" is {why}"),
+            )
+            .at_in(v.src.span_of("photo", photo), v.text)
+            .hint("link a .jpg, .png or .webp file: photo: /anh/ten-anh.jpg"),
+        );
+    }
+}
+
 pub(super) fn check(
     settings: &Settings,
     sources: &Sources,
@@ -230,17 +245,7 @@ pub(super) fn check(
                         .hint("add a line such as photo_alt: \"Cô Hoa giảng bài cho học sinh lớp 10\": who is shown, doing what, where"),
                 );
             }
-            if let Some(why) = unshowable(photo) {
-                diags.push(
-                    Diagnostic::error(
-                        Code::NotAWebImage,
-                        v.path,
-                        format!("photo \"{photo}\" is {why}"),
-                    )
-                    .at_in(v.src.span_of("photo", photo), v.text)
-                    .hint("link a .jpg, .png or .webp file: photo: /anh/ten-anh.jpg"),
-                );
-            }
+            photo_shown(diags, &v, photo);
         }
     }
     reports(sources, all, data, &plan_ids, diags);
@@ -315,17 +320,7 @@ fn nominations(
                 unknown(diags, &v, "exemplar", e, known.exemplars);
             }
             if let Some(photo) = &x.photo {
-                if let Some(why) = unshowable(photo) {
-                    diags.push(
-                        Diagnostic::error(
-                            Code::NotAWebImage,
-                            v.path,
-                            format!("photo \"{photo}\" is {why}"),
-                        )
-                        .at_in(v.src.span_of("photo", photo), v.text)
-                        .hint("link a .jpg, .png or .webp file: photo: /anh/ten-anh.jpg"),
-                    );
-                }
+                photo_shown(diags, &v, photo);
             }
         }
         let day = |d: chrono::NaiveDate| d.to_string();

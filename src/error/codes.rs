@@ -80,34 +80,34 @@ pub struct Entry {
     pub example: Example,
 }
 
-/// `minhbach check --now 2024-01-01` on the `basic` test site after `changes`.
-const fn check(changes: &'static [Change], at: &'static str) -> Example {
+/// The example of `run` on the test site `fixture` after `changes`.
+const fn site(
+    fixture: &'static str,
+    run: &'static [&'static str],
+    changes: &'static [Change],
+    at: &'static str,
+) -> Example {
     Example::Site {
-        fixture: "basic",
+        fixture,
         changes,
-        run: &["check", "--now", "2024-01-01"],
+        run,
         at,
     }
+}
+
+/// `minhbach check --now 2024-01-01` on the `basic` test site after `changes`.
+const fn check(changes: &'static [Change], at: &'static str) -> Example {
+    site("basic", &["check", "--now", "2024-01-01"], changes, at)
 }
 
 /// `minhbach check --now 2024-07-02` on the `multiyear` test site (it has nomination lists).
 const fn check_multiyear(changes: &'static [Change], at: &'static str) -> Example {
-    Example::Site {
-        fixture: "multiyear",
-        changes,
-        run: &["check", "--now", "2024-07-02"],
-        at,
-    }
+    site("multiyear", &["check", "--now", "2024-07-02"], changes, at)
 }
 
 /// `minhbach build --now 2024-01-01` on the `basic` test site after `changes`.
 const fn build(changes: &'static [Change], at: &'static str) -> Example {
-    Example::Site {
-        fixture: "basic",
-        changes,
-        run: &["build", "--now", "2024-01-01"],
-        at,
-    }
+    site("basic", &["build", "--now", "2024-01-01"], changes, at)
 }
 
 /// Another command on the `basic` test site.
@@ -116,12 +116,7 @@ const fn run(
     run: &'static [&'static str],
     at: &'static str,
 ) -> Example {
-    Example::Site {
-        fixture: "basic",
-        changes,
-        run,
-        at,
-    }
+    site("basic", run, changes, at)
 }
 
 use Change::{Link, Remove, Replace, Write, WriteBytes};

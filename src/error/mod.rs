@@ -156,22 +156,29 @@ pub fn escape_controls(s: &str) -> Cow<'_, str> {
 }
 
 impl Diagnostic {
+    /// An error about `path`; `code` says which problem it is (see [`codes`]).
     pub fn error(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            code,
-            path: path.into(),
-            span: None,
-            message: capped(message.into()),
-            hint: None,
-            source_line: None,
-        }
+        Diagnostic::new(Severity::Error, code, path.into(), message.into())
     }
 
+    /// A warning about `path`; `code` says which problem it is (see [`codes`]).
     pub fn warning(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic::new(Severity::Warning, code, path.into(), message.into())
+    }
+
+    fn new(severity: Severity, code: Code, path: String, message: String) -> Self {
+        debug_assert!(
+            code.entry().level.allows(severity),
+            "{code} is not reported as {severity:?} in the registry"
+        );
         Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, path, message)
+            severity,
+            code,
+            path,
+            span: None,
+            message: capped(message),
+            hint: None,
+            source_line: None,
         }
     }
 
@@ -564,7 +571,7 @@ mod tests {
     #[test]
     fn a_listing_shows_errors_first_and_counts_the_rest() {
         let mut diags: Vec<Diagnostic> = (0..150)
-            .map(|i| Diagnostic::warning(Code::UnknownReference, "a", format!("w{i}")))
+            .map(|i| Diagnostic::warning(Code::NoTranslation, "a", format!("w{i}")))
             .collect();
         diags.extend(
             (0..100).map(|i| Diagnostic::error(Code::UnknownReference, "b", format!("e{i}"))),
