@@ -20,8 +20,14 @@ struct Printed {
     text: String,
 }
 
+/// Whether a line shows a source line: `12 | text`.
+fn is_gutter(line: &str) -> bool {
+    line.split_once(" |")
+        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The diagnostics in a command's stderr. Each starts with `LOCATION: error[MB0301]: ` (or
-/// `warning[…]`) and runs to the next one or a blank line.
+/// `warning[…]`) and runs over its indented and `N |` lines.
 fn diagnostics(stderr: &str) -> Vec<Printed> {
     let mut out: Vec<Printed> = Vec::new();
     let mut open = false;
@@ -39,7 +45,8 @@ fn diagnostics(stderr: &str) -> Vec<Printed> {
                 });
                 open = true;
             }
-            None if line.trim().is_empty() => open = false,
+            // The source line, caret and help are indented or start `N |`; a summary is not.
+            None if !(line.starts_with(' ') || is_gutter(line)) => open = false,
             None if open => {
                 let last = out.last_mut().expect("open after a header");
                 last.text.push('\n');

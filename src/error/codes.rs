@@ -275,7 +275,7 @@ registry! {
         check(&[Replace("content/campaigns/am-no.vi.md", "fields: [\"Xã hội\"]", "fields: { a: b }")], "content/campaigns/am-no.vi.md:5");
     DecomposedLetters = "MB0225", W, "decomposed Vietnamese letters",
         "Nothing breaks: minhbach composes the letters when it builds. To fix the file itself, retype the word, or save the file as UTF-8 from an editor that composes letters.",
-        check(&[Write("content/pages/a.vi.md", "---\ntitle: \"Gio\u{301}i thie\u{323}\u{302}u\"\n---\n")], "content/pages/a.vi.md:2");
+        check(&[Write("content/pages/a.vi.md", "---\ntitle: \"Gio\u{31b}\u{301}i thie\u{323}\u{302}u\"\n---\n")], "content/pages/a.vi.md:2");
     InvisibleCharacter = "MB0226", W, "an invisible character",
         "Delete the character and type a normal space (or nothing): invisible characters, pasted from the web or Word, break search and sorting.",
         check(&[Write("content/pages/a.vi.md", "---\ntitle: \"Giới\u{a0}thiệu\"\n---\n")], "content/pages/a.vi.md:2");
@@ -480,7 +480,7 @@ registry! {
         check(&[Replace("site.yaml", "default_language: vi", "default_language: vi\ndeploy:\n  max_deletion_percent: 150\n  targets:\n    may-chu: { folder: { path: /var/www/minhbach } }")], "site.yaml:4");
     NotABuiltSite = "MB0704", E, "deploying a folder that is not a built site",
         "Run `minhbach build` first, or `minhbach deploy --build`.",
-        run(&[], &["deploy", "--to", "/tmp/minhbach-example-target"], "public");
+        run(&[], &["deploy", "--to", "web"], "public");
     DeployIntoBuiltSite = "MB0705", E, "deploying into the built site itself",
         "Deploy to the web server's folder, e.g. /var/www/minhbach, not to public/ or a folder around it.",
         run(&[], &["deploy", "--build", "--now", "2024-01-01", "--to", "public"], "public");
