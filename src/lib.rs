@@ -322,7 +322,8 @@ fn read_static(root: &Path, diags: &mut Diagnostics) -> StaticFiles {
             })
         };
         if let Err(e) = read {
-            diags.push(Diagnostic::error(Code::CannotRead,
+            diags.push(Diagnostic::error(
+                Code::CannotRead,
                 format!("static/{shown}"),
                 format!("cannot read: {e}"),
             ).hint("check that the file exists and can be read (permissions), then run the command again"));

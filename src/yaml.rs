@@ -37,7 +37,8 @@ impl<'a> Source<'a> {
             return Ok(());
         };
         let span = Span::new(at.line + self.first_line - 1, at.col);
-        Err(Diagnostic::error(Code::NestedTooDeep,
+        Err(Diagnostic::error(
+            Code::NestedTooDeep,
             self.path,
             format!("lists or mappings written with [ ] or {{ }} are nested more than {MAX_FLOW_DEPTH} levels deep here"),
         )
@@ -83,7 +84,8 @@ impl<'a> Source<'a> {
             .filter(|_| syntax)
             .and_then(|s| self.unclosed_quote(s.line))
         {
-            return Diagnostic::error(Code::UnclosedQuote,
+            return Diagnostic::error(
+                Code::UnclosedQuote,
                 self.path,
                 "a quote opened on this line is not closed, so the lines after it are read as part of the text",
             )

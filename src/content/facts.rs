@@ -147,7 +147,8 @@ impl<'a> Cx<'a, '_> {
 
     fn differ(&mut self, tr: &str, here: Span, there: Span, key: &str, b: &str, a: &str) {
         self.diags.push(
-            Diagnostic::error(Code::FactDiffers,
+            Diagnostic::error(
+                Code::FactDiffers,
                 tr,
                 format!(
                     "{key} is {b} here but {a} in {}:{}:{}; a fact is written once and shared by every language",
@@ -164,7 +165,8 @@ impl<'a> Cx<'a, '_> {
 
     fn only_here(&mut self, tr: &str, here: Span, key: &str) {
         self.diags.push(
-            Diagnostic::error(Code::FactOnlyInTranslation,
+            Diagnostic::error(
+                Code::FactOnlyInTranslation,
                 tr,
                 format!(
                     "{key} is written only in this translation; facts (dates, figures, periods, ids) are written in {}",
@@ -202,7 +204,8 @@ impl<'a> Cx<'a, '_> {
             if !src.iter().any(|s| s.file == a.file) {
                 let here = self.sources.source(tr).span_of("file", &a.file);
                 self.diags.push(
-                    Diagnostic::error(Code::TranslationExtraItem,
+                    Diagnostic::error(
+                        Code::TranslationExtraItem,
                         tr,
                         format!(
                             "attachment \"{}\" is not attached in {}; a translation gives titles to the files attached there",
@@ -837,7 +840,8 @@ fn compare_nominees(c: &mut Cx, tr: &str, src: &[NomineeFm], other: &[NomineeFm]
                 .item_span("nominees", i, "id")
                 .unwrap_or(Span::new(1, 1));
             c.diags.push(
-                Diagnostic::error(Code::TranslationExtraItem,
+                Diagnostic::error(
+                    Code::TranslationExtraItem,
                     tr,
                     format!(
                         "{} is not among the nominees in {}; a translation gives the text of the nominees listed there",
@@ -930,7 +934,8 @@ fn compare_results(c: &mut Cx, tr: &str, src: &[ResultFm], other: &[ResultFm]) {
                 .item_span("results", i, "indicator")
                 .unwrap_or(Span::new(1, 1));
             c.diags.push(
-                Diagnostic::error(Code::TranslationExtraItem,
+                Diagnostic::error(
+                    Code::TranslationExtraItem,
                     tr,
                     format!(
                         "{} is not among the results in {}; a translation gives notes to the rows written there",

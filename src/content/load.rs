@@ -199,7 +199,8 @@ pub fn settings_text(root: &Path) -> Result<String, Diagnostic> {
 
 /// A link to a folder that holds it: following it would never end.
 fn looped(path: &str) -> Diagnostic {
-    Diagnostic::warning(Code::SymlinkLoop,
+    Diagnostic::warning(
+        Code::SymlinkLoop,
         path,
         "not followed: this symbolic link leads to a folder that contains it, so following it would never end",
     )
@@ -257,7 +258,8 @@ fn read_text(root: &Path, path: &Path, markdown: bool) -> Read {
             }
         },
         Err(e) => {
-            diags.push(Diagnostic::error(Code::CannotRead,
+            diags.push(Diagnostic::error(
+                Code::CannotRead,
                 &rel,
                 format!("cannot read the file: {e}"),
             ).hint("check that the file exists and can be read (permissions), then run the command again"));

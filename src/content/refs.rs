@@ -348,7 +348,8 @@ fn nominations(
             );
         } else if window < min {
             diags.push(
-                Diagnostic::error(Code::CommentWindowTooShort,
+                Diagnostic::error(
+                    Code::CommentWindowTooShort,
                     v.path,
                     format!(
                         "the comment window from {} to {} is {window} working days; the site asks for at least {min}",
@@ -365,7 +366,8 @@ fn nominations(
         if !unknown_years.is_empty() {
             let years: Vec<String> = unknown_years.iter().map(i32::to_string).collect();
             diags.push(
-                Diagnostic::warning(Code::NoHolidaysForYear,
+                Diagnostic::warning(
+                    Code::NoHolidaysForYear,
                     v.path,
                     format!(
                         "the comment window runs into {}, for which there are no public holidays yet: it is counted without them",

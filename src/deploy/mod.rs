@@ -239,7 +239,8 @@ pub fn run(req: &Request) -> Result<Report, Failure> {
     let guard = |plan: &Plan| {
         match plan.refused(req.guard, req.allow_deletions) {
         Some(why) => Err(Failure::Refused(
-            Diagnostic::error(Code::DeletionGuard,
+            Diagnostic::error(
+                Code::DeletionGuard,
                 shown.clone(),
                 format!("refusing to deploy: {why}; nothing was changed"),
             )
@@ -362,7 +363,8 @@ fn refuse_own_output(req: &Request, dest: &Path) -> Result<(), Failure> {
     use crate::paths::resolved;
     let (d, p) = (resolved(dest), resolved(&req.public));
     if p.starts_with(&d) || d.starts_with(&p) {
-        return Err(Failure::Failed(vec![Diagnostic::error(Code::DeployIntoBuiltSite,
+        return Err(Failure::Failed(vec![Diagnostic::error(
+            Code::DeployIntoBuiltSite,
             dest.display().to_string(),
             format!("refusing to deploy into this folder: it is the built site ({}) or holds it or is inside it", req.public.display()),
         )

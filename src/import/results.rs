@@ -435,7 +435,8 @@ pub fn language_version(
     }
     match files.versions.iter().find(|(l, _)| l == lang) {
         Some((_, path)) => Ok(root.join(path)),
-        None => Err(Error::Content(vec![Diagnostic::error(Code::NoVersionForNotes,
+        None => Err(Error::Content(vec![Diagnostic::error(
+            Code::NoVersionForNotes,
             &files.notes,
             format!("the report has no version in \"{lang}\" for the notes to go to"),
         )

@@ -212,7 +212,8 @@ impl Stage {
             fs::rename(&old, &real).map_err(|e| Error::io(dest, e))?;
         }
         if !force && is_foreign(&real) {
-            return Err(Error::Content(vec![Diagnostic::error(Code::OutputNotOurs,
+            return Err(Error::Content(vec![Diagnostic::error(
+                Code::OutputNotOurs,
                 dest.display().to_string(),
                 format!("refusing to {} into this folder: it is not empty and no earlier {} made it (it has no {MARKER} file), so replacing it could delete your files", writer.verb(), writer.makers()),
             )
@@ -404,7 +405,8 @@ impl Stage {
             } else {
                 format!("{path} of the new site could not be written")
             };
-            Diagnostic::error(Code::DiskFull,
+            Diagnostic::error(
+                Code::DiskFull,
                 self.shown.display().to_string(),
                 format!("{what}: {how_far}; {intact}"),
             )
@@ -413,7 +415,8 @@ impl Stage {
                 size(planned.saturating_sub(written).max(1)),
             ))
         } else {
-            Diagnostic::error(Code::WriteFailed,
+            Diagnostic::error(
+                Code::WriteFailed,
                 self.shown.display().to_string(),
                 format!("cannot write {path} of the new site into {}: {e}; {intact}", self.tmp.display()),
             )
@@ -433,7 +436,8 @@ impl Stage {
             .count();
         let marker = fs::read_to_string(self.tmp.join(MARKER)).unwrap_or_default();
         if found != expected + 1 || marker != MARKER_TEXT {
-            return Err(Error::Content(vec![Diagnostic::error(Code::OutputChangedDuringBuild,
+            return Err(Error::Content(vec![Diagnostic::error(
+                Code::OutputChangedDuringBuild,
                 self.shown.display().to_string(),
                 format!(
                     "the new site in {} has {} where the build wrote {expected}: something else changed it during the build; the previous site was not changed",
@@ -508,7 +512,8 @@ fn lock(path: &Path, dest: &Path, wait: std::time::Duration) -> Result<fs::File,
             Err(fs::TryLockError::WouldBlock) => {}
         }
         if started.elapsed() >= wait {
-            return Err(Error::Content(vec![Diagnostic::error(Code::OutputLocked,
+            return Err(Error::Content(vec![Diagnostic::error(
+                Code::OutputLocked,
                 dest.display().to_string(),
                 format!(
                     "another build is writing into this folder and has not finished after {} s; nothing was written",

@@ -77,7 +77,8 @@ fn read_tree(root: &Path, dir: &Path, diags: &mut Diagnostics) -> BTreeMap<Strin
             Ok(b) => {
                 out.insert(rel, b);
             }
-            Err(e) => diags.push(Diagnostic::error(Code::CannotRead,
+            Err(e) => diags.push(Diagnostic::error(
+                Code::CannotRead,
                 crate::content::load::shown(root, entry.path()),
                 format!("cannot read: {e}"),
             ).hint("check that the file exists and can be read (permissions), then run the command again")),
