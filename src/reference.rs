@@ -4,6 +4,10 @@
 //! written from the clap definitions the binary parses. Generated, so the documentation
 //! cannot drift from what the code accepts; a test regenerates them and fails on a
 //! difference (`minhbach schemas --reference docs/reference` writes them).
+//!
+//! The page of error codes ([`error_codes`]) is generated too, from the registry of
+//! `error::codes` and what a run of each code's example printed; those runs need the test
+//! sites of the repository, so `tests/codes.rs` makes them and writes the page.
 
 use crate::error::codes::{Change, Example, Level};
 use crate::error::{Code, Error};
