@@ -382,7 +382,10 @@ pub fn error_codes(seen: &std::collections::BTreeMap<Code, String>) -> String {
                     for change in changes {
                         out.push_str(&describe(change));
                     }
-                    let _ = writeln!(out, "\nthen {command} prints:\n");
+                    if !out.ends_with("\n\n") {
+                        out.push('\n');
+                    }
+                    let _ = writeln!(out, "then {command} prints:\n");
                 }
                 let shown = seen.get(code).map_or("(not run)", String::as_str);
                 let _ = writeln!(out, "```text\n{shown}\n```\n");
@@ -415,6 +418,7 @@ fn describe(change: &Change) -> String {
         }
     };
     let item = match *change {
+        Change::Write(path, "") => format!("create the empty file `{path}`"),
         Change::Write(path, text) => format!("write `{path}`:{}", code(text.trim_end())),
         Change::WriteBytes(path, bytes) => format!(
             "write `{path}` with bytes that are not UTF-8:{}",
@@ -428,17 +432,16 @@ fn describe(change: &Change) -> String {
                 code(added.trim_matches('\n'))
             ),
             None if to.trim().is_empty() => {
-                format!(
-                    "in `{path}`, remove the line{}",
-                    code(from.trim_matches('\n'))
-                )
+                format!("in `{path}`, remove the line{}", code(from.trim()))
             }
             None => format!("in `{path}`, replace{} with{}", code(from), code(to)),
         },
         Change::Link(path, target) => format!("make `{path}` a symbolic link to `{target}`"),
         Change::Remove(path) => format!("remove `{path}`"),
     };
-    format!("- {item}\n")
+    // A block ends its item with a blank line, so the next item stands apart.
+    let end = if item.ends_with("```") { "\n\n" } else { "\n" };
+    format!("- {item}{end}")
 }
 
 fn indent(s: &str) -> String {

@@ -486,10 +486,10 @@ registry! {
         run(&[], &["deploy", "--build", "--now", "2024-01-01", "--to", "public"], "public");
     DeletionGuard = "MB0706", E, "refused: the deploy would delete too much",
         "If the site really lost those files, run `minhbach deploy --dry-run` to see them, then again with `--allow-deletions N`. Exit code 3.",
-        Example::Elsewhere("needs a deployed site and a second build that lost files; made by the folder story of tests/deploy.rs (`a_folder_target_is_swapped_whole_with_only_changes_written`)");
+        run(&[Replace("site.yaml", "default_language: vi", "default_language: vi\ndeploy:\n  max_deletions: 1\n  targets:\n    web: { folder: { path: /var/www/minhbach } }"), Write("web/.minhbach-output", ""), Write("web/.minhbach-deploy.json", "{\"version\":1,\"files\":{\n\"cu/a.html\":{\"size\":1,\"sha256\":\"00\"},\n\"cu/b.html\":{\"size\":1,\"sha256\":\"00\"}\n}}\n")], &["deploy", "--build", "--now", "2024-01-01", "--to", "web"], "web");
     BadManifest = "MB0707", E, "the record of what is online cannot be read",
         "If it was damaged, delete the file the message names on the target: the next deploy then uploads every file again (and deletes nothing).",
-        Example::Elsewhere("needs a deployed site whose record on the target was damaged; no test makes it yet");
+        run(&[Write("web/.minhbach-output", ""), Write("web/.minhbach-deploy.json", "{broken\n")], &["deploy", "--build", "--now", "2024-01-01", "--to", "web"], "web/.minhbach-deploy.json");
     DeployConnect = "MB0708", E, "cannot reach or log in to the target",
         "Check the target's settings in site.yaml; for SFTP, log in once by hand with `ssh` to see what is wrong with the key or the host key; for S3, check the AWS_* variables and the endpoint.",
         Example::Elsewhere("not reproducible from a site: it needs an SFTP or S3 server that refuses the connection or the login");
