@@ -436,6 +436,9 @@ fn describe(change: &Change) -> String {
             }
             None => format!("in `{path}`, replace{} with{}", code(from), code(to)),
         },
+        Change::CopyFromRepository(from, to) => {
+            format!("copy `{from}` of minhbach's repository to `{to}`")
+        }
         Change::Link(path, target) => format!("make `{path}` a symbolic link to `{target}`"),
         Change::Remove(path) => format!("remove `{path}`"),
     };

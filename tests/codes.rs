@@ -70,6 +70,7 @@ fn apply(root: &Path, change: &Change) -> Result<(), String> {
             }
             write(root, path, text.replacen(from, to, 1));
         }
+        Change::CopyFromRepository(from, to) => copy_tree(&repo().join(from), &root.join(to)),
         Change::Link(path, target) => {
             let p = root.join(path);
             std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");

@@ -44,6 +44,8 @@ pub enum Change {
     WriteBytes(&'static str, &'static [u8]),
     /// In the file, replace the first occurrence of the first text with the second.
     Replace(&'static str, &'static str, &'static str),
+    /// Copy a folder of minhbach's repository (such as `themes/default`) to the path.
+    CopyFromRepository(&'static str, &'static str),
     /// Make the path a symbolic link to the target.
     Link(&'static str, &'static str),
     /// Remove the file or folder.
@@ -119,7 +121,7 @@ const fn run(
     site("basic", run, changes, at)
 }
 
-use Change::{Link, Remove, Replace, Write, WriteBytes};
+use Change::{CopyFromRepository, Link, Remove, Replace, Write, WriteBytes};
 
 /// A new exemplar of the `basic` site.
 const EXEMPLAR: &str = "content/exemplars/x.vi.md";
@@ -439,7 +441,7 @@ registry! {
         check(&[Write("templates/page.html", "{% if %}")], "themes/default/templates");
     UiStringsMissing = "MB0602", E, "the theme lacks a language's UI strings",
         "Add the file or the line the message names to the theme's i18n/ folder, with the text in that language.",
-        Example::Elsewhere("needs a copy of the whole theme in the site; made by `missing_ui_string_is_a_build_error` in tests/errors.rs");
+        check(&[CopyFromRepository("themes/default", "themes/moi"), Remove("themes/moi/i18n/en.yaml"), Replace("site.yaml", "default_language: vi", "default_language: vi\ntheme: moi")], "themes/moi/i18n/en.yaml");
     ReplacesGenerated = "MB0603", E, "a file of static/ would replace one the site makes",
         "Rename or move the file: static/ may replace theme files such as style.css, but not the pages, feeds, sitemap, search index, data files or images the site makes.",
         build(&[Write("static/sitemap.xml", "<urlset/>")], "static/sitemap.xml");
