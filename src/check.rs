@@ -6,7 +6,7 @@
 //! any other content error.
 
 use crate::content::Site;
-use crate::error::{Diagnostic, Diagnostics, Lines, Span};
+use crate::error::{Code, Diagnostic, Diagnostics, Lines, Span};
 use crate::links::{form, resolve, Form, Target};
 use crate::render::markdown::RawHtml;
 use crate::render::Rendered;
@@ -107,34 +107,41 @@ fn later_page(site: &Site, target: &Target, problem: &Problem) -> Option<chrono:
 
 /// The message and hint about an address in a body that does not resolve; `what` is
 /// `link`, `image` or the element and attribute of raw HTML (`video poster`).
-fn body_problem(what: &str, dest: &str, problem: &Problem) -> (String, &'static str) {
+fn body_problem(what: &str, dest: &str, problem: &Problem) -> (Code, String, &'static str) {
     let image = what == "image";
     match problem {
         Problem::Unsafe => (
+            Code::UnsafeAddress,
             format!("{what} \"{dest}\" is not an address a reader can safely open"),
             "use a path on this site (/phong-trao/x/) or an https:// address",
         ),
         Problem::Outside => (
+            Code::AddressOutsideSite,
             format!("{what} \"{dest}\" points outside the site: `..` goes above its root folder"),
             "write the address from the site root (/phong-trao/x/) and keep files in static/",
         ),
         Problem::Missing(_) if image => (
+            Code::BrokenLink,
             format!("image \"{dest}\" is not a file of the site"),
             "put the image in static/ (static/images/x.jpg is served as /images/x.jpg) and check the spelling",
         ),
         Problem::Original => (
+            Code::LinksToOriginal,
             format!("{what} to \"{dest}\" leads to the original of a photo the site shows, which is not published"),
             "show it as an image (![what it shows](…)) or link to the page that shows it; or publish originals (without their metadata) with `images: { publish_originals: true }` in site.yaml",
         ),
         Problem::NoAnchor(a) if image => (
+            Code::NoSuchAnchor,
             format!("image \"{dest}\": the file has no anchor {a}"),
             "leave the #… out of an image's address",
         ),
         Problem::Missing(m) => (
+            Code::BrokenLink,
             format!("{what} to \"{dest}\" points nowhere: {m} is not a page or file of the site"),
             "check the address; a draft is not published, so links to it break",
         ),
         Problem::NoAnchor(a) => (
+            Code::NoSuchAnchor,
             if dest.starts_with('#') {
                 format!("{what} to \"{dest}\": this page has no heading or anchor {a}")
             } else {
@@ -206,26 +213,27 @@ pub fn links_in(
             let Some(problem) = checker.problem(&target, what == "image") else {
                 continue;
             };
-            let (message, hint, later) = match later_page(site, &target, &problem) {
+            let (code, message, hint) = match later_page(site, &target, &problem) {
                 Some(day) if markdown => (
+                    Code::LinkNotYetPublished,
                     format!("link to \"{dest}\" leads to an item published on {day}: until then the link is shown as plain text"),
                     format!("nothing to do if the date is right: the first build on or after {day} publishes the item and turns the text into a link (rebuild every day, see `minhbach deploy --build`)"),
-                    true,
                 ),
                 Some(day) => (
+                    Code::NotYetPublishedInHtml,
                     format!("{what} to \"{dest}\" leads to an item published on {day}, and raw HTML cannot be shown as plain text until then"),
                     "write it as a markdown link, [text](address), which is shown as plain text until the item is published".to_string(),
-                    false,
                 ),
                 None => {
-                    let (message, hint) = body_problem(&what, &dest, &problem);
-                    (message, hint.to_string(), false)
+                    let (code, message, hint) = body_problem(&what, &dest, &problem);
+                    (code, message, hint.to_string())
                 }
             };
-            let d = if later {
-                Diagnostic::warning(path, message)
+            // Only a markdown link can wait for its item: it is shown as text until then.
+            let d = if code == Code::LinkNotYetPublished {
+                Diagnostic::warning(code, path, message)
             } else {
-                Diagnostic::error(path, message)
+                Diagnostic::error(code, path, message)
             };
             // Positions along one long line cost the distance between them, not the line.
             let (pos, line_start) = lines.position(at);
@@ -295,13 +303,14 @@ impl Field<'_> {
             entry,
         } = *self;
         let who = entry.map_or_else(String::new, |e| format!("\"{e}\": "));
-        let error = |message: String, hint: String| {
-            Some(Diagnostic::error(source, format!("{who}{message}")).hint(hint))
+        let error = |code: Code, message: String, hint: String| {
+            Some(Diagnostic::error(code, source, format!("{who}{message}")).hint(hint))
         };
         match form(address) {
             Form::External => return None,
             Form::Unsafe => {
                 return error(
+                    Code::UnsafeAddress,
                     format!("{label} \"{address}\" is not an address a reader can safely open"),
                     "use a path on this site (/van-ban/x.pdf) or an https:// address".into(),
                 )
@@ -309,6 +318,7 @@ impl Field<'_> {
             Form::Relative | Form::Fragment | Form::Empty => {
                 let rooted = address.trim().trim_start_matches("./");
                 return error(
+Code::NotFromSiteRoot,
                     format!("{label} \"{address}\" is not written from the site root, so it would point somewhere else on each page that shows it"),
                     format!("start it with /: write /{rooted} for static/{rooted}"),
                 );
@@ -317,24 +327,29 @@ impl Field<'_> {
         }
         match checker.problem(&resolve(address, "/"), label == "photo")? {
             Problem::Original => error(
+Code::LinksToOriginal,
                 format!("{label} \"{address}\" is the original of a photo the site shows, which is not published"),
                 "link to the page that shows it, or publish originals (without their metadata) with `images: { publish_originals: true }` in site.yaml".into(),
             ),
             Problem::Outside => error(
+Code::AddressOutsideSite,
                 format!("{label} \"{address}\" points outside the site: `..` goes above its root folder; nothing outside the site is published"),
                 "put the file in static/ and write its path from the site root, e.g. /van-ban/x.pdf".into(),
             ),
             Problem::Unsafe => None,
             Problem::Missing(_) | Problem::NoAnchor(_) => match label {
                 "link" => error(
+Code::BrokenLink,
                     format!("link \"{address}\" points nowhere on this site"),
                     "check the address; a draft or future-dated page is not published, so links to it break".into(),
                 ),
                 "photo" => error(
+Code::BrokenLink,
                     format!("photo \"{address}\" is not a file of the site"),
                     "put the photo in static/ (static/images/x.jpg is written photo: /images/x.jpg)".into(),
                 ),
                 _ => error(
+Code::BrokenLink,
                     format!("attached {label} \"{address}\" is not a file of the site"),
                     format!("put the file in static/ (static/van-ban/x.pdf is written {label}: /van-ban/x.pdf), or give its full https:// address"),
                 ),

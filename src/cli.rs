@@ -114,7 +114,7 @@ pub struct DeployArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// `path:line:col: message`, the source line and a hint, for people.
+    /// `path:line:col: error[MB0301]: message`, the source line and a hint, for people.
     Text,
     /// One JSON object with every diagnostic, for editors and CI.
     Json,

@@ -1,6 +1,6 @@
 //! `site.yaml`: the raw serde struct, and the validated `Settings` the rest of the code uses.
 
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::{Code, Diagnostic, Diagnostics};
 use crate::yaml::Source;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -250,6 +250,7 @@ pub fn parse(
         || base_url.starts_with('/'))
     {
         let d = Diagnostic::error(
+            Code::BadBaseUrl,
             if base_url_override.is_some() {
                 "--base-url"
             } else {
@@ -269,7 +270,7 @@ pub fn parse(
     }
     if raw.languages.is_empty() {
         diags.push(
-            Diagnostic::error(FILE, "no languages configured")
+            Diagnostic::error(Code::NoLanguages, FILE, "no languages configured")
                 .at_in(src.span_of("languages", "languages"), text)
                 .hint("list at least one language, e.g. `- code: vi`"),
         );
@@ -283,9 +284,13 @@ pub fn parse(
     for l in raw.languages {
         if seen.insert(l.code.clone(), ()).is_some() {
             diags.push(
-                Diagnostic::error(FILE, format!("language \"{}\" is listed twice", l.code))
-                    .at_in(src.span_of("code", &l.code), text)
-                    .hint("keep one entry per language"),
+                Diagnostic::error(
+                    Code::LanguageTwice,
+                    FILE,
+                    format!("language \"{}\" is listed twice", l.code),
+                )
+                .at_in(src.span_of("code", &l.code), text)
+                .hint("keep one entry per language"),
             );
             continue;
         }
@@ -312,6 +317,7 @@ pub fn parse(
         None => {
             diags.push(
                 Diagnostic::error(
+                    Code::UnknownDefaultLanguage,
                     FILE,
                     format!("default_language \"{default}\" is not among the languages"),
                 )
@@ -329,7 +335,7 @@ pub fn parse(
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     {
         diags.push(
-            Diagnostic::error(FILE, format!("theme \"{theme}\" is not a theme name"))
+            Diagnostic::error(Code::BadThemeName, FILE, format!("theme \"{theme}\" is not a theme name"))
                 .at_in(src.span_of("theme", &theme), text)
                 .hint("write the name of a folder in themes/, e.g. default; letters, digits, - and _ only"),
         );
@@ -376,6 +382,7 @@ fn check_segments(lang: &str, s: &Segments, src: &Source, text: &str, diags: &mu
         if slug.is_empty() || slug != *value {
             diags.push(
                 Diagnostic::error(
+                    Code::BadSegment,
                     FILE,
                     format!("{lang}: segment {key} \"{value}\" is not a valid address part"),
                 )
@@ -390,6 +397,7 @@ fn check_segments(lang: &str, s: &Segments, src: &Source, text: &str, diags: &mu
             // Units live under exemplars, so only top-level clashes matter, but keep all distinct.
             diags.push(
                 Diagnostic::error(
+                    Code::SegmentClash,
                     FILE,
                     format!("{lang}: segments {other} and {key} are both \"{value}\""),
                 )

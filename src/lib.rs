@@ -29,7 +29,7 @@ pub mod workdays;
 pub mod yaml;
 
 use chrono::NaiveDate;
-use error::{Diagnostic, Diagnostics, Error};
+use error::{Code, Diagnostic, Diagnostics, Error};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -202,6 +202,7 @@ pub(crate) fn stages(opts: &Options, keep: bool, to: To) -> Result<Staged, Error
         if statics.insert(path.clone(), bytes).is_some() {
             diags.push(
                 Diagnostic::error(
+                    Code::ReplacesGenerated,
                     format!("static/{path}"),
                     "this file would take the place of an image the site makes from a photo",
                 )
@@ -316,7 +317,7 @@ fn read_static(root: &Path, diags: &mut Diagnostics) -> StaticFiles {
         let shown = content::load::shown(&dir, entry.path());
         let rel = i18n::nfc(&shown);
         if out.contains_key(&rel) || rasters.contains_key(&rel) {
-            diags.push(Diagnostic::error(format!("static/{shown}"), format!("two files of static/ are named static/{rel}, one of them in decomposed Unicode"))
+            diags.push(Diagnostic::error(Code::DecomposedTwin, format!("static/{shown}"), format!("two files of static/ are named static/{rel}, one of them in decomposed Unicode"))
                 .hint("keep one of them: the site publishes both at the same address"));
             continue;
         }
@@ -334,6 +335,7 @@ fn read_static(root: &Path, diags: &mut Diagnostics) -> StaticFiles {
         };
         if let Err(e) = read {
             diags.push(Diagnostic::error(
+                Code::CannotRead,
                 format!("static/{shown}"),
                 format!("cannot read: {e}"),
             ).hint("check that the file exists and can be read (permissions), then run the command again"));

@@ -141,7 +141,7 @@ fn deploy(d: &minhbach::cli::DeployArgs) -> ExitCode {
 }
 
 /// `minhbach import results`: the mapping and one line per row on stdout, each problem as
-/// `table:row: error: …` on stderr. Exit codes: 0 written (or would be), 1 problems, 2 usage.
+/// `table:row: error[MB0806]: …` on stderr. Exit codes: 0 written (or would be), 1 problems, 2 usage.
 fn import_results(a: &ImportResultsArgs) -> ExitCode {
     use minhbach::import::{results, table};
     use std::io::Read;
@@ -273,14 +273,19 @@ fn import_results(a: &ImportResultsArgs) -> ExitCode {
                 .column
                 .map_or(String::new(), |c| format!("{}: ", header(c)));
             eprintln!(
-                "{src}:{}: error: {at}{}",
+                "{src}:{}: error[{}]: {at}{}",
                 r.line,
+                error::Code::ImportRowProblems,
                 error::escape_controls(&p.en)
             );
         }
     }
     for p in &plan.problems {
-        eprintln!("{src}: error: {}", error::escape_controls(&p.en));
+        eprintln!(
+            "{src}: error[{}]: {}",
+            error::Code::ImportRowProblems,
+            error::escape_controls(&p.en)
+        );
     }
     if !plan.ok {
         let bad = plan.rows.iter().filter(|r| !r.problems.is_empty()).count();

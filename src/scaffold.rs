@@ -9,7 +9,7 @@
 
 use crate::cli::{NewKind, NewLang};
 use crate::content::load::{self, Kind};
-use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::error::{Code, Diagnostic, Diagnostics, Error};
 use crate::{config, i18n, schema};
 use chrono::NaiveDate;
 use file::{Item, Known};
@@ -68,6 +68,7 @@ pub fn new(root: &Path, kind: NewKind, title: &str, lang: NewLang) -> Result<Cre
     let stem = i18n::slugify(&title);
     if stem.is_empty() {
         return Err(Error::Content(vec![Diagnostic::error(
+            Code::TitleHasNoLetters,
             "new",
             format!("the title \"{title}\" has no letters or digits to make a file name from"),
         )
@@ -84,6 +85,7 @@ pub fn new(root: &Path, kind: NewKind, title: &str, lang: NewLang) -> Result<Cre
     for l in &langs {
         if !site_langs.iter().any(|c| c == l.code()) {
             return Err(Error::Content(vec![Diagnostic::error(
+                Code::UnknownLanguage,
                 config::FILE,
                 format!("the site has no language \"{}\"", l.code()),
             )
@@ -107,8 +109,12 @@ pub fn new(root: &Path, kind: NewKind, title: &str, lang: NewLang) -> Result<Cre
         let path = root.join(&rel);
         if path.exists() {
             problems.push(
-                Diagnostic::error(&rel, "the file already exists; nothing was changed")
-                    .hint("open and edit that file, or choose another title"),
+                Diagnostic::error(
+                    Code::FileExists,
+                    &rel,
+                    "the file already exists; nothing was changed",
+                )
+                .hint("open and edit that file, or choose another title"),
             );
             continue;
         }
@@ -119,6 +125,7 @@ pub fn new(root: &Path, kind: NewKind, title: &str, lang: NewLang) -> Result<Cre
         {
             problems.push(
                 Diagnostic::error(
+                    Code::IdTaken,
                     &rel,
                     format!(
                         "{} already has the id \"{stem}\"; nothing was changed",
@@ -200,6 +207,7 @@ pub fn init(dir: &Path) -> Result<Created, Error> {
             .is_none();
         if !empty {
             return Err(Error::Content(vec![Diagnostic::error(
+                Code::FolderNotEmpty,
                 &shown,
                 "the folder is not empty; nothing was created",
             )
@@ -299,7 +307,12 @@ fn schema_name(kind: Kind, translation: bool) -> String {
 
 fn today() -> Result<NaiveDate, Error> {
     crate::resolve_now(None).map_err(|e| {
-        Error::Content(vec![Diagnostic::error("SOURCE_DATE_EPOCH", e).hint(
+        Error::Content(vec![Diagnostic::error(
+            Code::BadSourceDateEpoch,
+            "SOURCE_DATE_EPOCH",
+            e,
+        )
+        .hint(
             "unset SOURCE_DATE_EPOCH, or set it to a number of seconds since 1970",
         )])
     })
@@ -312,6 +325,7 @@ fn site_languages(root: &Path) -> Result<Vec<String>, Error> {
         Ok(t) => load::clean_text(&t),
         Err(e) => {
             return Err(Error::Content(vec![Diagnostic::error(
+                Code::SettingsUnreadable,
                 config::FILE,
                 format!("cannot read the site settings in {}: {e}", root.display()),
             )

@@ -3,7 +3,7 @@
 //! Turns YAML errors into diagnostics in the coordinates of the whole file: front matter
 //! starts after the opening `---`, and peers that forget the offset point at the wrong line.
 
-use crate::error::{did_you_mean, Diagnostic, Span};
+use crate::error::{did_you_mean, Code, Diagnostic, Span};
 use serde::de::DeserializeOwned;
 
 /// A YAML document that is part of a file, starting at `first_line` (1-based) of it.
@@ -38,6 +38,7 @@ impl<'a> Source<'a> {
         };
         let span = Span::new(at.line + self.first_line - 1, at.col);
         Err(Diagnostic::error(
+            Code::NestedTooDeep,
             self.path,
             format!("lists or mappings written with [ ] or {{ }} are nested more than {MAX_FLOW_DEPTH} levels deep here"),
         )
@@ -84,6 +85,7 @@ impl<'a> Source<'a> {
             .and_then(|s| self.unclosed_quote(s.line))
         {
             return Diagnostic::error(
+                Code::UnclosedQuote,
                 self.path,
                 "a quote opened on this line is not closed, so the lines after it are read as part of the text",
             )
@@ -95,10 +97,16 @@ impl<'a> Source<'a> {
         if item_span.is_some() {
             span = item_span;
         }
+        let mut code = if syntax {
+            Code::YamlSyntax
+        } else {
+            Code::InvalidValue
+        };
         let mut hint = "check the YAML syntax: `key: value`, one per line, lists start with `- `, \
                         quote text that contains `: ` or starts with a special character"
             .to_string();
         if let Some(field) = between(&message, "unknown field \"", "\"") {
+            code = Code::UnknownField;
             let expected: Vec<&str> = message
                 .split("expected ")
                 .nth(1)
@@ -122,10 +130,12 @@ impl<'a> Source<'a> {
                 span = Some(s);
             }
         } else if let Some(field) = between(&message, "missing field \"", "\"") {
+            code = Code::MissingField;
             hint = format!("add a line `{field}: …` to the front matter");
             // Point at the opening of the block rather than wherever the parser stopped.
             span = Some(Span::new(self.first_line.saturating_sub(1).max(1), 1));
         } else if let Some(field) = between(&message, "duplicate field \"", "\"") {
+            code = Code::DuplicateField;
             hint = format!("\"{field}\" is written twice; keep only one of the lines");
             if let Some(first) = self.find_key(field) {
                 span = self.find_key_after(field, first.line).or(Some(first));
@@ -140,12 +150,16 @@ impl<'a> Source<'a> {
             || message.contains("is not a date")
             || message.contains("does not exist")
         {
+            code = Code::BadDate;
             hint = "dates are written YYYY-MM-DD, for example 2022-01-15".to_string();
         } else if message.contains("is not a reporting period") {
+            code = Code::BadPeriod;
             hint = crate::period::PERIOD_HELP.to_string();
         } else if message.contains("is not a number") || message.contains("can be read two ways") {
+            code = Code::BadNumber;
             hint = crate::amount::NUMBER_HELP.to_string();
         } else if message.contains("unknown variant") {
+            code = Code::UnknownValue;
             hint = format!(
                 "use one of the listed values{}",
                 message
@@ -173,7 +187,7 @@ impl<'a> Source<'a> {
             })
             .or(span)
             .unwrap_or(Span::new(self.first_line, 1));
-        Diagnostic::error(self.path, message)
+        Diagnostic::error(code, self.path, message)
             .at_in(span, self.file_text)
             .hint(hint)
     }

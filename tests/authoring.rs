@@ -51,8 +51,8 @@ fn yaml_as_json(path: &Path) -> serde_json::Value {
         &std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path:?}: {e}")),
     );
     let yaml = if path.extension().is_some_and(|e| e == "md") {
-        let (yaml, _, _, _) =
-            minhbach::content::load::split(&text).unwrap_or_else(|(_, m)| panic!("{path:?}: {m}"));
+        let (yaml, _, _, _) = minhbach::content::load::split(&text)
+            .unwrap_or_else(|(_, _, m)| panic!("{path:?}: {m}"));
         text[yaml].to_string()
     } else {
         text
@@ -210,7 +210,7 @@ fn new_refuses_to_overwrite_and_writes_nothing() {
     let o = new_item(site.path(), &["page", "Hỏi đáp"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("content/pages/hoi-dap.vi.md: error: the file already exists"),
+        stderr(&o).contains("content/pages/hoi-dap.vi.md: error[MB0902]: the file already exists"),
         "{}",
         stderr(&o)
     );
@@ -346,7 +346,7 @@ fn init_creates_a_bilingual_site_that_builds_without_errors_or_warnings() {
     let o = run(&["init", dir.to_str().expect("UTF-8 temp path")]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("the folder is not empty"),
+        stderr(&o).contains("error[MB0904]: the folder is not empty"),
         "{}",
         stderr(&o)
     );
@@ -473,7 +473,7 @@ fn editor_examples_point_at_real_schemas_and_match_check_output() {
     );
     let unpositioned = out
         .lines()
-        .find(|l| l.contains("warning: no \"en\" translation"))
+        .find(|l| l.contains("warning[MB0311]: no \"en\" translation"))
         .expect("a warning without a position");
     assert!(
         matches(1, unpositioned) && !matches(0, unpositioned),
@@ -481,7 +481,7 @@ fn editor_examples_point_at_real_schemas_and_match_check_output() {
     );
     for other in out
         .lines()
-        .filter(|l| !l.contains(": error: ") && !l.contains(": warning: "))
+        .filter(|l| !l.contains(": error[MB") && !l.contains(": warning[MB"))
     {
         assert!(!matches(0, other) && !matches(1, other), "{other}");
     }

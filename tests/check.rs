@@ -21,11 +21,13 @@ fn check_reports_every_problem_and_writes_nothing() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.contains("content/pages/x.vi.md:3:1: error: unknown field \"colour\""),
+        err.contains("content/pages/x.vi.md:3:1: error[MB0220]: unknown field \"colour\""),
         "{err}"
     );
     assert!(
-        err.contains("content/exemplars/y.vi.md:3:7: error: kind: unknown variant \"person\""),
+        err.contains(
+            "content/exemplars/y.vi.md:3:7: error[MB0223]: kind: unknown variant \"person\""
+        ),
         "{err}"
     );
     assert!(err.contains("2 error(s)"), "{err}");

@@ -470,6 +470,7 @@ fn a_save_changes_only_its_fields_and_an_invalid_one_writes_nothing() {
     assert_eq!(r.status, 422, "{r:?}");
     let errors = r.json()["errors"].clone();
     assert_eq!(errors[0]["field"], "launched", "{errors}");
+    assert_eq!(errors[0]["code"], "MB0401", "{errors}");
     assert!(
         errors[0]["message"]
             .as_str()
@@ -484,6 +485,7 @@ fn a_save_changes_only_its_fields_and_an_invalid_one_writes_nothing() {
     assert_eq!(r.status, 422, "{r:?}");
     let errors = r.json()["errors"].clone();
     assert_eq!(errors[0]["field"], "campaign", "{errors}");
+    assert_eq!(errors[0]["code"], "MB0301", "{errors}");
     assert!(
         errors[0]["message"]
             .as_str()

@@ -13,7 +13,7 @@ use support_site::*;
 fn unknown_campaign_names_file_line_and_suggests() {
     let site = fixture("basic");
     write(site.path(), "content/exemplars/x.vi.md", "---\ntitle: \"X\"\nkind: individual\nunit: van-phong\ncampaign: an-toàn\nrecognized: 2022-01-05\naward: \"Giấy khen\"\n---\n");
-    let err = assert_fails_untouched(site.path(), "content/exemplars/x.vi.md:5:11: error: unknown campaign \"an-toàn\"; did you mean \"an-toan\"?");
+    let err = assert_fails_untouched(site.path(), "content/exemplars/x.vi.md:5:11: error[MB0301]: unknown campaign \"an-toàn\"; did you mean \"an-toan\"?");
     assert!(err.contains("5 | campaign: an-toàn"), "{err}");
 }
 
@@ -30,8 +30,8 @@ fn unknown_unit_and_document_ids_are_errors() {
     edit(site.path(), "content/campaigns/am-no.vi.md", |camp| {
         camp.replace("lead_unit: van-phong", "lead_unit: van-phog")
     });
-    let err = assert_fails_untouched(site.path(), "content/plan/ke-hoach-2022.vi.md:8:12: error: unknown document \"ct-13\"; did you mean \"ct-12\"?");
-    assert!(err.contains("content/campaigns/am-no.vi.md:4:12: error: unknown unit \"van-phog\"; did you mean \"van-phong\"?"), "both errors are reported: {err}");
+    let err = assert_fails_untouched(site.path(), "content/plan/ke-hoach-2022.vi.md:8:12: error[MB0301]: unknown document \"ct-13\"; did you mean \"ct-12\"?");
+    assert!(err.contains("content/campaigns/am-no.vi.md:4:12: error[MB0301]: unknown unit \"van-phog\"; did you mean \"van-phong\"?"), "both errors are reported: {err}");
 }
 
 #[test]
@@ -83,10 +83,10 @@ fn missing_required_field_and_unknown_key_are_errors() {
     );
     let err = assert_fails_untouched(
         site.path(),
-        "content/pages/x.vi.md:1:1: error: missing field \"title\"",
+        "content/pages/x.vi.md:1:1: error[MB0221]: missing field \"title\"",
     );
     assert!(
-        err.contains("content/pages/y.vi.md:3:1: error: unknown field \"menux\""),
+        err.contains("content/pages/y.vi.md:3:1: error[MB0220]: unknown field \"menux\""),
         "{err}"
     );
     assert!(err.contains("did you mean \"menu\"?"), "{err}");
@@ -103,7 +103,7 @@ fn data_file_errors_name_the_line() {
     );
     let err = assert_fails_untouched(
         site.path(),
-        "content/data/units.yaml:5:7: error: duplicate id \"van-phong\"",
+        "content/data/units.yaml:5:7: error[MB0303]: duplicate id \"van-phong\"",
     );
     assert!(err.contains("name has no \"en\" text"), "{err}");
 }
@@ -122,7 +122,7 @@ fn missing_ui_string_is_a_build_error() {
     );
     assert_fails_untouched(
         site.path(),
-        "UI string \"nav_timeline\" is missing in \"en\"",
+        "error[MB0602]: UI string \"nav_timeline\" is missing in \"en\"",
     );
 }
 
@@ -184,9 +184,9 @@ fn errors_from_dates_and_periods_point_at_the_value() {
     );
     let err = assert_fails_untouched(
         site.path(),
-        "content/exemplars/nguyen-van-a.vi.md:6:14: error: \"2022-07\" needs a full date here",
+        "content/exemplars/nguyen-van-a.vi.md:6:14: error[MB0401]: \"2022-07\" needs a full date here",
     );
-    assert!(err.contains("content/reports/bao-cao-6-thang-2022.vi.md:3:9: error: period: \"2022-Q5\" is not a reporting period"), "{err}");
+    assert!(err.contains("content/reports/bao-cao-6-thang-2022.vi.md:3:9: error[MB0402]: period: \"2022-Q5\" is not a reporting period"), "{err}");
     assert!(
         err.contains("help: write 2024-H1 (first six months), 2024-H2, 2024-Q1 … 2024-Q4"),
         "{err}"

@@ -285,8 +285,8 @@ fn raw_html_passes_only_when_site_yaml_opts_in() {
     assert_error(
         &build(site.path(), &[]),
         &[
-            "content/pages/lien-ket.vi.md:4:1: error: link \"javascript:alert('md')\" is not an address a reader can safely open",
-            "content/pages/lien-ket.vi.md:4:29: error: image \"data:image/png;base64,AAAA\" is not an address a reader can safely open",
+            "content/pages/lien-ket.vi.md:4:1: error[MB0509]: link \"javascript:alert('md')\" is not an address a reader can safely open",
+            "content/pages/lien-ket.vi.md:4:29: error[MB0509]: image \"data:image/png;base64,AAAA\" is not an address a reader can safely open",
         ],
     );
     std::fs::remove_file(site.path().join("content/pages/lien-ket.vi.md")).expect("rm");
@@ -367,10 +367,10 @@ fn paths_above_the_site_root_are_errors() {
     let err = assert_error(
         &build(root, &[]),
         &[
-            "content/campaigns/an-toan.vi.md:10:1: error: link \"/../../etc/passwd\" points outside the site",
-            "content/campaigns/an-toan.vi.md:10:31: error: image \"../../../../../etc/hostname\" points outside the site",
-            "content/exemplars/nguyen-van-a.vi.md: error: photo \"/../secret.jpg\" points outside the site",
-            "content/data/documents.yaml: error: \"ct-12\": file \"/..\\..\\x.pdf\" points outside the site",
+            "content/campaigns/an-toan.vi.md:10:1: error[MB0510]: link \"/../../etc/passwd\" points outside the site",
+            "content/campaigns/an-toan.vi.md:10:31: error[MB0510]: image \"../../../../../etc/hostname\" points outside the site",
+            "content/exemplars/nguyen-van-a.vi.md: error[MB0510]: photo \"/../secret.jpg\" points outside the site",
+            "content/data/documents.yaml: error[MB0510]: \"ct-12\": file \"/..\\..\\x.pdf\" points outside the site",
         ],
     );
     assert!(!root.join("public").exists(), "{err}");
@@ -405,10 +405,10 @@ fn symlinks_out_of_the_site_are_errors_and_nothing_outside_is_copied() {
     let err = assert_error(
         &build(root, &[]),
         &[
-            "static/leak.txt: error: this is a symbolic link to a place outside the site folder",
-            "static/ok/dir: error: this is a symbolic link to a place outside the site folder",
-            "content/pages/trang.vi.md: error: this is a symbolic link to a place outside the site folder",
-            "static/dangling.txt: error: this is a symbolic link that leads nowhere",
+            "static/leak.txt: error[MB0212]: this is a symbolic link to a place outside the site folder",
+            "static/ok/dir: error[MB0212]: this is a symbolic link to a place outside the site folder",
+            "content/pages/trang.vi.md: error[MB0212]: this is a symbolic link to a place outside the site folder",
+            "static/dangling.txt: error[MB0211]: this is a symbolic link that leads nowhere",
         ],
     );
     assert!(!err.contains("TOP-SECRET"), "{err}");
@@ -419,7 +419,7 @@ fn symlinks_out_of_the_site_are_errors_and_nothing_outside_is_copied() {
     symlink(outside.path(), site.path().join("static")).expect("ln");
     assert_error(
         &build(site.path(), &[]),
-        &["static: error: this is a symbolic link to a place outside the site folder"],
+        &["static: error[MB0212]: this is a symbolic link to a place outside the site folder"],
     );
 
     // Links that stay inside the site are followed.
@@ -446,7 +446,7 @@ fn a_theme_name_cannot_leave_the_themes_folder() {
     );
     assert_error(
         &build(site.path(), &[]),
-        &["site.yaml:1:9: error: theme \"../../etc\" is not a theme name"],
+        &["site.yaml:1:9: error[MB0106]: theme \"../../etc\" is not a theme name"],
     );
 }
 
@@ -483,7 +483,7 @@ fn refuses_output_folders_that_are_not_builds() {
         assert_error(
             &o,
             &[&format!(
-                "{out}: error: refusing to build into this folder: {why}"
+                "{out}: error[MB0607]: refusing to build into this folder: {why}"
             )],
         );
     }
@@ -642,7 +642,7 @@ fn an_empty_file_and_a_file_with_only_front_matter() {
     write(root, "content/pages/rong.vi.md", "");
     assert_error(
         &build(root, &[]),
-        &["content/pages/rong.vi.md:1:1: error: the file must start with front matter"],
+        &["content/pages/rong.vi.md:1:1: error[MB0214]: the file must start with front matter"],
     );
     // Only front matter, not even a line end after it: a page with no text.
     write(
@@ -690,7 +690,7 @@ fn bom_crlf_and_nfd_are_normalized_and_lines_still_point_right() {
     assert_error(
         &build(root, &[]),
         &[&format!(
-            "content/pages/{nfd_name}.vi.md:3:1: error: unknown field \"titel\""
+            "content/pages/{nfd_name}.vi.md:3:1: error[MB0220]: unknown field \"titel\""
         )],
     );
 }
@@ -708,8 +708,8 @@ fn invalid_utf8_names_the_file_and_the_byte_offset() {
     assert_error(
         &build(root, &[]),
         &[
-            "content/pages/hong.vi.md:2:10: error: the file is not UTF-8 text: the byte at offset 13 is not valid UTF-8",
-            "content/data/units.yaml:1:1: error: the file is not UTF-8 text: the byte at offset 0 is not valid UTF-8",
+            "content/pages/hong.vi.md:2:10: error[MB0208]: the file is not UTF-8 text: the byte at offset 13 is not valid UTF-8",
+            "content/data/units.yaml:1:1: error[MB0208]: the file is not UTF-8 text: the byte at offset 0 is not valid UTF-8",
         ],
     );
 }
@@ -823,7 +823,7 @@ fn a_yaml_alias_bomb_is_an_error_not_a_hang() {
     assert_error(
         &o,
         &[
-            "content/pages/bom.vi.md:3:1: error: unknown field \"a\"",
+            "content/pages/bom.vi.md:3:1: error[MB0220]: unknown field \"a\"",
             "content/data/units.yaml:",
         ],
     );
@@ -851,7 +851,7 @@ fn duplicate_yaml_keys_are_errors_with_their_line() {
     assert_error(
         &build(root, &[]),
         &[
-            "content/pages/trung.vi.md:4:1: error: duplicate field \"title\"",
+            "content/pages/trung.vi.md:4:1: error[MB0222]: duplicate field \"title\"",
             "content/data/units.yaml:2:",
             "duplicate",
         ],
@@ -877,8 +877,8 @@ fn a_day_that_does_not_exist_is_an_error_with_its_line() {
     assert_error(
         &build(root, &[]),
         &[
-            "content/exemplars/nguyen-van-a.vi.md:6:13: error: recognized: \"2022-02-30\": day 30 does not exist in month 2 of 2022",
-            "content/data/events.yaml:5:9: error: entry 2 (id \"hop-thang-3\"), date: \"2023-02-29\": day 29 does not exist in month 2 of 2023",
+            "content/exemplars/nguyen-van-a.vi.md:6:13: error[MB0401]: recognized: \"2022-02-30\": day 30 does not exist in month 2 of 2022",
+            "content/data/events.yaml:5:9: error[MB0401]: entry 2 (id \"hop-thang-3\"), date: \"2023-02-29\": day 29 does not exist in month 2 of 2023",
             "help: dates are written YYYY-MM-DD",
         ],
     );
@@ -902,7 +902,7 @@ fn ten_thousand_fields_on_one_campaign_are_a_clear_error() {
     let started = Instant::now();
     assert_error(
         &build(root, &[]),
-        &["content/campaigns/an-toan.vi.md:5:1: error: 10000 entries in \"fields\" are too many; a campaign has at most 100"],
+        &["content/campaigns/an-toan.vi.md:5:1: error[MB0224]: 10000 entries in \"fields\" are too many; a campaign has at most 100"],
     );
     assert!(started.elapsed() < Duration::from_secs(30));
     let long = "Lĩnh vực rất dài ".repeat(10);
@@ -913,7 +913,7 @@ fn ten_thousand_fields_on_one_campaign_are_a_clear_error() {
     );
     assert_error(
         &build(root, &[]),
-        &["content/campaigns/an-toan.vi.md:5:1: error: a name in \"fields\" is 170 characters long (Lĩnh vực rất dài Lĩnh vực rất…); a field name has at most 100"],
+        &["content/campaigns/an-toan.vi.md:5:1: error[MB0224]: a name in \"fields\" is 170 characters long (Lĩnh vực rất dài Lĩnh vực rất…); a field name has at most 100"],
     );
     write(root, "content/campaigns/an-toan.vi.md", with(100));
     assert_ok(&build(root, &[]));
@@ -942,7 +942,7 @@ fn very_long_titles_build_and_too_long_addresses_are_errors() {
     );
     assert_error(
         &build(root, &[]),
-        &["content/data/units.yaml:5:7: error: id \"don-vi-don-vi-don-vi-don-vi-don-vi-don-v…\" is 281 characters long; at most 200"],
+        &["content/data/units.yaml:5:7: error[MB0307]: id \"don-vi-don-vi-don-vi-don-vi-don-vi-don-v…\" is 281 characters long; at most 200"],
     );
     write(root, "content/data/units.yaml", units);
     let slug = "dia-chi-".repeat(40);
@@ -954,7 +954,7 @@ fn very_long_titles_build_and_too_long_addresses_are_errors() {
     assert_error(
         &build(root, &[]),
         &[
-            "content/pages/dai.vi.md:3:1: error: the address \"dia-chi-dia-chi-dia-chi-dia-chi-dia-chi-…\" is 319 characters long; at most 200",
+            "content/pages/dai.vi.md:3:1: error[MB0307]: the address \"dia-chi-dia-chi-dia-chi-dia-chi-dia-chi-…\" is 319 characters long; at most 200",
             "set a shorter `slug:`",
         ],
     );

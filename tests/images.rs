@@ -100,9 +100,9 @@ fn photos_are_published_small_upright_and_without_metadata() {
         "{stdout}"
     );
     for w in [
-        "content/exemplars/tap-the-thanh-tra.vi.md:7:8: warning: photo \"/anh/nho.jpg\" is only 400 × 300 pixels: too small for its place",
-        "content/exemplars/tap-the-thanh-tra.en.md:2:1: warning: the photo has no photo_alt",
-        "content/pages/anh.vi.md:6:1: warning: image \"/anh/so-do.png\" has no alt text",
+        "content/exemplars/tap-the-thanh-tra.vi.md:7:8: warning[MB0504]: photo \"/anh/nho.jpg\" is only 400 × 300 pixels: too small for its place",
+        "content/exemplars/tap-the-thanh-tra.en.md:2:1: warning[MB0502]: the photo has no photo_alt",
+        "content/pages/anh.vi.md:6:1: warning[MB0503]: image \"/anh/so-do.png\" has no alt text",
     ] {
         assert!(warnings.contains(w), "{w} missing in:\n{warnings}");
     }
@@ -242,14 +242,14 @@ fn unreadable_images_are_errors_that_say_what_to_do_and_nothing_is_written() {
     let err = assert_error(
         &build(root, &[]),
         &[
-            "content/pages/loi.vi.md:4:1: error: image \"/anh/IMG_0001.heic\" is HEIC/HEIF (the iPhone photo format), which most browsers cannot show; on the iPhone set Settings → Camera → Formats → Most Compatible, or convert the file to JPEG",
-            "content/pages/loi.vi.md:6:1: error: image \"/anh/IMG_0002.jpg\": static/anh/IMG_0002.jpg cannot be published: it is a HEIC file (the iPhone photo format) whatever its name says",
-            "content/pages/loi.vi.md:8:1: error: image \"/anh/hong.jpg\": static/anh/hong.jpg cannot be published: the file is damaged or cut short",
+            "content/pages/loi.vi.md:4:1: error[MB0501]: image \"/anh/IMG_0001.heic\" is HEIC/HEIF (the iPhone photo format), which most browsers cannot show; on the iPhone set Settings → Camera → Formats → Most Compatible, or convert the file to JPEG",
+            "content/pages/loi.vi.md:6:1: error[MB0505]: image \"/anh/IMG_0002.jpg\": static/anh/IMG_0002.jpg cannot be published: it is a HEIC file (the iPhone photo format) whatever its name says",
+            "content/pages/loi.vi.md:8:1: error[MB0505]: image \"/anh/hong.jpg\": static/anh/hong.jpg cannot be published: the file is damaged or cut short",
             "help: open the file in a photo viewer",
             "nothing was written",
         ],
     );
-    assert_eq!(err.matches(": error:").count(), 3, "{err}");
+    assert_eq!(err.matches(": error[").count(), 3, "{err}");
     assert!(before == tree(&root.join("public")), "public/ changed");
 }
 
@@ -263,7 +263,7 @@ fn originals_are_published_only_when_asked_and_then_upright_and_clean() {
     });
     assert_error(
         &build(root, &[]),
-        &["content/pages/anh.vi.md:12:1: error: link to \"/anh/xoay.jpg\" leads to the original of a photo the site shows, which is not published"],
+        &["content/pages/anh.vi.md:12:1: error[MB0512]: link to \"/anh/xoay.jpg\" leads to the original of a photo the site shows, which is not published"],
     );
     edit(root, "site.yaml", |y| {
         format!("{y}images: {{ publish_originals: true }}\n")

@@ -112,7 +112,7 @@ fn a_table_with_one_bad_row_writes_nothing_and_names_the_row() {
     let err = assert_error(
         &out,
         &[
-            "ket-qua.csv:3: error: column 4 \"Thực hiện\": actual: \"9x,25\" is not a number",
+            "ket-qua.csv:3: error[MB0806]: column 4 \"Thực hiện\": actual: \"9x,25\" is not a number",
             "1 row(s) with problems; nothing was written.",
         ],
     );

@@ -64,7 +64,7 @@ fn settings_theme_templates_static_and_data_linked_from_outside_the_site_are_not
         let err = assert_error(
             &build(root, &[]),
             &[&format!(
-                "{link}: error: this is a symbolic link to a place outside the site folder"
+                "{link}: error[MB0212]: this is a symbolic link to a place outside the site folder"
             )],
         );
         assert!(!err.contains("TOP-SECRET"), "{link}: {err}");
@@ -76,7 +76,7 @@ fn settings_theme_templates_static_and_data_linked_from_outside_the_site_are_not
     symlink("elsewhere/themes", site.path().join("themes")).expect("ln");
     assert_error(
         &build(site.path(), &[]),
-        &["themes: error: this is a symbolic link to a place outside the site folder"],
+        &["themes: error[MB0212]: this is a symbolic link to a place outside the site folder"],
     );
 }
 
@@ -107,7 +107,7 @@ fn content_folders_linked_inside_the_site_are_followed_and_loops_are_warned() {
     for link in ["static/chinh-no", "static/len"] {
         assert!(
             err.contains(&format!(
-                "{link}: warning: not followed: this symbolic link leads to a folder that contains it"
+                "{link}: warning[MB0213]: not followed: this symbolic link leads to a folder that contains it"
             )),
             "{err}"
         );
@@ -129,7 +129,7 @@ fn site_yaml_that_is_not_utf8_names_line_column_and_byte_offset() {
     let err = assert_error(
         &build(root, &[]),
         &[
-            "site.yaml:1:4: error: the file is not UTF-8 text: the byte at offset 3 is not valid UTF-8",
+            "site.yaml:1:4: error[MB0208]: the file is not UTF-8 text: the byte at offset 3 is not valid UTF-8",
             "help: save the file as UTF-8",
         ],
     );
@@ -149,14 +149,14 @@ fn yml_data_files_are_errors_with_the_name_to_use() {
     );
     assert_error(
         &build(root, &[]),
-        &["content/data/units.yml: error: both units.yml and units.yaml are here: only one is read"],
+        &["content/data/units.yml: error[MB0205]: both units.yml and units.yaml are here: only one is read"],
     );
     // Only the .yml one.
     std::fs::remove_file(root.join("content/data/units.yaml")).expect("rm");
     assert_error(
         &build(root, &[]),
         &[
-            "content/data/units.yml: error: data files end in .yaml",
+            "content/data/units.yml: error[MB0205]: data files end in .yaml",
             "rename it to units.yaml",
         ],
     );
@@ -198,12 +198,12 @@ fn a_static_file_cannot_take_the_place_of_a_generated_one() {
         let needles: Vec<String> = files
             .iter()
             .map(|(file, clash)| {
-                format!("static/{file}: error: this file would take the place of /{clash}, which the site generates")
+                format!("static/{file}: error[MB0603]: this file would take the place of /{clash}, which the site generates")
             })
             .collect();
         let needles: Vec<&str> = needles.iter().map(String::as_str).collect();
         let err = assert_error(&build(root, &[]), &needles);
-        assert_eq!(err.matches(": error:").count(), needles.len(), "{err}");
+        assert_eq!(err.matches(": error[").count(), needles.len(), "{err}");
     }
     // Replacing a theme file stays allowed.
     std::fs::remove_dir_all(root.join("static")).expect("rm");

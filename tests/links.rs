@@ -31,13 +31,13 @@ fn links_and_images_in_raw_html_are_checked_like_markdown_ones() {
     let err = assert_error(
         &build(root, &[]),
         &[
-            "content/pages/html.vi.md:6:14: error: link to \"/khong-co/\" points nowhere: /khong-co/ is not a page or file of the site",
-            "content/pages/html.vi.md:9:13: error: image \"/anh/khong.jpg\" is not a file of the site",
-            "content/pages/html.vi.md:13:13: error: link to \"#khong-co\": this page has no heading or anchor #khong-co",
+            "content/pages/html.vi.md:6:14: error[MB0507]: link to \"/khong-co/\" points nowhere: /khong-co/ is not a page or file of the site",
+            "content/pages/html.vi.md:9:13: error[MB0507]: image \"/anh/khong.jpg\" is not a file of the site",
+            "content/pages/html.vi.md:13:13: error[MB0508]: link to \"#khong-co\": this page has no heading or anchor #khong-co",
         ],
     );
     // What the sanitizer removes is not published, so not checked; nor is a comment.
-    assert_eq!(err.matches(": error:").count(), 3, "{err}");
+    assert_eq!(err.matches(": error[").count(), 3, "{err}");
 
     // Trusted raw HTML publishes every attribute: all of them are checked.
     edit(root, "site.yaml", |y| {
@@ -53,11 +53,11 @@ fn links_and_images_in_raw_html_are_checked_like_markdown_ones() {
     let err = assert_error(
         &build(root, &[]),
         &[
-            "content/pages/html.vi.md:4:16: error: video poster to \"/anh/khong-poster.jpg\" points nowhere",
-            "content/pages/html.vi.md:5:14: error: image \"/anh/khong-2x.jpg\" is not a file of the site",
+            "content/pages/html.vi.md:4:16: error[MB0507]: video poster to \"/anh/khong-poster.jpg\" points nowhere",
+            "content/pages/html.vi.md:5:14: error[MB0507]: image \"/anh/khong-2x.jpg\" is not a file of the site",
         ],
     );
-    assert_eq!(err.matches(": error:").count(), 2, "{err}");
+    assert_eq!(err.matches(": error[").count(), 2, "{err}");
 }
 
 /// `://` later in an address does not make it another site's: only a scheme at the
@@ -76,11 +76,11 @@ fn an_address_with_a_scheme_later_in_it_is_still_a_site_address() {
     let err = assert_error(
         &build(root, &[]),
         &[
-            "content/pages/lien-ket.vi.md:4:1: error: link to \"/trang?x=http://a\" points nowhere: /trang/ is not a page or file of the site",
-            "content/pages/lien-ket.vi.md:6:10: error: link to \"/khong-co/#http://x\" points nowhere",
+            "content/pages/lien-ket.vi.md:4:1: error[MB0507]: link to \"/trang?x=http://a\" points nowhere: /trang/ is not a page or file of the site",
+            "content/pages/lien-ket.vi.md:6:10: error[MB0507]: link to \"/khong-co/#http://x\" points nowhere",
         ],
     );
-    assert_eq!(err.matches(": error:").count(), 2, "{err}");
+    assert_eq!(err.matches(": error[").count(), 2, "{err}");
 }
 
 /// A field is shown on pages of every depth, so a path relative to one of them would be
@@ -115,11 +115,11 @@ fn relative_photo_file_and_link_fields_are_errors_that_say_the_rooted_path() {
     assert_error(
         &build(root, &[]),
         &[
-            "content/exemplars/nguyen-van-a.vi.md: error: photo \"anh/a.jpg\" is not written from the site root",
+            "content/exemplars/nguyen-van-a.vi.md: error[MB0511]: photo \"anh/a.jpg\" is not written from the site root",
             "help: start it with /: write /anh/a.jpg for static/anh/a.jpg",
-            "content/data/documents.yaml: error: \"ct-12\": file \"./van-ban/ct-12.pdf\" is not written from the site root",
+            "content/data/documents.yaml: error[MB0511]: \"ct-12\": file \"./van-ban/ct-12.pdf\" is not written from the site root",
             "write /van-ban/ct-12.pdf for static/van-ban/ct-12.pdf",
-            "content/data/events.yaml: error: ",
+            "content/data/events.yaml: error[MB0511]: ",
             "link \"gioi-thieu/\" is not written from the site root",
         ],
     );
@@ -153,7 +153,7 @@ fn a_link_to_a_future_item_is_plain_text_until_its_day_and_a_link_to_a_draft_fai
     );
     let warnings = assert_ok(&build(root, &[]));
     assert!(
-        warnings.contains("content/pages/gioi-thieu.vi.md:5:8: warning: link to \"/guong-dien-hinh/tuong-lai/\" leads to an item published on 2030-05-05: until then the link is shown as plain text"),
+        warnings.contains("content/pages/gioi-thieu.vi.md:5:8: warning[MB0513]: link to \"/guong-dien-hinh/tuong-lai/\" leads to an item published on 2030-05-05: until then the link is shown as plain text"),
         "{warnings}"
     );
     assert_eq!(
@@ -181,7 +181,7 @@ fn a_link_to_a_future_item_is_plain_text_until_its_day_and_a_link_to_a_draft_fai
     );
     assert_error(
         &build(root, &[]),
-        &["error: link to \"/guong-dien-hinh/tuong-lai/\" leads to an item published on 2030-05-05, and raw HTML cannot be shown as plain text until then"],
+        &["error[MB0514]: link to \"/guong-dien-hinh/tuong-lai/\" leads to an item published on 2030-05-05, and raw HTML cannot be shown as plain text until then"],
     );
 
     // A draft is not scheduled: the link is an error, as before.
@@ -192,6 +192,6 @@ fn a_link_to_a_future_item_is_plain_text_until_its_day_and_a_link_to_a_draft_fai
     );
     assert_error(
         &build(root, &[]),
-        &["content/pages/gioi-thieu.vi.md:5:5: error: link to \"/phong-trao/nhap/\" points nowhere"],
+        &["content/pages/gioi-thieu.vi.md:5:5: error[MB0507]: link to \"/phong-trao/nhap/\" points nowhere"],
     );
 }

@@ -237,8 +237,8 @@ fn a_translation_that_contradicts_a_fact_names_both_files_and_lines() {
     let err = fails(
         root,
         &[
-            "content/reports/bao-cao-6-thang-2024.en.md:6:13: error: actual of result 1 (indicator \"ty-le-bo-hoc\") is 1.3 here but 1.2 in content/reports/bao-cao-6-thang-2024.vi.md:10:13",
-            "content/reports/bao-cao-nam-2023.en.md:3:12: error: submitted is 2023-11-20 here but 2023-11-28 in content/reports/bao-cao-nam-2023.vi.md:4:12",
+            "content/reports/bao-cao-6-thang-2024.en.md:6:13: error[MB0313]: actual of result 1 (indicator \"ty-le-bo-hoc\") is 1.3 here but 1.2 in content/reports/bao-cao-6-thang-2024.vi.md:10:13",
+            "content/reports/bao-cao-nam-2023.en.md:3:12: error[MB0313]: submitted is 2023-11-20 here but 2023-11-28 in content/reports/bao-cao-nam-2023.vi.md:4:12",
         ],
     );
     assert!(err.contains("a fact is written once"), "{err}");
@@ -253,7 +253,7 @@ fn a_translation_that_contradicts_a_fact_names_both_files_and_lines() {
     );
     fails(
         root,
-        &["content/campaigns/truong-hoc-an-toan.en.md:3:1: error: plans is written only in this translation; facts (dates, figures, periods, ids) are written in content/campaigns/truong-hoc-an-toan.vi.md"],
+        &["content/campaigns/truong-hoc-an-toan.en.md:3:1: error[MB0314]: plans is written only in this translation; facts (dates, figures, periods, ids) are written in content/campaigns/truong-hoc-an-toan.vi.md"],
     );
 }
 
@@ -443,12 +443,12 @@ fn check_catches_what_a_ten_year_site_gets_wrong() {
     );
     fails(
         root,
-        &["content/reports/bao-cao-quy-i-2024-ban-sua.vi.md:3:9: error: a second report for 2024-Q1 and the same campaigns (truong-hoc-an-toan): content/reports/bao-cao-quy-i-2024.vi.md reports on it already"],
+        &["content/reports/bao-cao-quy-i-2024-ban-sua.vi.md:3:9: error[MB0408]: a second report for 2024-Q1 and the same campaigns (truong-hoc-an-toan): content/reports/bao-cao-quy-i-2024.vi.md reports on it already"],
     );
     // A report for a period no plan covers.
     fails_after(
         &[("content/reports/bao-cao-6-thang-2023.vi.md", "period: 2023-H1", "period: 2022-H2")],
-        &["content/reports/bao-cao-6-thang-2023.vi.md:3:9: error: the report is for 2022-H2, a period no plan covers"],
+        &["content/reports/bao-cao-6-thang-2023.vi.md:3:9: error[MB0407]: the report is for 2022-H2, a period no plan covers"],
     );
     // Recognized before the campaign began; a photo browsers cannot show.
     fails_after(
@@ -457,8 +457,8 @@ fn check_catches_what_a_ten_year_site_gets_wrong() {
             (HOA, "photo: /anh/co-nguyen-thi-hoa.jpg", "photo: /anh/IMG_0042.HEIC"),
         ],
         &[
-            "content/exemplars/co-nguyen-thi-hoa.vi.md:6:13: error: recognized on 2022-12-01, before its campaign \"day-tot-hoc-tot\" began (2023-01)",
-            "content/exemplars/co-nguyen-thi-hoa.vi.md:8:8: error: photo \"/anh/IMG_0042.HEIC\" is HEIC/HEIF",
+            "content/exemplars/co-nguyen-thi-hoa.vi.md:6:13: error[MB0405]: recognized on 2022-12-01, before its campaign \"day-tot-hoc-tot\" began (2023-01)",
+            "content/exemplars/co-nguyen-thi-hoa.vi.md:8:8: error[MB0501]: photo \"/anh/IMG_0042.HEIC\" is HEIC/HEIF",
             "convert the file to JPEG",
         ],
     );
@@ -469,7 +469,7 @@ fn check_catches_what_a_ten_year_site_gets_wrong() {
             ("content/plan/ke-hoach-2024.vi.md", scan, "/van-ban/khong-co.pdf"),
             ("content/plan/ke-hoach-2024.en.md", scan, "/van-ban/khong-co.pdf"),
         ],
-        &["content/plan/ke-hoach-2024.vi.md: error: attached file \"/van-ban/khong-co.pdf\" is not a file of the site"],
+        &["content/plan/ke-hoach-2024.vi.md: error[MB0507]: attached file \"/van-ban/khong-co.pdf\" is not a file of the site"],
     );
 }
 
@@ -478,7 +478,7 @@ fn figures_and_yaml_mistakes_are_explained_where_they_are() {
     // A figure that is not a number: the row counted from one, named by its indicator.
     let err = fails_after(
         &[(H1_2024, "actual: \"94,5\"", "actual: \"94,5 điểm\"")],
-        &["content/reports/bao-cao-6-thang-2024.vi.md:12:13: error: result 2 (indicator \"ty-le-giao-vien-dat-chuan\"), actual: \"94,5 điểm\" is not a number"],
+        &["content/reports/bao-cao-6-thang-2024.vi.md:12:13: error[MB0403]: result 2 (indicator \"ty-le-giao-vien-dat-chuan\"), actual: \"94,5 điểm\" is not a number"],
     );
     assert!(
         err.contains("help: write the figure with digits only"),
@@ -502,7 +502,7 @@ fn figures_and_yaml_mistakes_are_explained_where_they_are() {
             "title: \"Giữ chân học sinh đến trường\"",
             "title: \"Giữ chân học sinh đến trường",
         )],
-        &["content/campaigns/giu-chan-hoc-sinh.vi.md:2:8: error: a quote opened on this line is not closed"],
+        &["content/campaigns/giu-chan-hoc-sinh.vi.md:2:8: error[MB0218]: a quote opened on this line is not closed"],
     );
     assert!(err.contains("end the value with the same quote"), "{err}");
     // An unknown indicator, with a suggestion.
@@ -512,7 +512,7 @@ fn figures_and_yaml_mistakes_are_explained_where_they_are() {
             "indicator: so-vu-tai-nan",
             "indicator: so-vu-tai-nạn",
         )],
-        &["content/reports/bao-cao-quy-i-2024.vi.md:8:5: error: result 1 (indicator \"so-vu-tai-nạn\"): unknown indicator; did you mean \"so-vu-tai-nan\"?"],
+        &["content/reports/bao-cao-quy-i-2024.vi.md:8:5: error[MB0301]: result 1 (indicator \"so-vu-tai-nạn\"): unknown indicator; did you mean \"so-vu-tai-nan\"?"],
     );
 }
 

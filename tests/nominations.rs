@@ -253,7 +253,7 @@ fn the_window_is_checked_in_working_days() {
     );
     let o = build_on(site.path(), "2024-07-15");
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("content/nominations/de-nghi-bang-khen-2024.vi.md:6:11: error: the comment window from 2024-07-02 to 2024-07-12 is 9 working days; the site asks for at least 10"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("content/nominations/de-nghi-bang-khen-2024.vi.md:6:11: error[MB0415]: the comment window from 2024-07-02 to 2024-07-12 is 9 working days; the site asks for at least 10"), "{}", stderr(&o));
     // The site may ask for less.
     let settings = std::fs::read_to_string(site.path().join("site.yaml")).expect("read");
     std::fs::write(
@@ -279,7 +279,7 @@ fn the_window_is_checked_in_working_days() {
     );
     let o = build_on(site.path(), "2027-01-02");
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).contains("warning: the comment window runs into 2027, for which there are no public holidays yet"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("warning[MB0416]: the comment window runs into 2027, for which there are no public holidays yet"), "{}", stderr(&o));
     // With the site's own 2027, no warning.
     std::fs::write(
         site.path().join("content/data/holidays.yaml"),
@@ -305,11 +305,13 @@ fn the_window_is_checked_in_working_days() {
     let o = build_on(site.path(), "2024-07-15");
     let err = stderr(&o);
     assert!(
-        err.contains("error: decided on 2024-04-10, before the comment window closed (2024-04-15)"),
+        err.contains(
+            "error[MB0417]: decided on 2024-04-10, before the comment window closed (2024-04-15)"
+        ),
         "{err}"
     );
     assert!(
-        err.contains("error: \"ai-do\" is awarded but is not a nominee of the list"),
+        err.contains("error[MB0418]: \"ai-do\" is awarded but is not a nominee of the list"),
         "{err}"
     );
 }
@@ -327,9 +329,9 @@ fn personal_identifiers_in_nominee_text_are_warned_about() {
     assert!(o.status.success(), "warnings, not errors:\n{}", stderr(&o));
     let err = stderr(&o);
     for what in [
-        "warning: this looks like a date of birth",
-        "warning: this looks like a citizen ID number (CCCD) \"079080001234\"",
-        "warning: this looks like a mobile telephone number \"0912 345 678\"",
+        "warning[MB0419]: this looks like a date of birth",
+        "warning[MB0419]: this looks like a citizen ID number (CCCD) \"079080001234\"",
+        "warning[MB0419]: this looks like a mobile telephone number \"0912 345 678\"",
     ] {
         assert!(err.contains(what), "{what} in:\n{err}");
     }
@@ -351,7 +353,7 @@ fn a_translation_keeps_the_facts_of_the_list() {
         "  - id: tap-the-truong-thpt-a\n    kind: individual\n",
     );
     let o = build_on(site.path(), "2024-07-15");
-    assert!(stderr(&o).contains("error: kind of nominee 2 (id \"tap-the-truong-thpt-a\") is individual here but collective in content/nominations/de-nghi-bang-khen-2024.vi.md"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("error[MB0313]: kind of nominee 2 (id \"tap-the-truong-thpt-a\") is individual here but collective in content/nominations/de-nghi-bang-khen-2024.vi.md"), "{}", stderr(&o));
 }
 
 #[test]

@@ -86,7 +86,7 @@ fn output_paths_through_missing_folders_dot_dot_and_links_cannot_reach_the_site_
         assert_error(
             &o,
             &[&format!(
-                "{out}: error: refusing to build into this folder: {why}"
+                "{out}: error[MB0607]: refusing to build into this folder: {why}"
             )],
         );
     }
@@ -257,12 +257,12 @@ fn a_full_disk_stops_the_build_once_and_keeps_the_previous_site() {
     let err = assert_error(
         &o,
         &[
-            &format!("{out_s}: error: the disk is full: the new site needs "),
+            &format!("{out_s}: error[MB0609]: the disk is full: the new site needs "),
             "the previous site was not changed, and the unfinished new one was removed",
             "help: free at least ",
         ],
     );
-    assert_eq!(err.matches("error:").count(), 1, "{err}");
+    assert_eq!(err.matches("error[").count(), 1, "{err}");
     assert!(!err.contains("same address"), "{err}");
     assert!(tree(&out) == before, "the previous site changed");
     assert!(!disk.path().join("disk/.public.minhbach-new").exists());

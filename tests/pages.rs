@@ -53,7 +53,8 @@ fn missing_translation_is_listed_marked_and_linked_to_the_existing_page() {
     let check = minhbach(site.path(), &["check", "--now", NOW]);
     assert!(check.status.success());
     assert!(
-        stderr(&check).contains("content/campaigns/am-no.vi.md: warning: no \"en\" translation"),
+        stderr(&check)
+            .contains("content/campaigns/am-no.vi.md: warning[MB0311]: no \"en\" translation"),
         "{}",
         stderr(&check)
     );
@@ -261,7 +262,7 @@ fn a_draft_translation_is_named_as_a_draft_not_as_missing() {
     );
     let o = minhbach(site.path(), &["check", "--now", NOW]);
     let err = stderr(&o);
-    assert!(err.contains("content/campaigns/an-toan.en.md: warning: the \"en\" version is a draft or dated in the future"), "{err}");
+    assert!(err.contains("content/campaigns/an-toan.en.md: warning[MB0312]: the \"en\" version is a draft or dated in the future"), "{err}");
     assert!(
         !err.contains("add content/campaigns/an-toan.en.md"),
         "{err}"

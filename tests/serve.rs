@@ -373,7 +373,7 @@ fn edits_rebuild_and_errors_show_over_the_last_good_site_until_fixed() {
     assert!(page.body.contains("An toàn MỚI SỬA"));
     assert!(
         page.body.contains(
-            "content/exemplars/nguyen-van-a.vi.md:5:11: error: unknown campaign &quot;khong-co-that&quot;"
+            "content/exemplars/nguyen-van-a.vi.md:5:11: error[MB0301]: unknown campaign &quot;khong-co-that&quot;"
         ),
         "{}",
         page.body
@@ -386,7 +386,7 @@ fn edits_rebuild_and_errors_show_over_the_last_good_site_until_fixed() {
     assert!(pushed.contains("event: problems"), "{pushed}");
     server.wait_for("the error in the terminal", |s| {
         s.log()
-            .contains("content/exemplars/nguyen-van-a.vi.md:5:11: error: unknown campaign \"khong-co-that\"")
+            .contains("content/exemplars/nguyen-van-a.vi.md:5:11: error[MB0301]: unknown campaign \"khong-co-that\"")
             .then_some(())
     });
     assert!(
@@ -422,7 +422,7 @@ fn a_failing_first_build_serves_the_errors_and_recovers() {
     assert!(r.body.contains(OVERLAY));
     assert!(
         r.body
-            .contains("nguyen-van-a.vi.md:5:11: error: unknown campaign &quot;an-toàn&quot;; did you mean &quot;an-toan&quot;?"),
+            .contains("nguyen-van-a.vi.md:5:11: error[MB0301]: unknown campaign &quot;an-toàn&quot;; did you mean &quot;an-toan&quot;?"),
         "{}",
         r.body
     );

@@ -8,7 +8,7 @@ use super::load::{DataFile, Loaded};
 use super::locate::DataIndex;
 use super::model::{Indicator, Target, DOC_KINDS};
 use crate::amount::Amount;
-use crate::error::{did_you_mean, Diagnostic, Diagnostics};
+use crate::error::{did_you_mean, Code, Diagnostic, Diagnostics};
 use crate::i18n;
 use crate::yaml::Source;
 use serde::de::DeserializeOwned;
@@ -65,7 +65,8 @@ pub fn read<'a>(loaded: &'a Loaded, langs: &[String], diags: &mut Diagnostics) -
     for d in &files {
         if !NAMES.contains(&d.name.as_str()) {
             diags.push(
-                Diagnostic::warning(&d.path, "ignored: unknown data file").hint(
+                Diagnostic::warning(Code::UnknownDataFile, &d.path, "ignored: unknown data file")
+                    .hint(
                     "data files are documents.yaml, units.yaml, events.yaml and indicators.yaml",
                 ),
             );
@@ -127,8 +128,12 @@ pub fn read<'a>(loaded: &'a Loaded, langs: &[String], diags: &mut Diagnostics) -
                 Some(s) => format!("did you mean \"{s}\"? Kinds: {}", DOC_KINDS.join(", ")),
                 None => format!("use one of: {}", DOC_KINDS.join(", ")),
             };
-            let e = Diagnostic::error(f.path(), format!("unknown document kind \"{}\"", d.kind))
-                .hint(hint);
+            let e = Diagnostic::error(
+                Code::UnknownDocumentKind,
+                f.path(),
+                format!("unknown document kind \"{}\"", d.kind),
+            )
+            .hint(hint);
             diags.push(f.at(e, f.in_item(&d.id, "kind", &d.kind)));
         }
         check_localized(&d.issuer, "issuer", &d.id, f, langs, diags);
@@ -230,7 +235,12 @@ fn indicator(
     let target = match target_of(i.direction, i.target, i.target_min, i.target_max) {
         Ok(t) => t,
         Err((key, message, hint)) => {
-            let d = Diagnostic::error(f.path(), format!("\"{}\": {message}", i.id)).hint(hint);
+            let d = Diagnostic::error(
+                Code::BadTarget,
+                f.path(),
+                format!("\"{}\": {message}", i.id),
+            )
+            .hint(hint);
             diags.push(f.at(d, f.in_item(&i.id, key, key)));
             return None;
         }
@@ -281,11 +291,16 @@ fn unique_ids<'a>(
         if *times > 1 {
             // The n-th time an id is written is the (n-1)-th duplicate.
             let span = f().id_span(id, *times);
-            let d = Diagnostic::error(f().path(), format!("duplicate id \"{id}\""))
-                .hint("each entry needs its own id; rename one of them");
+            let d = Diagnostic::error(
+                Code::DuplicateId,
+                f().path(),
+                format!("duplicate id \"{id}\""),
+            )
+            .hint("each entry needs its own id; rename one of them");
             diags.push(f().at(d, span));
         } else if i18n::slugify(id) != id {
             let d = Diagnostic::error(
+                Code::BadId,
                 f().path(),
                 format!("id \"{id}\" must be lowercase letters, digits and dashes"),
             )
@@ -293,6 +308,7 @@ fn unique_ids<'a>(
             diags.push(f().at(d, f().id_span(id, 1)));
         } else if id.len() > MAX_SLUG {
             let d = Diagnostic::error(
+                Code::AddressTooLong,
                 f().path(),
                 format!(
                     "id \"{}…\" is {} characters long; at most {MAX_SLUG} fit in an address",
@@ -317,21 +333,26 @@ pub fn check_localized(
 ) {
     for l in langs {
         if map.get(l).is_none_or(|s| s.trim().is_empty()) {
-            let d = Diagnostic::error(f.path(), format!("\"{id}\": {key} has no \"{l}\" text"))
-                .hint(format!(
-                    "write it as `{key}: {{ {} }}`",
-                    langs
-                        .iter()
-                        .map(|l| format!("{l}: \"…\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
+            let d = Diagnostic::error(
+                Code::MissingLanguageText,
+                f.path(),
+                format!("\"{id}\": {key} has no \"{l}\" text"),
+            )
+            .hint(format!(
+                "write it as `{key}: {{ {} }}`",
+                langs
+                    .iter()
+                    .map(|l| format!("{l}: \"…\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
             diags.push(f.at(d, f.in_item(id, key, key)));
         }
     }
     for l in map.keys() {
         if !langs.contains(l) {
             let d = Diagnostic::error(
+                Code::UnknownLanguageText,
                 f.path(),
                 format!(
                     "\"{id}\": {key} has text for \"{l}\", which is not a language of the site"

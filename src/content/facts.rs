@@ -14,7 +14,7 @@ use super::frontmatter::{
 };
 use super::load::{Loaded, SourceFile};
 use super::model::*;
-use crate::error::{did_you_mean, Diagnostic, Diagnostics, Span};
+use crate::error::{did_you_mean, Code, Diagnostic, Diagnostics, Span};
 use crate::i18n;
 use crate::period::Period;
 use crate::yaml::Source;
@@ -148,6 +148,7 @@ impl<'a> Cx<'a, '_> {
     fn differ(&mut self, tr: &str, here: Span, there: Span, key: &str, b: &str, a: &str) {
         self.diags.push(
             Diagnostic::error(
+                Code::FactDiffers,
                 tr,
                 format!(
                     "{key} is {b} here but {a} in {}:{}:{}; a fact is written once and shared by every language",
@@ -165,6 +166,7 @@ impl<'a> Cx<'a, '_> {
     fn only_here(&mut self, tr: &str, here: Span, key: &str) {
         self.diags.push(
             Diagnostic::error(
+                Code::FactOnlyInTranslation,
                 tr,
                 format!(
                     "{key} is written only in this translation; facts (dates, figures, periods, ids) are written in {}",
@@ -182,7 +184,7 @@ impl<'a> Cx<'a, '_> {
             let src = self.src();
             let path = self.src_path.clone();
             self.diags.push(
-                Diagnostic::error(&path, format!("missing field \"{key}\""))
+                Diagnostic::error(Code::MissingField, &path, format!("missing field \"{key}\""))
                     .at_in(
                         Span::new(src.first_line.saturating_sub(1).max(1), 1),
                         self.text_of(&path),
@@ -203,6 +205,7 @@ impl<'a> Cx<'a, '_> {
                 let here = self.sources.source(tr).span_of("file", &a.file);
                 self.diags.push(
                     Diagnostic::error(
+                        Code::TranslationExtraItem,
                         tr,
                         format!(
                             "attachment \"{}\" is not attached in {}; a translation gives titles to the files attached there",
@@ -764,22 +767,28 @@ fn nominees(c: &mut Cx, list: &[NomineeFm]) -> Option<Vec<Nominee>> {
     let mut ok = true;
     for (i, n) in list.iter().enumerate() {
         let span = |key: &str| src.item_span("nominees", i, key).unwrap_or(Span::new(1, 1));
-        let mut problem = |message: String, key: &str, hint: &str| {
+        let mut problem = |code: Code, message: String, key: &str, hint: &str| {
             c.diags.push(
-                Diagnostic::error(&path, format!("{}: {message}", nominee_name(i, &n.id)))
-                    .at_in(span(key), text)
-                    .hint(hint.to_string()),
+                Diagnostic::error(
+                    code,
+                    &path,
+                    format!("{}: {message}", nominee_name(i, &n.id)),
+                )
+                .at_in(span(key), text)
+                .hint(hint.to_string()),
             );
             false
         };
         if i18n::slugify(&n.id) != n.id || n.id.is_empty() {
             ok &= problem(
+                Code::BadId,
                 "the id must be lowercase letters, digits and dashes".into(),
                 "id",
                 &format!("write it as \"{}\"", i18n::slugify(&n.id)),
             );
         } else if out.iter().any(|o| o.id == n.id) {
             ok &= problem(
+                Code::DuplicateId,
                 "the id is used by another nominee of the list".into(),
                 "id",
                 "give each nominee its own id, e.g. from the name",
@@ -787,6 +796,7 @@ fn nominees(c: &mut Cx, list: &[NomineeFm]) -> Option<Vec<Nominee>> {
         }
         if n.name.as_deref().is_none_or(|x| x.trim().is_empty()) {
             ok &= problem(
+                Code::MissingField,
                 "the name is missing".into(),
                 "id",
                 "add a line `name: \"Bà …\"` to the nominee",
@@ -794,6 +804,7 @@ fn nominees(c: &mut Cx, list: &[NomineeFm]) -> Option<Vec<Nominee>> {
         }
         let Some(kind) = n.kind else {
             ok &= problem(
+                Code::MissingField,
                 "the kind is missing".into(),
                 "id",
                 "add `kind: individual` (a person) or `kind: collective` (a group)",
@@ -830,6 +841,7 @@ fn compare_nominees(c: &mut Cx, tr: &str, src: &[NomineeFm], other: &[NomineeFm]
                 .unwrap_or(Span::new(1, 1));
             c.diags.push(
                 Diagnostic::error(
+                    Code::TranslationExtraItem,
                     tr,
                     format!(
                         "{} is not among the nominees in {}; a translation gives the text of the nominees listed there",
@@ -923,6 +935,7 @@ fn compare_results(c: &mut Cx, tr: &str, src: &[ResultFm], other: &[ResultFm]) {
                 .unwrap_or(Span::new(1, 1));
             c.diags.push(
                 Diagnostic::error(
+                    Code::TranslationExtraItem,
                     tr,
                     format!(
                         "{} is not among the results in {}; a translation gives notes to the rows written there",
@@ -989,7 +1002,7 @@ fn figures(c: &mut Cx, results: &[ResultFm], data: &Data) -> Option<Vec<Figure>>
                     ),
                 };
                 c.diags.push(
-                    Diagnostic::error(&path, message)
+                    Diagnostic::error(Code::UnknownReference, &path, message)
                         .at_in(span("indicator"), text)
                         .hint(hint),
                 );
@@ -999,7 +1012,7 @@ fn figures(c: &mut Cx, results: &[ResultFm], data: &Data) -> Option<Vec<Figure>>
         };
         let Some(actual) = r.actual else {
             c.diags.push(
-                Diagnostic::error(&path, format!("{}: the actual value is missing", row_name(i, &r.indicator)))
+                Diagnostic::error(Code::ActualMissing, &path, format!("{}: the actual value is missing", row_name(i, &r.indicator)))
                     .at_in(span("indicator"), text)
                     .hint("add a line `actual: …` with the figure achieved in the period, e.g. actual: 97,5"),
             );
@@ -1018,7 +1031,7 @@ fn figures(c: &mut Cx, results: &[ResultFm], data: &Data) -> Option<Vec<Figure>>
                         "target:"
                     };
                     c.diags.push(
-                        Diagnostic::error(&path, format!("{}: no target to measure it against", row_name(i, &r.indicator)))
+                        Diagnostic::error(Code::NoTarget, &path, format!("{}: no target to measure it against", row_name(i, &r.indicator)))
                             .at_in(span("indicator"), text)
                             .hint(format!("add {keys} to this result, or to the indicator in content/data/indicators.yaml")),
                     );
@@ -1028,9 +1041,13 @@ fn figures(c: &mut Cx, results: &[ResultFm], data: &Data) -> Option<Vec<Figure>>
             },
             Err((key, message, hint)) => {
                 c.diags.push(
-                    Diagnostic::error(&path, format!("{}: {message}", row_name(i, &r.indicator)))
-                        .at_in(span(key), text)
-                        .hint(hint),
+                    Diagnostic::error(
+                        Code::BadTarget,
+                        &path,
+                        format!("{}: {message}", row_name(i, &r.indicator)),
+                    )
+                    .at_in(span(key), text)
+                    .hint(hint),
                 );
                 ok = false;
                 continue;
@@ -1039,6 +1056,7 @@ fn figures(c: &mut Cx, results: &[ResultFm], data: &Data) -> Option<Vec<Figure>>
         if out.iter().any(|f: &Figure| f.indicator == r.indicator) {
             c.diags.push(
                 Diagnostic::error(
+                    Code::IndicatorTwice,
                     &path,
                     format!(
                         "{}: the indicator has a row already in this report",
@@ -1106,6 +1124,7 @@ fn pair<T: Common>(files: &[&SourceFile], diags: &mut Diagnostics) -> Vec<Raw<T>
         if id.is_empty() {
             diags.push(
                 Diagnostic::error(
+                    Code::AddressHasNoLetters,
                     &f.path,
                     "the file name has no letters or digits to make an address from",
                 )
@@ -1119,6 +1138,7 @@ fn pair<T: Common>(files: &[&SourceFile], diags: &mut Diagnostics) -> Vec<Raw<T>
                 if folded.is_empty() {
                     diags.push(
                         Diagnostic::error(
+                            Code::AddressHasNoLetters,
                             &f.path,
                             format!("slug \"{s}\" has no letters or digits"),
                         )
@@ -1135,7 +1155,7 @@ fn pair<T: Common>(files: &[&SourceFile], diags: &mut Diagnostics) -> Vec<Raw<T>
         if slug.len() > datafiles::MAX_SLUG {
             let span = f.source().find_key("slug").unwrap_or(Span::new(1, 1));
             diags.push(
-                Diagnostic::error(&f.path, format!("the address \"{}…\" is {} characters long; at most {} fit in a folder name", &slug[..40], slug.len(), datafiles::MAX_SLUG))
+                Diagnostic::error(Code::AddressTooLong, &f.path, format!("the address \"{}…\" is {} characters long; at most {} fit in a folder name", &slug[..40], slug.len(), datafiles::MAX_SLUG))
                     .at_in(span, &f.text)
                     .hint("set a shorter `slug:` (or rename the file), e.g. the first words of the title"),
             );
@@ -1144,7 +1164,7 @@ fn pair<T: Common>(files: &[&SourceFile], diags: &mut Diagnostics) -> Vec<Raw<T>
         if let Some(other) = slugs.insert((f.lang.clone(), slug.clone()), f.path.clone()) {
             let span = f.source().find_key("slug").unwrap_or(Span::new(1, 1));
             diags.push(
-                Diagnostic::error(&f.path, format!("duplicate address \"{slug}\": {other} already uses it"))
+                Diagnostic::error(Code::DuplicateAddress, &f.path, format!("duplicate address \"{slug}\": {other} already uses it"))
                     .at_in(span, &f.text)
                     .hint("rename one of the files (or set a different `slug:`) so each has its own address"),
             );

@@ -2,7 +2,7 @@
 //! files — decomposed (NFD) letters, invisible characters, stray spaces. Checked on the
 //! raw text, before loading normalizes it, and reported as warnings at line and column.
 
-use crate::error::{Diagnostic, Diagnostics, Span};
+use crate::error::{Code, Diagnostic, Diagnostics, Span};
 use crate::i18n::nfc;
 
 /// Characters that are invisible or look like a plain space.
@@ -63,8 +63,8 @@ pub fn yaml_lines(
         if !lines.contains(&n) {
             continue;
         }
-        let warn = |col: usize, message: String, hint: &str| {
-            Diagnostic::warning(path, message)
+        let warn = |code: Code, col: usize, message: String, hint: &str| {
+            Diagnostic::warning(code, path, message)
                 .hint(hint)
                 .at_line(Span::new(n, col), line)
         };
@@ -74,6 +74,7 @@ pub fn yaml_lines(
                 .position(|c| ('\u{300}'..='\u{36f}').contains(&c))
                 .map_or(1, |p| p);
             diags.push(warn(
+                Code::DecomposedLetters,
                 col.max(1),
                 "decomposed Vietnamese letters (NFD), as pasted from Word, a PDF or a Mac".into(),
                 "minhbach composes them (NFC) when it builds, so the site is right; to fix the file itself, retype the word or save it as UTF-8",
@@ -85,6 +86,7 @@ pub fn yaml_lines(
             .find_map(|(i, c)| invisible(c).map(|name| (i + 1, name)))
         {
             diags.push(warn(
+                Code::InvisibleCharacter,
                 col,
                 format!("invisible character: {c}"),
                 "delete it and type a normal space (or nothing); it breaks search and sorting",
@@ -102,6 +104,7 @@ pub fn yaml_lines(
             let inner = &quoted[1..quoted.len() - 1];
             if inner != inner.trim() && !inner.trim().is_empty() {
                 diags.push(warn(
+                    Code::StraySpaces,
                     col,
                     "the value starts or ends with a space inside the quotes".into(),
                     "remove the spaces between the quotes and the text",
@@ -112,6 +115,7 @@ pub fn yaml_lines(
         if let Some(p) = value.trim_end().find("  ") {
             let c = col + value[..p].chars().count();
             diags.push(warn(
+                Code::StraySpaces,
                 c,
                 "two spaces in a row inside the value".into(),
                 "use a single space between words",

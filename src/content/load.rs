@@ -1,7 +1,7 @@
 //! Load: walk `content/` in sorted order and split each markdown file into front matter
 //! and body, remembering where each starts so later errors point at the right line.
 
-use crate::error::{Diagnostic, Diagnostics, Span};
+use crate::error::{Code, Diagnostic, Diagnostics, Span};
 use crate::i18n;
 use rayon::prelude::*;
 use std::path::Path;
@@ -105,8 +105,12 @@ pub fn walk(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<walkdir::Di
     let shown = |p: &Path| shown(root, p);
     let outside = |p: &Path| outside(&shown(p));
     let nowhere = |p: &Path| {
-        Diagnostic::error(shown(p), "this is a symbolic link that leads nowhere")
-            .hint("remove the link, or copy the file it meant into the site folder")
+        Diagnostic::error(
+            Code::SymlinkNowhere,
+            shown(p),
+            "this is a symbolic link that leads nowhere",
+        )
+        .hint("remove the link, or copy the file it meant into the site folder")
     };
     let rel = dir.strip_prefix(root).unwrap_or(dir);
     if let Some(link) = crate::paths::link_out_of(root, &inside, rel) {
@@ -134,7 +138,7 @@ pub fn walk(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<walkdir::Di
                 } else if path.is_symlink() && !path.exists() {
                     diags.push(nowhere(path));
                 } else {
-                    diags.push(Diagnostic::error(shown(path), format!("cannot read: {e}")).hint("check that the file exists and can be read (permissions), then run the command again"));
+                    diags.push(Diagnostic::error(Code::CannotRead, shown(path), format!("cannot read: {e}")).hint("check that the file exists and can be read (permissions), then run the command again"));
                 }
                 continue;
             }
@@ -166,7 +170,7 @@ pub fn walk(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<walkdir::Di
 
 /// A link that leads out of the site folder.
 fn outside(path: &str) -> Diagnostic {
-    Diagnostic::error(path, "this is a symbolic link to a place outside the site folder; nothing outside the site is read or published")
+    Diagnostic::error(Code::SymlinkOutside, path, "this is a symbolic link to a place outside the site folder; nothing outside the site is read or published")
         .hint("copy the files into the site folder instead of linking to them")
 }
 
@@ -179,7 +183,11 @@ pub fn settings_text(root: &Path) -> Result<String, Diagnostic> {
         return Err(outside(&shown(root, &link)));
     }
     let bytes = std::fs::read(root.join(file)).map_err(|e| {
-        let d = Diagnostic::error(file, format!("cannot read the site settings: {e}"));
+        let d = Diagnostic::error(
+            Code::SettingsUnreadable,
+            file,
+            format!("cannot read the site settings: {e}"),
+        );
         if e.kind() == std::io::ErrorKind::NotFound {
             d.hint("run minhbach in the site folder (the one with site.yaml), or pass --root DIR")
         } else {
@@ -192,6 +200,7 @@ pub fn settings_text(root: &Path) -> Result<String, Diagnostic> {
 /// A link to a folder that holds it: following it would never end.
 fn looped(path: &str) -> Diagnostic {
     Diagnostic::warning(
+        Code::SymlinkLoop,
         path,
         "not followed: this symbolic link leads to a folder that contains it, so following it would never end",
     )
@@ -216,6 +225,7 @@ pub fn utf8(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         let line = valid.matches('\n').count() + 1;
         let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         Diagnostic::error(
+            Code::NotUtf8,
             path,
             format!("the file is not UTF-8 text: the byte at offset {offset} is not valid UTF-8"),
         )
@@ -249,6 +259,7 @@ fn read_text(root: &Path, path: &Path, markdown: bool) -> Read {
         },
         Err(e) => {
             diags.push(Diagnostic::error(
+                Code::CannotRead,
                 &rel,
                 format!("cannot read the file: {e}"),
             ).hint("check that the file exists and can be read (permissions), then run the command again"));
@@ -264,7 +275,7 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
     let content = root.join("content");
     if !content.is_dir() {
         diags.push(
-            Diagnostic::error("content", "the content folder is missing")
+            Diagnostic::error(Code::NoContentFolder, "content", "the content folder is missing")
                 .hint("create content/ with campaigns/, exemplars/, reports/, pages/, plan/ and data/ inside"),
         );
         return loaded;
@@ -304,13 +315,18 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
                 // alone, messages about it would name the .yaml file it is not.
                 let d = if entry.path().with_file_name(format!("{stem}.yaml")).exists() {
                     Diagnostic::error(
+                        Code::YmlDataFile,
                         &rel_str,
                         format!("both {name} and {stem}.yaml are here: only one is read"),
                     )
                     .hint(format!("keep the entries in {stem}.yaml and delete {name}"))
                 } else {
-                    Diagnostic::error(&rel_str, "data files end in .yaml, not .yml")
-                        .hint(format!("rename it to {stem}.yaml"))
+                    Diagnostic::error(
+                        Code::YmlDataFile,
+                        &rel_str,
+                        "data files end in .yaml, not .yml",
+                    )
+                    .hint(format!("rename it to {stem}.yaml"))
                 };
                 diags.push(d);
             } else if let Some(stem) = name.strip_suffix(".yaml") {
@@ -324,6 +340,7 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
             } else {
                 diags.push(
                     Diagnostic::warning(
+                        Code::NotYamlInData,
                         &rel_str,
                         "ignored: only .yaml files are read in content/data/",
                     )
@@ -335,7 +352,7 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
         let Some(kind) = Kind::from_folder(folder).filter(|_| parts.len() == 2) else {
             if name.ends_with(".md") {
                 diags.push(
-                    Diagnostic::error(&rel_str, "this file is not in a content folder the site knows")
+                    Diagnostic::error(Code::NotInContentFolder, &rel_str, "this file is not in a content folder the site knows")
                         .hint("move it into content/plan/, content/campaigns/, content/exemplars/, content/reports/ or content/pages/"),
                 );
             }
@@ -343,8 +360,12 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
         };
         let Some(base) = name.strip_suffix(".md") else {
             diags.push(
-                Diagnostic::warning(&rel_str, "ignored: not a markdown (.md) file")
-                    .hint("put images and attachments in static/ and link them from there"),
+                Diagnostic::warning(
+                    Code::NotMarkdown,
+                    &rel_str,
+                    "ignored: not a markdown (.md) file",
+                )
+                .hint("put images and attachments in static/ and link them from there"),
             );
             continue;
         };
@@ -355,6 +376,7 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
         if !languages.contains(&lang) {
             diags.push(
                 Diagnostic::error(
+                    Code::UnknownFileLanguage,
                     &rel_str,
                     format!("unknown language \"{lang}\" in the file name"),
                 )
@@ -378,8 +400,8 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
                 body,
                 body_line,
             }),
-            Err((span, msg)) => diags.push(
-                Diagnostic::error(&rel_str, msg)
+            Err((span, code, msg)) => diags.push(
+                Diagnostic::error(code, &rel_str, msg)
                     .at_in(span, &text)
                     .hint("start the file with a line `---`, then the fields (title: …), then another line `---`, then the text"),
             ),
@@ -391,12 +413,13 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
 type Split = (std::ops::Range<usize>, usize, std::ops::Range<usize>, usize);
 
 /// Splits `---\nyaml\n---\nbody` into byte ranges and first lines.
-pub fn split(text: &str) -> Result<Split, (Span, String)> {
+pub fn split(text: &str) -> Result<Split, (Span, Code, String)> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
         return Err((
             Span::new(1, 1),
+            Code::NoFrontMatter,
             "the file must start with front matter between two `---` lines".into(),
         ));
     }
@@ -411,6 +434,7 @@ pub fn split(text: &str) -> Result<Split, (Span, String)> {
     }
     Err((
         Span::new(1, 1),
+        Code::FrontMatterNotClosed,
         "the front matter is not closed: add a line `---` after the last field".into(),
     ))
 }

@@ -123,7 +123,10 @@ mod tests {
         assert_eq!(ix.in_item("b", "kind", "y"), Span::new(5, 9));
         // A key the item lacks is not looked for in the next item.
         assert_eq!(ix.in_item("a", "number", "number"), Span::new(1, 1));
-        let d = ix.at(Diagnostic::error(ix.path(), "x"), Span::new(5, 9));
+        let d = ix.at(
+            Diagnostic::error(crate::error::Code::UnknownReference, ix.path(), "x"),
+            Span::new(5, 9),
+        );
         assert!(d.to_string().contains("5 |   kind: y"), "{d}");
     }
 }

@@ -16,7 +16,7 @@ use super::load::{Kind, Loaded, SourceFile};
 use crate::amount::Amount;
 use crate::config::Settings;
 use crate::date::PartialDate;
-use crate::error::Diagnostics;
+use crate::error::{Code, Diagnostics};
 use crate::period::Period;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -954,6 +954,7 @@ fn warn_missing_translations<F, T>(
                 );
                 diags.push(if held_back.contains(&expected) {
                     Diagnostic::warning(
+                        Code::TranslationNotPublished,
                         &expected,
                         format!("the \"{l}\" version is a draft or dated in the future; {listed}"),
                     )
@@ -961,8 +962,12 @@ fn warn_missing_translations<F, T>(
                         "when it is ready, remove `draft: true` (or fix the date) in {expected}"
                     ))
                 } else {
-                    Diagnostic::warning(&first.path, format!("no \"{l}\" translation; {listed}"))
-                        .hint(format!("add {expected} with the translated text"))
+                    Diagnostic::warning(
+                        Code::NoTranslation,
+                        &first.path,
+                        format!("no \"{l}\" translation; {listed}"),
+                    )
+                    .hint(format!("add {expected} with the translated text"))
                 });
             }
         }

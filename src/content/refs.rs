@@ -11,7 +11,7 @@ use super::datafiles::Data;
 use super::facts::Sources;
 use super::model::{All, Campaign, DOC_KINDS};
 use crate::config::Settings;
-use crate::error::{did_you_mean, Diagnostic, Diagnostics, Span};
+use crate::error::{did_you_mean, Code, Diagnostic, Diagnostics, Span};
 use crate::yaml::{ListItem, Source};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -82,7 +82,7 @@ fn unknown(diags: &mut Diagnostics, v: &At, key: &'static str, id: &str, known: 
             if ids.len() > 20 { ", …" } else { "" }
         ),
     };
-    let d = Diagnostic::error(v.path, message).hint(hint);
+    let d = Diagnostic::error(Code::UnknownReference, v.path, message).hint(hint);
     diags.push(match v.list_item(key, id) {
         Some(item) => d.at(item.span).excerpt(item.line, item.byte),
         None => d.at_in(v.src.span_of(key, id), v.text),
@@ -105,6 +105,21 @@ pub(crate) fn unshowable(photo: &str) -> Option<String> {
         "pdf" => "a PDF, not a photo; attach it under attachments: and give the photo as a JPEG".into(),
         _ => return None,
     })
+}
+
+/// Reports a `photo:` (of an exemplar or a nominee) that browsers cannot show.
+fn photo_shown(diags: &mut Diagnostics, v: &At, photo: &str) {
+    if let Some(why) = unshowable(photo) {
+        diags.push(
+            Diagnostic::error(
+                Code::NotAWebImage,
+                v.path,
+                format!("photo \"{photo}\" is {why}"),
+            )
+            .at_in(v.src.span_of("photo", photo), v.text)
+            .hint("link a .jpg, .png or .webp file: photo: /anh/ten-anh.jpg"),
+        );
+    }
 }
 
 pub(super) fn check(
@@ -152,6 +167,7 @@ pub(super) fn check(
         if !DOC_KINDS.contains(&p.facts.doc_kind.as_str()) {
             diags.push(
                 Diagnostic::error(
+                    Code::UnknownDocumentKind,
                     v.path,
                     format!("unknown document kind \"{}\"", p.facts.doc_kind),
                 )
@@ -174,6 +190,7 @@ pub(super) fn check(
             if ends.sort_key() < f.launched.sort_key() {
                 diags.push(
                     Diagnostic::error(
+                        Code::EndsBeforeLaunch,
                         v.path,
                         format!(
                             "the campaign ends ({ends}) before it is launched ({})",
@@ -195,7 +212,7 @@ pub(super) fn check(
         if let Some(c) = campaigns.get(f.campaign.as_str()) {
             if f.recognized < c.facts.launched.start() {
                 diags.push(
-                    Diagnostic::error(v.path, format!(
+                    Diagnostic::error(Code::RecognizedBeforeCampaign, v.path, format!(
                         "recognized on {recognized}, before its campaign \"{}\" began ({})",
                         f.campaign, c.facts.launched
                     ))
@@ -204,7 +221,7 @@ pub(super) fn check(
                 );
             } else if let Some(ends) = c.facts.ends.filter(|e| f.recognized > e.end()) {
                 diags.push(
-                    Diagnostic::warning(v.path, format!(
+                    Diagnostic::warning(Code::RecognizedAfterCampaign, v.path, format!(
                         "recognized on {recognized}, after its campaign \"{}\" ended ({ends})",
                         f.campaign
                     ))
@@ -223,18 +240,12 @@ pub(super) fn check(
                     .or_else(|| src.find_key("title"))
                     .unwrap_or(Span::new(1, 1));
                 diags.push(
-                    Diagnostic::warning(&version.path, "the photo has no photo_alt, so a reader who cannot see it hears only the title")
+                    Diagnostic::warning(Code::NoPhotoAlt, &version.path, "the photo has no photo_alt, so a reader who cannot see it hears only the title")
                         .at_in(span, &file.text)
                         .hint("add a line such as photo_alt: \"Cô Hoa giảng bài cho học sinh lớp 10\": who is shown, doing what, where"),
                 );
             }
-            if let Some(why) = unshowable(photo) {
-                diags.push(
-                    Diagnostic::error(v.path, format!("photo \"{photo}\" is {why}"))
-                        .at_in(v.src.span_of("photo", photo), v.text)
-                        .hint("link a .jpg, .png or .webp file: photo: /anh/ten-anh.jpg"),
-                );
-            }
+            photo_shown(diags, &v, photo);
         }
     }
     reports(sources, all, data, &plan_ids, diags);
@@ -250,7 +261,7 @@ pub(super) fn check(
                     }
                     None => "name a campaign file of content/campaigns/ (without .vi.md), or leave campaign out for an indicator of the whole organization".into(),
                 };
-                let d = Diagnostic::error(f.path(), message).hint(hint);
+                let d = Diagnostic::error(Code::UnknownReference, f.path(), message).hint(hint);
                 diags.push(f.at(d, f.in_item(&i.id, "campaign", c)));
             }
         }
@@ -309,19 +320,13 @@ fn nominations(
                 unknown(diags, &v, "exemplar", e, known.exemplars);
             }
             if let Some(photo) = &x.photo {
-                if let Some(why) = unshowable(photo) {
-                    diags.push(
-                        Diagnostic::error(v.path, format!("photo \"{photo}\" is {why}"))
-                            .at_in(v.src.span_of("photo", photo), v.text)
-                            .hint("link a .jpg, .png or .webp file: photo: /anh/ten-anh.jpg"),
-                    );
-                }
+                photo_shown(diags, &v, photo);
             }
         }
         let day = |d: chrono::NaiveDate| d.to_string();
         if f.opens < f.posted {
             diags.push(
-                Diagnostic::error(v.path, format!("comments open ({}) before the list is posted ({})", f.opens, f.posted))
+                Diagnostic::error(Code::OpensBeforePosted, v.path, format!("comments open ({}) before the list is posted ({})", f.opens, f.posted))
                     .at_in(v.src.span_of("opens", &day(f.opens)), v.text)
                     .hint("`opens` is the first day comments count: on or after `posted`; leave it out to start the day after posting"),
             );
@@ -331,6 +336,7 @@ fn nominations(
         if f.deadline < f.opens {
             diags.push(
                 Diagnostic::error(
+                    Code::DeadlineBeforeOpens,
                     v.path,
                     format!(
                         "the deadline ({}) is before comments open ({})",
@@ -343,6 +349,7 @@ fn nominations(
         } else if window < min {
             diags.push(
                 Diagnostic::error(
+                    Code::CommentWindowTooShort,
                     v.path,
                     format!(
                         "the comment window from {} to {} is {window} working days; the site asks for at least {min}",
@@ -360,6 +367,7 @@ fn nominations(
             let years: Vec<String> = unknown_years.iter().map(i32::to_string).collect();
             diags.push(
                 Diagnostic::warning(
+                    Code::NoHolidaysForYear,
                     v.path,
                     format!(
                         "the comment window runs into {}, for which there are no public holidays yet: it is counted without them",
@@ -376,7 +384,7 @@ fn nominations(
         if let Some(d) = &f.decision {
             if d.date <= f.deadline {
                 diags.push(
-                    Diagnostic::error(v.path, format!("decided on {}, before the comment window closed ({})", d.date, f.deadline))
+                    Diagnostic::error(Code::DecidedBeforeDeadline, v.path, format!("decided on {}, before the comment window closed ({})", d.date, f.deadline))
                         .at_in(v.src.span_of("date", &day(d.date)), v.text)
                         .hint("the council decides after the last day for comments; check the decision date and the deadline"),
                 );
@@ -385,6 +393,7 @@ fn nominations(
                 if !f.nominees.iter().any(|x| &x.id == id) {
                     diags.push(
                         Diagnostic::error(
+                            Code::AwardedNotNominee,
                             v.path,
                             format!("\"{id}\" is awarded but is not a nominee of the list"),
                         )
@@ -552,7 +561,7 @@ fn privacy_of(path: &str, f: &super::load::SourceFile) -> Vec<Diagnostic> {
             String::new()
         };
         out.push(
-                Diagnostic::warning(path, format!("this looks like {what}{shown}; the site publishes it for anyone to read"))
+                Diagnostic::warning(Code::PersonalData, path, format!("this looks like {what}{shown}; the site publishes it for anyone to read"))
                     .at_in(Span::new(line, col), &f.text)
                     .hint("publish only what the award needs: remove citizen ID numbers, private telephone numbers and dates of birth (the office's number for comments goes under comments: phone)"),
             );
@@ -620,9 +629,9 @@ fn reports(
                 None => format!("the report is for {period}, a period no plan covers"),
             };
             let problem = if drafted {
-                Diagnostic::warning(v.path, message)
+                Diagnostic::warning(Code::PeriodNotPlanned, v.path, message)
             } else {
-                Diagnostic::error(v.path, message)
+                Diagnostic::error(Code::PeriodNotPlanned, v.path, message)
             };
             diags.push(
                 problem
@@ -651,7 +660,7 @@ fn reports(
                 )
             };
             diags.push(
-                Diagnostic::error(v.path, format!("a second report for {period} {about}: {other} reports on it already"))
+                Diagnostic::error(Code::SecondReport, v.path, format!("a second report for {period} {about}: {other} reports on it already"))
                     .at_in(v.src.span_of("period", &period), v.text)
                     .hint("merge the two reports, correct the period, or name the plan each one answers with `plan:`"),
             );
@@ -687,6 +696,7 @@ fn pages(settings: &Settings, sources: &Sources, all: &All, diags: &mut Diagnost
                 let f = sources.file(&v.path);
                 diags.push(
                     Diagnostic::error(
+                        Code::ReservedAddress,
                         &v.path,
                         format!(
                             "the page address \"{}\" is already used by a section of the site",

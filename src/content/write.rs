@@ -10,7 +10,7 @@
 //! with that key.
 
 use crate::content::load::split;
-use crate::error::Span;
+use crate::error::{Code, Span};
 use std::io::Write;
 use std::path::Path;
 
@@ -40,7 +40,7 @@ struct Field {
 impl Document {
     /// Splits a content file into its fields. Errors are the file's own problems (no front
     /// matter, a value before any key), at the line they are on.
-    pub fn parse(file: &str) -> Result<Document, (Span, String)> {
+    pub fn parse(file: &str) -> Result<Document, (Span, Code, String)> {
         let (yaml, first_line, _, _) = split(file)?;
         // The opening line's ending is the file's: a body may mix them, the front matter
         // is written by one tool.
@@ -66,6 +66,7 @@ impl Document {
                 let Some(key) = key_of(content) else {
                     return Err((
                         Span::new(first_line + i, 1),
+                        Code::NotAField,
                         format!("expected a field such as `title: ...`, found `{content}`"),
                     ));
                 };
@@ -85,6 +86,7 @@ impl Document {
             } else if doc.fields.is_empty() && !(content.is_empty() || content.starts_with('#')) {
                 return Err((
                     Span::new(first_line + i, 1),
+                    Code::NotAField,
                     format!("expected a field such as `title: ...`, found `{content}`"),
                 ));
             } else {
@@ -403,6 +405,7 @@ mod tests {
     fn a_value_before_any_key_is_an_error_at_its_line() {
         let err = Document::parse("---\n  x\ntitle: a\n---\n").expect_err("refused");
         assert_eq!(err.0, Span::new(2, 1));
+        assert_eq!(err.1, crate::error::Code::NotAField);
     }
 
     #[test]

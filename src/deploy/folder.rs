@@ -4,7 +4,7 @@
 //! only new and changed files are written, and readers see the old site or the new one.
 
 use super::manifest::{self, Local, Manifest};
-use crate::error::{Diagnostic, Error};
+use crate::error::{Code, Diagnostic, Error};
 use crate::output::Stage;
 use std::path::Path;
 
@@ -15,11 +15,12 @@ pub fn online(dest: &Path) -> Result<Manifest, Diagnostic> {
         Ok(bytes) => Manifest::from_json(&bytes)
             .map_err(|e| super::bad_manifest(&path.display().to_string(), &e)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest::default()),
-        Err(e) => Err(
-            Diagnostic::error(path.display().to_string(), format!("cannot read: {e}")).hint(
-                "check that the folder can be read (permissions), then run the command again",
-            ),
-        ),
+        Err(e) => Err(Diagnostic::error(
+            Code::CannotRead,
+            path.display().to_string(),
+            format!("cannot read: {e}"),
+        )
+        .hint("check that the folder can be read (permissions), then run the command again")),
     }
 }
 

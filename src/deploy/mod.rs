@@ -24,7 +24,7 @@ pub mod remote;
 mod sftp;
 pub mod spec;
 
-use crate::error::{Diagnostic, Error};
+use crate::error::{Code, Diagnostic, Error};
 use manifest::{Manifest, Plan};
 use spec::{Guard, Target};
 use std::path::{Path, PathBuf};
@@ -135,6 +135,7 @@ impl From<Error> for Failure {
         match e {
             Error::Content(d) => Failure::Failed(d),
             Error::Io { path, source } => Failure::Failed(vec![Diagnostic::error(
+                Code::Io,
                 path.display().to_string(),
                 source.to_string(),
             )
@@ -145,7 +146,7 @@ impl From<Error> for Failure {
 
 /// The message about a manifest that cannot be read.
 pub(crate) fn bad_manifest(shown: &str, why: &str) -> Diagnostic {
-    Diagnostic::error(shown, format!("the manifest of what is online ({}) cannot be read: {why}", manifest::FILE))
+    Diagnostic::error(Code::BadManifest, shown, format!("the manifest of what is online ({}) cannot be read: {why}", manifest::FILE))
         .hint(format!("if it was damaged, delete {} on the target: the next deploy then uploads every file again (and deletes nothing)", manifest::FILE))
 }
 
@@ -227,6 +228,7 @@ pub fn run(req: &Request) -> Result<Report, Failure> {
     let shown = req.target.to_string();
     if !req.public.join(crate::output::MARKER).is_file() {
         return Err(Failure::Failed(vec![Diagnostic::error(
+            Code::NotABuiltSite,
             req.public.display().to_string(),
             "this is not a built site: it has no .minhbach-output file",
         )
@@ -238,6 +240,7 @@ pub fn run(req: &Request) -> Result<Report, Failure> {
         match plan.refused(req.guard, req.allow_deletions) {
         Some(why) => Err(Failure::Refused(
             Diagnostic::error(
+                Code::DeletionGuard,
                 shown.clone(),
                 format!("refusing to deploy: {why}; nothing was changed"),
             )
@@ -272,8 +275,10 @@ pub fn run(req: &Request) -> Result<Report, Failure> {
         };
         return Ok(report(plan, files));
     }
-    let failed = |message: String, hint: String| {
-        Failure::Failed(vec![Diagnostic::error(shown.clone(), message).hint(hint)])
+    let failed = |code: Code, message: String, hint: String| {
+        Failure::Failed(vec![
+            Diagnostic::error(code, shown.clone(), message).hint(hint)
+        ])
     };
     let mut remote = remote::open(&req.target).map_err(|m| {
         let hint = match &req.target {
@@ -284,13 +289,13 @@ pub fn run(req: &Request) -> Result<Report, Failure> {
             ),
             _ => "check the target's settings in site.yaml (deploy.targets), the AWS_* environment variables, and that this machine reaches the endpoint; then run the command again".into(),
         };
-        failed(m, hint)
+        failed(Code::DeployConnect, m, hint)
     })?;
     let online = match remote.read(manifest::FILE) {
         Ok(Some(bytes)) => Manifest::from_json(&bytes)
             .map_err(|e| Failure::Failed(vec![bad_manifest(&shown, &e)]))?,
         Ok(None) => Manifest::default(),
-        Err(m) => return Err(failed(m, remote.hint())),
+        Err(m) => return Err(failed(Code::DeployTransfer, m, remote.hint())),
     };
     let plan = Plan::new(&local, &online);
     guard(&plan)?;
@@ -299,7 +304,7 @@ pub fn run(req: &Request) -> Result<Report, Failure> {
         return Ok(report(plan, files));
     }
     upload(&mut *remote, &req.public, &plan, online)
-        .map_err(|m| failed(m, remote.hint()))
+        .map_err(|m| failed(Code::DeployTransfer, m, remote.hint()))
         .map(|files| report(plan, files))
 }
 
@@ -359,6 +364,7 @@ fn refuse_own_output(req: &Request, dest: &Path) -> Result<(), Failure> {
     let (d, p) = (resolved(dest), resolved(&req.public));
     if p.starts_with(&d) || d.starts_with(&p) {
         return Err(Failure::Failed(vec![Diagnostic::error(
+            Code::DeployIntoBuiltSite,
             dest.display().to_string(),
             format!("refusing to deploy into this folder: it is the built site ({}) or holds it or is inside it", req.public.display()),
         )

@@ -4,7 +4,7 @@
 //! environment or from files these settings name (an SSH key), so site.yaml can be kept in
 //! version control and shown to anyone.
 
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::{Code, Diagnostic, Diagnostics};
 use crate::yaml::Source;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -158,8 +158,8 @@ impl std::fmt::Display for Target {
 /// Checks the `deploy:` section of site.yaml.
 pub(crate) fn check(raw: RawDeploy, src: &Source, diags: &mut Diagnostics) -> Option<Deploy> {
     let before = diags.error_count();
-    let error = |key: &str, value: &str, message: String, hint: &str| {
-        Diagnostic::error(crate::config::FILE, message)
+    let error = |code: Code, key: &str, value: &str, message: String, hint: &str| {
+        Diagnostic::error(code, crate::config::FILE, message)
             .at_in(src.span_of(key, value), src.file_text)
             .hint(hint.to_string())
     };
@@ -171,6 +171,7 @@ pub(crate) fn check(raw: RawDeploy, src: &Source, diags: &mut Diagnostics) -> Op
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         {
             diags.push(error(
+                Code::BadDeployTarget,
                 &name,
                 &name,
                 format!("deploy target name \"{name}\" is not a simple name"),
@@ -199,6 +200,7 @@ pub(crate) fn check(raw: RawDeploy, src: &Source, diags: &mut Diagnostics) -> Op
             } => {
                 if host.trim().is_empty() || host.contains(['/', ' ', '@']) {
                     diags.push(error(
+                        Code::BadDeployTarget,
                         "host",
                         &host,
                         format!("deploy target {name}: host \"{host}\" is not a server name"),
@@ -211,6 +213,7 @@ pub(crate) fn check(raw: RawDeploy, src: &Source, diags: &mut Diagnostics) -> Op
                     user,
                     path: remote_folder(&path).unwrap_or_else(|| {
                         diags.push(error(
+                            Code::BadDeployTarget,
                             "path",
                             &path,
                             format!("deploy target {name}: path \"{path}\" is not a folder from the server's root"),
@@ -235,6 +238,7 @@ pub(crate) fn check(raw: RawDeploy, src: &Source, diags: &mut Diagnostics) -> Op
             } => {
                 if !valid_bucket(&bucket) {
                     diags.push(error(
+                        Code::BadDeployTarget,
                         "bucket",
                         &bucket,
                         format!("deploy target {name}: bucket \"{bucket}\" is not a bucket name"),
@@ -246,6 +250,7 @@ pub(crate) fn check(raw: RawDeploy, src: &Source, diags: &mut Diagnostics) -> Op
                     .filter(|e| !e.starts_with("https://") && !e.starts_with("http://"))
                 {
                     diags.push(error(
+                        Code::BadDeployTarget,
                         "endpoint",
                         e,
                         format!("deploy target {name}: endpoint \"{e}\" is not an address"),
@@ -261,6 +266,7 @@ pub(crate) fn check(raw: RawDeploy, src: &Source, diags: &mut Diagnostics) -> Op
             }
             _ => {
                 diags.push(error(
+                    Code::BadDeployTarget,
                     &name,
                     &name,
                     format!("deploy target {name} must say exactly one of folder:, sftp: or s3:"),
@@ -274,6 +280,7 @@ pub(crate) fn check(raw: RawDeploy, src: &Source, diags: &mut Diagnostics) -> Op
     if let Some(d) = &raw.default_target {
         if !targets.contains_key(d) && diags.error_count() == before {
             diags.push(error(
+                Code::UnknownDefaultTarget,
                 "default_target",
                 d,
                 format!("default_target \"{d}\" is not one of the deploy targets"),
@@ -289,6 +296,7 @@ pub(crate) fn check(raw: RawDeploy, src: &Source, diags: &mut Diagnostics) -> Op
     };
     if guard.max_percent > 100 {
         diags.push(error(
+            Code::BadDeletionLimit,
             "max_deletion_percent",
             &guard.max_percent.to_string(),
             format!(

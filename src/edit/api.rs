@@ -170,7 +170,8 @@ fn apply(
     fields: Option<&Map<String, Value>>,
     body: Option<&str>,
 ) -> Result<String, String> {
-    let mut doc = Document::parse(text).map_err(|(span, m)| format!("line {}: {m}", span.line))?;
+    let mut doc =
+        Document::parse(text).map_err(|(span, _, m)| format!("line {}: {m}", span.line))?;
     if let Some(fields) = fields {
         let mut previous: Option<String> = None;
         for (key, value) in fields {

@@ -7,7 +7,7 @@
 //! linked in, so photos are not made again. `crate::check` runs on it unchanged: no second
 //! validator, so what the editor accepts `check` accepts.
 
-use crate::error::{Diagnostic, Error};
+use crate::error::{Code, Diagnostic, Error};
 use crate::Options;
 use serde_json::{json, Value};
 use std::path::Path;
@@ -67,7 +67,7 @@ pub fn errors_after(opts: &Options, changes: &[Change]) -> Result<Vec<Diagnostic
         Ok::<_, std::io::Error>(match crate::check(&check) {
             Ok(_) => Vec::new(),
             Err(Error::Content(diags)) => diags.into_iter().filter(Diagnostic::is_error).collect(),
-            Err(other) => vec![Diagnostic::error(".", other.to_string())],
+            Err(other) => vec![Diagnostic::error(Code::Io, ".", other.to_string())],
         })
     })();
     let _ = std::fs::remove_dir_all(&scratch);
@@ -122,6 +122,7 @@ pub fn by_field(errors: &[Diagnostic], path: &str, text: &str, lang: &str) -> Ve
                 "field": field,
                 "path": d.path,
                 "line": d.span.map(|s| s.line),
+                "code": d.code.id(),
                 "message": say(&d.message, lang),
                 "hint": d.hint.as_deref().map(|h| say(h, lang)),
                 "detail": d.message,
@@ -250,10 +251,14 @@ mod tests {
     #[test]
     fn errors_land_on_the_field_of_their_line() {
         let text = "---\ntitle: a\ncampaign: x\n---\nbody\n";
-        let d = Diagnostic::error("content/exemplars/a.vi.md", "unknown campaign \"x\"")
-            .at(crate::error::Span::new(3, 11));
-        let other =
-            Diagnostic::error("content/plan/p.vi.md", "broken").at(crate::error::Span::new(3, 1));
+        let d = Diagnostic::error(
+            Code::UnknownReference,
+            "content/exemplars/a.vi.md",
+            "unknown campaign \"x\"",
+        )
+        .at(crate::error::Span::new(3, 11));
+        let other = Diagnostic::error(Code::UnknownReference, "content/plan/p.vi.md", "broken")
+            .at(crate::error::Span::new(3, 1));
         let out = by_field(&[d, other], "content/exemplars/a.vi.md", text, "en");
         assert_eq!(out[0]["field"], "campaign");
         assert_eq!(out[1]["field"], Value::Null);

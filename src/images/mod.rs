@@ -24,7 +24,7 @@ mod codec;
 pub mod strip;
 
 use crate::content::Site;
-use crate::error::{Diagnostic, Diagnostics, Span};
+use crate::error::{Code, Diagnostic, Diagnostics, Span};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -446,6 +446,7 @@ pub fn run(
                 diags.push(
                     first.diagnostic(
                         Diagnostic::error(
+                            Code::NotAWebImage,
                             &first.source,
                             format!("image \"{}\" is {why}", first.address),
                         )
@@ -458,7 +459,7 @@ pub fn run(
         }
         for u in uses.iter().filter(|u| u.no_alt) {
             diags.push(u.diagnostic(
-                Diagnostic::warning(&u.source, format!("image \"{}\" has no alt text, so a reader who cannot see it learns nothing of it", u.address))
+                Diagnostic::warning(Code::NoAltText, &u.source, format!("image \"{}\" has no alt text, so a reader who cannot see it learns nothing of it", u.address))
                     .hint("describe what it shows between the brackets: ![Lễ trao bằng khen tại hội trường](/anh/x.jpg); an image that is only decoration needs none"),
             ));
         }
@@ -518,10 +519,12 @@ pub fn run(
                 made.files.push((file.to_string(), bytes));
             }
             (Job::Clean { file }, Err(why)) => diags.push(
-                Diagnostic::warning(format!("static/{file}"), format!("not published: {why}"))
-                    .hint(
-                        "open it in a photo viewer and save it again as JPEG or PNG, or remove it",
-                    ),
+                Diagnostic::warning(
+                    Code::StaticImageUnreadable,
+                    format!("static/{file}"),
+                    format!("not published: {why}"),
+                )
+                .hint("open it in a photo viewer and save it again as JPEG or PNG, or remove it"),
             ),
             (Job::Show { file, uses }, Err(why)) => {
                 let first = &uses[0];
@@ -533,7 +536,7 @@ pub fn run(
                     ),
                 };
                 diags.push(first.diagnostic(
-                    Diagnostic::error(&first.source, format!("{} \"{}\": static/{file} cannot be published: {why}{others}", first.what(), first.address))
+                    Diagnostic::error(Code::ImageNotPublishable, &first.source, format!("{} \"{}\": static/{file} cannot be published: {why}{others}", first.what(), first.address))
                         .hint("open the file in a photo viewer: if it does not open there either, copy it from the camera or phone again; else save it again as JPEG"),
                 ));
             }
@@ -555,7 +558,7 @@ pub fn run(
                 if picture.width < PHOTO_MIN_WIDTH {
                     if let Some(u) = uses.iter().find(|u| u.photo) {
                         diags.push(u.diagnostic(
-                            Diagnostic::warning(&u.source, format!("photo \"{}\" is only {} × {} pixels: too small for its place, it looks blurry where the page shows it ({PHOTO_MIN_WIDTH} pixels wide or more){}", u.address, picture.width, picture.height, if picture.share.is_none() { ", and links to the page get no preview picture" } else { "" }))
+                            Diagnostic::warning(Code::PhotoTooSmall, &u.source, format!("photo \"{}\" is only {} × {} pixels: too small for its place, it looks blurry where the page shows it ({PHOTO_MIN_WIDTH} pixels wide or more){}", u.address, picture.width, picture.height, if picture.share.is_none() { ", and links to the page get no preview picture" } else { "" }))
                                 .hint("use the photo as the camera or phone saved it (at least 1280 pixels wide), not one sent through a chat app or cut from a document"),
                         ));
                     }

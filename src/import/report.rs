@@ -4,7 +4,7 @@
 use crate::content::frontmatter::{IndicatorFm, ReportFm};
 use crate::content::load::{self, Kind};
 use crate::content::write::Document;
-use crate::error::{Diagnostic, Diagnostics, Error, Span};
+use crate::error::{Code, Diagnostic, Diagnostics, Error, Span};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -23,7 +23,9 @@ pub struct ReportFiles {
 }
 
 fn refuse(path: &str, message: impl Into<String>, hint: &str) -> Error {
-    Error::Content(vec![Diagnostic::error(path, message).hint(hint)])
+    Error::Content(vec![
+        Diagnostic::error(Code::NotAReport, path, message).hint(hint)
+    ])
 }
 
 /// The site's languages, default first, from site.yaml.
@@ -116,8 +118,8 @@ impl ReportFiles {
     /// A version's front matter, parsed.
     pub fn front(&self, rel: &str) -> Result<ReportFm, Error> {
         let text = load::clean_text(&self.text(rel)?);
-        let (yaml, first_line, _, _) = load::split(&text).map_err(|(span, m)| {
-            Error::Content(vec![Diagnostic::error(rel, m).at_in(span, &text)])
+        let (yaml, first_line, _, _) = load::split(&text).map_err(|(span, code, m)| {
+            Error::Content(vec![Diagnostic::error(code, rel, m).at_in(span, &text)])
         })?;
         crate::yaml::Source {
             path: rel,
@@ -178,8 +180,8 @@ pub fn with_results(
     text: &str,
     results: Option<&serde_json::Value>,
 ) -> Result<String, Error> {
-    let mut doc = Document::parse(text).map_err(|(span, m): (Span, String)| {
-        Error::Content(vec![Diagnostic::error(rel, m).at_in(span, text)])
+    let mut doc = Document::parse(text).map_err(|(span, code, m): (Span, Code, String)| {
+        Error::Content(vec![Diagnostic::error(code, rel, m).at_in(span, text)])
     })?;
     match results {
         Some(v) => {
@@ -222,7 +224,9 @@ pub fn check_with(
                 f.body = body;
                 f.body_line = body_line;
             }
-            Err((span, m)) => diags.push(Diagnostic::error(&f.path, m).at_in(span, &text)),
+            Err((span, code, m)) => {
+                diags.push(Diagnostic::error(code, &f.path, m).at_in(span, &text))
+            }
         }
     }
     let publish = crate::content::Publish {

@@ -22,7 +22,7 @@ use super::report::{self, ReportFiles};
 use super::table::{Row, Table};
 use crate::amount::Amount;
 use crate::content::frontmatter::ResultFm;
-use crate::error::Error;
+use crate::error::{Code, Error};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -424,6 +424,7 @@ pub fn language_version(
     let langs = report::languages(root)?;
     if !langs.iter().any(|l| l == lang) {
         return Err(Error::Content(vec![Diagnostic::error(
+            Code::UnknownLanguage,
             &files.notes,
             format!("the site has no language \"{lang}\""),
         )
@@ -435,6 +436,7 @@ pub fn language_version(
     match files.versions.iter().find(|(l, _)| l == lang) {
         Some((_, path)) => Ok(root.join(path)),
         None => Err(Error::Content(vec![Diagnostic::error(
+            Code::NoVersionForNotes,
             &files.notes,
             format!("the report has no version in \"{lang}\" for the notes to go to"),
         )
@@ -456,6 +458,7 @@ pub fn apply(root: &Path, report: &Path, plan: &Plan) -> Result<(), Error> {
             .map(|r| format!(" (row {}: {})", r.line, r.problems[0].en))
             .unwrap_or_default();
         return Err(Error::Content(vec![Diagnostic::error(
+            Code::ImportRowProblems,
             &files.notes,
             format!("the import has problems{first}; nothing was written"),
         )

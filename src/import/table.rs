@@ -6,7 +6,7 @@
 //! figure of the site is read. A workbook's number cells are floats; they are written as
 //! the shortest decimal with Excel's 15 significant digits (`97.5`, never `97.49999999999999`).
 
-use crate::error::{Diagnostic, Error, Span};
+use crate::error::{Code, Diagnostic, Error, Span};
 use serde::{Deserialize, Serialize};
 
 /// Bytes a table may have: a report has tens of rows, a workbook with pictures a few MB.
@@ -66,6 +66,7 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Table, Error> {
     };
     if bytes.len() > MAX_BYTES {
         return Err(problem(
+            Code::TableTooLarge,
             &source,
             None,
             format!(
@@ -89,6 +90,7 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Table, Error> {
         }
         other => {
             return Err(problem(
+                Code::TableUnreadable,
                 &source,
                 None,
                 format!("cannot read a .{other} file as a table"),
@@ -101,8 +103,8 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Table, Error> {
     Ok(table)
 }
 
-fn problem(source: &str, line: Option<usize>, message: String, hint: &str) -> Error {
-    let mut d = Diagnostic::error(source, message).hint(hint);
+fn problem(code: Code, source: &str, line: Option<usize>, message: String, hint: &str) -> Error {
+    let mut d = Diagnostic::error(code, source, message).hint(hint);
     if let Some(line) = line {
         d = d.at(Span::new(line, 1));
     }
@@ -237,6 +239,7 @@ fn delimited(source: &str, text: &str) -> Result<Grid, Error> {
     }
     if quoted {
         return Err(problem(
+            Code::TableQuote,
             source,
             Some(quote_line),
             format!("a quote opened on row {quote_line} is not closed, so the rest of the table would be one cell"),
@@ -258,6 +261,7 @@ fn push_cell(
 ) -> Result<(), Error> {
     if row.len() >= MAX_COLUMNS {
         return Err(problem(
+            Code::TableTooLarge,
             source,
             Some(line),
             format!("row {line} has more than {MAX_COLUMNS} columns"),
@@ -274,6 +278,7 @@ fn push_cell(
 
 fn too_many_rows(source: &str) -> Error {
     problem(
+        Code::TableTooLarge,
         source,
         None,
         format!("the table has more than {MAX_ROWS} rows"),
@@ -286,6 +291,7 @@ fn workbook(source: &str, bytes: &[u8]) -> Result<Grid, Error> {
     use calamine::Reader;
     let unreadable = |e: &dyn std::fmt::Display| {
         problem(
+            Code::TableUnreadable,
             source,
             None,
             format!("cannot read the workbook: {e}"),

@@ -3,7 +3,7 @@
 //! A build is written to a sibling folder and swapped in at the end, so a failed or
 //! interrupted build leaves the previous site exactly as it was.
 
-use crate::error::{Diagnostic, Error};
+use crate::error::{Code, Diagnostic, Error};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -248,6 +248,7 @@ impl Stage {
         }
         if !force && is_foreign(&real) {
             return Err(Error::Content(vec![Diagnostic::error(
+                Code::OutputNotOurs,
                 dest.display().to_string(),
                 format!("refusing to {} into this folder: it is not empty and no earlier {} made it (it has no {MARKER} file), so replacing it could delete your files", writer.verb(), writer.makers()),
             )
@@ -440,6 +441,7 @@ impl Stage {
                 format!("{path} of the new site could not be written")
             };
             Diagnostic::error(
+                Code::DiskFull,
                 self.shown.display().to_string(),
                 format!("{what}: {how_far}; {intact}"),
             )
@@ -449,6 +451,7 @@ impl Stage {
             ))
         } else {
             Diagnostic::error(
+                Code::WriteFailed,
                 self.shown.display().to_string(),
                 format!("cannot write {path} of the new site into {}: {e}; {intact}", self.tmp.display()),
             )
@@ -469,6 +472,7 @@ impl Stage {
         let marker = fs::read_to_string(self.tmp.join(MARKER)).unwrap_or_default();
         if found != expected + 1 || marker != MARKER_TEXT {
             return Err(Error::Content(vec![Diagnostic::error(
+                Code::OutputChangedDuringBuild,
                 self.shown.display().to_string(),
                 format!(
                     "the new site in {} has {} where the build wrote {expected}: something else changed it during the build; the previous site was not changed",
@@ -544,6 +548,7 @@ fn lock(path: &Path, dest: &Path, wait: std::time::Duration) -> Result<fs::File,
         }
         if started.elapsed() >= wait {
             return Err(Error::Content(vec![Diagnostic::error(
+                Code::OutputLocked,
                 dest.display().to_string(),
                 format!(
                     "another build is writing into this folder and has not finished after {} s; nothing was written",
@@ -639,6 +644,7 @@ fn check_dest_for(root: &Path, dest: &Path, writer: Writer) -> Result<PathBuf, E
             format!(" (the folder {} names is {})", dest.display(), d.display())
         };
         Err(Error::Content(vec![Diagnostic::error(
+            Code::UnsafeOutput,
             dest.display().to_string(),
             format!(
                 "refusing to {} into this folder: {why}{seen}",
@@ -945,6 +951,7 @@ mod tests {
             panic!("a held lock was taken twice");
         };
         assert!(started.elapsed() >= wait);
+        assert_eq!(d[0].code, crate::error::Code::OutputLocked);
         assert!(
             d[0].message
                 .starts_with("another build is writing into this folder and has not finished"),

@@ -16,7 +16,7 @@ use super::index::LangIndex;
 use super::views::Link;
 use super::{format_number, Renderer, Section};
 use crate::config::Language;
-use crate::error::Diagnostic;
+use crate::error::{Code, Diagnostic};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::json;
@@ -546,7 +546,7 @@ impl Renderer<'_> {
         let file = format!("{}{name}", dir.trim_start_matches('/'));
         if let Err(e) = self.out.add(file.clone(), text.into_bytes()) {
             self.diags.push(
-                Diagnostic::error(file, e)
+                Diagnostic::error(Code::SameAddress, file, e)
                     .hint("a page or static file has the address of an open data file: rename it"),
             );
         }

@@ -20,7 +20,7 @@ use crate::config::{Language, Segments};
 use crate::content::model::Text;
 use crate::content::{Entry, Site, Version};
 use crate::date::PartialDate;
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::{Code, Diagnostic, Diagnostics};
 use crate::i18n::collate;
 use crate::output::Output;
 use index::LangIndex;
@@ -214,11 +214,12 @@ pub fn render(
                 _ => format!("themes/{}/static/{path}", site.settings.theme),
             };
             r.diags.push(
-                Diagnostic::error(shown, format!("this file would take the place of /{clash}, which the site generates"))
+                Diagnostic::error(Code::ReplacesGenerated, shown, format!("this file would take the place of /{clash}, which the site generates"))
                     .hint("rename or move the file: static/ may replace theme files such as style.css, but not the pages, feeds, sitemap, search index or data files the site makes"),
             );
         } else if let Err(e) = r.out.put(path.clone(), bytes.clone()) {
-            r.diags.push(Diagnostic::error(path.clone(), e));
+            r.diags
+                .push(Diagnostic::error(Code::SameAddress, path.clone(), e));
         }
     }
     if r.diags.has_errors() {
@@ -452,8 +453,12 @@ impl<'a> Renderer<'a> {
     fn join(&mut self, part: Renderer) {
         for clash in self.out.join(part.out) {
             self.diags.push(
-                Diagnostic::error(clash, "two outputs have the same address")
-                    .hint("two outputs have the same address: give one of them another slug"),
+                Diagnostic::error(
+                    Code::SameAddress,
+                    clash,
+                    "two outputs have the same address",
+                )
+                .hint("two outputs have the same address: give one of them another slug"),
             );
         }
         for (lang, n) in part.counts {
@@ -708,7 +713,7 @@ impl<'a> Renderer<'a> {
     fn add_file(&mut self, file: String, bytes: Vec<u8>) {
         if let Err(e) = self.out.add(file.clone(), bytes) {
             self.diags.push(
-                Diagnostic::error(file, e)
+                Diagnostic::error(Code::SameAddress, file, e)
                     .hint("two outputs have the same address: give one of them another slug"),
             );
         }
@@ -719,8 +724,12 @@ impl<'a> Renderer<'a> {
         match self.theme.tera.render(template, ctx) {
             Ok(html) => self.add_file(file.to_string(), html.into_bytes()),
             Err(e) => self.diags.push(
-                Diagnostic::error(format!("templates/{template}"), tera_message(&e))
-                    .hint("fix the template, or remove your override to use the theme's"),
+                Diagnostic::error(
+                    Code::TemplateError,
+                    format!("templates/{template}"),
+                    tera_message(&e),
+                )
+                .hint("fix the template, or remove your override to use the theme's"),
             ),
         }
     }
@@ -751,8 +760,12 @@ impl<'a> Renderer<'a> {
                 *self.counts.entry(lang.to_string()).or_default() += 1;
             }
             Err(e) => self.diags.push(
-                Diagnostic::error(format!("templates/{template}"), tera_message(&e))
-                    .hint("fix the template, or remove your override to use the theme's"),
+                Diagnostic::error(
+                    Code::TemplateError,
+                    format!("templates/{template}"),
+                    tera_message(&e),
+                )
+                .hint("fix the template, or remove your override to use the theme's"),
             ),
         }
     }

@@ -2,7 +2,7 @@
 //! compiled in (so any site builds with no theme folder); a `themes/<name>/` folder in the
 //! site replaces it, and the site's own `templates/` override single templates.
 
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::{Code, Diagnostic, Diagnostics};
 use crate::yaml::Source;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -59,7 +59,7 @@ fn theme_files(root: &Path, name: &str, diags: &mut Diagnostics) -> BTreeMap<Str
     }
     if name != "default" {
         diags.push(
-            Diagnostic::error("site.yaml", format!("theme \"{name}\" not found in themes/{name}/"))
+            Diagnostic::error(Code::ThemeNotFound, "site.yaml", format!("theme \"{name}\" not found in themes/{name}/"))
                 .hint("remove the `theme:` line to use the built-in default theme, or add the theme folder"),
         );
     }
@@ -78,6 +78,7 @@ fn read_tree(root: &Path, dir: &Path, diags: &mut Diagnostics) -> BTreeMap<Strin
                 out.insert(rel, b);
             }
             Err(e) => diags.push(Diagnostic::error(
+                Code::CannotRead,
                 crate::content::load::shown(root, entry.path()),
                 format!("cannot read: {e}"),
             ).hint("check that the file exists and can be read (permissions), then run the command again")),
@@ -111,8 +112,12 @@ pub fn load(
             match String::from_utf8(bytes.clone()) {
                 Ok(s) => templates.push((name.to_string(), s)),
                 Err(_) => diags.push(
-                    Diagnostic::error(format!("{theme_dir}/{path}"), "not UTF-8 text")
-                        .hint("save the template as UTF-8"),
+                    Diagnostic::error(
+                        Code::NotUtf8,
+                        format!("{theme_dir}/{path}"),
+                        "not UTF-8 text",
+                    )
+                    .hint("save the template as UTF-8"),
                 ),
             }
         } else if let Some(file) = path.strip_prefix("i18n/") {
@@ -141,6 +146,7 @@ pub fn load(
     if let Err(e) = tera.add_raw_templates(templates) {
         diags.push(
             Diagnostic::error(
+                Code::TemplateError,
                 format!("{theme_dir}/templates"),
                 crate::render::tera_message(&e),
             )
@@ -190,6 +196,7 @@ fn check_strings(
         let Some(map) = strings.get(l) else {
             diags.push(
                 Diagnostic::error(
+                    Code::UiStringsMissing,
                     format!("{dir}/i18n/{l}.yaml"),
                     format!("no UI strings for language \"{l}\""),
                 )
@@ -203,6 +210,7 @@ fn check_strings(
             if !map.contains_key(*key) {
                 diags.push(
                     Diagnostic::error(
+                        Code::UiStringsMissing,
                         format!("{dir}/i18n/{l}.yaml"),
                         format!("UI string \"{key}\" is missing in \"{l}\""),
                     )

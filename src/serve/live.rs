@@ -215,8 +215,12 @@ mod tests {
     use crate::error::Span;
 
     fn problem() -> Diagnostic {
-        Diagnostic::error("content/a.vi.md", "unknown campaign \"x<y\"")
-            .at_in(Span::new(2, 11), "---\ncampaign: x<y\n")
+        Diagnostic::error(
+            crate::error::Code::UnknownReference,
+            "content/a.vi.md",
+            "unknown campaign \"x<y\"",
+        )
+        .at_in(Span::new(2, 11), "---\ncampaign: x<y\n")
     }
 
     fn inject(html: &[u8], generation: u64, problems: &[Diagnostic]) -> Vec<u8> {
@@ -239,7 +243,8 @@ mod tests {
     #[test]
     fn overlay_names_file_line_and_escapes_the_message() {
         let out = String::from_utf8(inject(b"<body></body>", 1, &[problem()])).expect("utf-8");
-        assert!(out.contains("content/a.vi.md:2:11: error: unknown campaign &quot;x&lt;y&quot;"));
+        assert!(out
+            .contains("content/a.vi.md:2:11: error[MB0301]: unknown campaign &quot;x&lt;y&quot;"));
         assert!(out.contains("2 | campaign: x&lt;y"));
         let overlay_at = out.find(&format!("id=\"{OVERLAY_ID}\"")).expect("overlay");
         assert!(overlay_at < out.find("<script>").expect("script"));
@@ -248,7 +253,13 @@ mod tests {
     #[test]
     fn the_overlay_shows_the_first_errors_and_counts_the_rest() {
         let many: Vec<Diagnostic> = (0..SHOWN + 300)
-            .map(|i| Diagnostic::error("content/a.vi.md", format!("problem {i}")))
+            .map(|i| {
+                Diagnostic::error(
+                    crate::error::Code::UnknownReference,
+                    "content/a.vi.md",
+                    format!("problem {i}"),
+                )
+            })
             .collect();
         let html = overlay(&many);
         assert_eq!(html.matches("<pre ").count(), SHOWN);

@@ -17,7 +17,7 @@ mod live;
 mod net;
 mod respond;
 
-use crate::error::{Diagnostic, Error};
+use crate::error::{Code, Diagnostic, Error};
 use crate::rebuild::{Files, Session};
 use crate::Options;
 use net::Tally;
@@ -288,7 +288,7 @@ fn rebuild(session: &mut Session, state: &State, changed: &[String]) {
         Err(e) => {
             let problems = match e {
                 Error::Content(diags) => diags,
-                other => vec![Diagnostic::error(".", other.to_string())
+                other => vec![Diagnostic::error(Code::Io, ".", other.to_string())
                     .hint("check that the site folder exists and can be read")],
             };
             print_listing(&problems);

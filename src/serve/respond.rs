@@ -319,7 +319,7 @@ fn answer(snap: &Snapshot, target: &str) -> Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Diagnostic;
+    use crate::error::{Code, Diagnostic};
 
     fn snapshot(problems: Vec<Diagnostic>) -> Snapshot {
         let files = [
@@ -364,14 +364,14 @@ mod tests {
 
     #[test]
     fn errors_show_over_the_last_good_pages_and_before_any_build() {
-        let problem = Diagnostic::error("content/a.vi.md", "broken");
+        let problem = Diagnostic::error(Code::UnknownReference, "content/a.vi.md", "broken");
         let snap = snapshot(vec![problem.clone()]);
         let html = body(&answer(&snap, "/"));
         assert!(html.contains("Trang chủ") && html.contains("id=\"minhbach-problems\""));
-        assert!(html.contains("content/a.vi.md: error: broken"));
+        assert!(html.contains("content/a.vi.md: error[MB0301]: broken"));
         let none = Snapshot::new(None, 5, vec![problem], Vec::new());
         let first = answer(&none, "/style.css");
         assert_eq!(first.status, 500);
-        assert!(body(&first).contains("content/a.vi.md: error: broken"));
+        assert!(body(&first).contains("content/a.vi.md: error[MB0301]: broken"));
     }
 }

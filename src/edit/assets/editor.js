@@ -958,7 +958,8 @@
         w = widgets.filter(function (x) { return x.name === err.field && (!code || x.lang === code); })[0] ||
           widgets.filter(function (x) { return x.name === err.field; })[0];
       }
-      var text = err.message + (err.hint ? ' (' + err.hint + ')' : '');
+      // The code (MB0301) finds the problem in the reference's list of error codes.
+      var text = err.message + (err.hint ? ' (' + err.hint + ')' : '') + (err.code ? ' [' + err.code + ']' : '');
       if (w) {
         var prev = w.errBox.hidden ? '' : w.errBox.textContent + ' ';
         showFieldError(w, prev + text);

@@ -1,8 +1,10 @@
 //! Diagnostics: every problem about user input, with the file and position it is about.
 //!
 //! Loading collects diagnostics instead of stopping at the first, so `check` can list
-//! everything wrong in one run. The formatter prints `path:line:col: message`, the source
-//! line with a caret and a `help:` hint, which editors make clickable.
+//! everything wrong in one run. The formatter prints `path:line:col: error[MB0301]: message`,
+//! the source line with a caret and a `help:` hint, which editors make clickable. Every
+//! diagnostic has a [`Code`]: the constructors take one, so none can be made without it,
+//! and the reference lists each code with an example and its fix (see [`codes`]).
 //!
 //! Bounded by construction: a diagnostic keeps at most [`MAX_TEXT`] characters of message
 //! and hint and a window of [`EXCERPT_CHARS`] characters of its source line, so a thousand
@@ -14,6 +16,9 @@
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
+
+pub mod codes;
+pub use codes::Code;
 
 /// Characters of a source line shown around the column (half before, half after).
 pub const EXCERPT_CHARS: usize = 160;
@@ -41,9 +46,21 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// The word the listing and JSON use: `error`, `warning`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// Which problem of the registry this is; stable across releases.
+    pub code: Code,
     /// Path relative to the site root, with `/` separators, so output is the same everywhere.
     pub path: String,
     pub span: Option<Span>,
@@ -139,21 +156,29 @@ pub fn escape_controls(s: &str) -> Cow<'_, str> {
 }
 
 impl Diagnostic {
-    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            path: path.into(),
-            span: None,
-            message: capped(message.into()),
-            hint: None,
-            source_line: None,
-        }
+    /// An error about `path`; `code` says which problem it is (see [`codes`]).
+    pub fn error(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic::new(Severity::Error, code, path.into(), message.into())
     }
 
-    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+    /// A warning about `path`; `code` says which problem it is (see [`codes`]).
+    pub fn warning(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic::new(Severity::Warning, code, path.into(), message.into())
+    }
+
+    fn new(severity: Severity, code: Code, path: String, message: String) -> Self {
+        debug_assert!(
+            code.entry().level.allows(severity),
+            "{code} is not reported as {severity:?} in the registry"
+        );
         Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(path, message)
+            severity,
+            code,
+            path,
+            span: None,
+            message: capped(message),
+            hint: None,
+            source_line: None,
         }
     }
 
@@ -197,10 +222,7 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let label = format!("{}[{}]", self.severity.label(), self.code.id());
         let (path, message) = (escape_controls(&self.path), escape_controls(&self.message));
         match self.span {
             Some(s) => write!(f, "{path}:{}:{}: {label}: {message}", s.line, s.col)?,
@@ -375,7 +397,7 @@ impl Error {
 }
 
 /// Diagnostics as one JSON object, for editors and CI: `{"errors": n, "warnings": n,
-/// "diagnostics": [{file, line, column, severity, message, hint}]}`.
+/// "diagnostics": [{file, line, column, severity, code, message, hint}]}`.
 pub fn to_json(diags: &[Diagnostic]) -> String {
     let items: Vec<serde_json::Value> = diags
         .iter()
@@ -384,7 +406,8 @@ pub fn to_json(diags: &[Diagnostic]) -> String {
                 "file": d.path,
                 "line": d.span.map(|s| s.line),
                 "column": d.span.map(|s| s.col),
-                "severity": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
+                "severity": d.severity.label(),
+                "code": d.code.id(),
                 "message": d.message,
                 "hint": d.hint,
             })
@@ -458,19 +481,24 @@ mod tests {
 
     #[test]
     fn formats_with_caret_and_help() {
-        let d = Diagnostic::error("content/a.vi.md", "unknown campaign \"x\"")
-            .at_in(Span::new(2, 11), "---\ncampaign: x\n")
-            .hint("use an id from content/campaigns/");
+        let d = Diagnostic::error(
+            Code::UnknownReference,
+            "content/a.vi.md",
+            "unknown campaign \"x\"",
+        )
+        .at_in(Span::new(2, 11), "---\ncampaign: x\n")
+        .hint("use an id from content/campaigns/");
         assert_eq!(
             d.to_string(),
-            "content/a.vi.md:2:11: error: unknown campaign \"x\"\n  |\n2 | campaign: x\n  |           ^\n  = help: use an id from content/campaigns/"
+            "content/a.vi.md:2:11: error[MB0301]: unknown campaign \"x\"\n  |\n2 | campaign: x\n  |           ^\n  = help: use an id from content/campaigns/"
         );
     }
 
     #[test]
     fn long_lines_show_a_window_around_the_column() {
         let line = format!("{}[x](/a/){}", "á".repeat(5000), "b".repeat(5000));
-        let d = Diagnostic::error("content/a.vi.md", "link").at_in(Span::new(1, 5001), &line);
+        let d = Diagnostic::error(Code::UnknownReference, "content/a.vi.md", "link")
+            .at_in(Span::new(1, 5001), &line);
         let shown = d.to_string();
         let rows: Vec<&str> = shown.lines().collect();
         assert!(
@@ -482,13 +510,18 @@ mod tests {
         let caret = rows[3].chars().count() - 1;
         assert_eq!(rows[2].chars().nth(caret), Some('['), "{shown}");
         // Short lines are shown whole; a column past the end points just after it.
-        let short = Diagnostic::error("a", "m").at_in(Span::new(1, 9), "abc");
-        assert_eq!(short.to_string(), "a:1:9: error: m\n  |\n1 | abc\n  |    ^");
+        let short =
+            Diagnostic::error(Code::UnknownReference, "a", "m").at_in(Span::new(1, 9), "abc");
+        assert_eq!(
+            short.to_string(),
+            "a:1:9: error[MB0301]: m\n  |\n1 | abc\n  |    ^"
+        );
     }
 
     #[test]
     fn messages_and_hints_are_capped() {
-        let d = Diagnostic::error("a", "x".repeat(50_000)).hint("y".repeat(50_000));
+        let d = Diagnostic::error(Code::UnknownReference, "a", "x".repeat(50_000))
+            .hint("y".repeat(50_000));
         assert_eq!(d.message.chars().count(), MAX_TEXT + 1);
         assert!(d.message.ends_with('…'));
         assert_eq!(d.hint.map(|h| h.chars().count()), Some(MAX_TEXT + 1));
@@ -497,9 +530,13 @@ mod tests {
     #[test]
     fn control_and_direction_characters_are_escaped_when_printed() {
         let fake = "x\u{1b}[2K\r\u{1b}[1ANo errors, 0 warning(s).\n\u{9b}31m\u{202e}abc\u{7}";
-        let d = Diagnostic::error(format!("content/{fake}.md"), format!("unknown \"{fake}\""))
-            .at_in(Span::new(1, 3), &format!("id: {fake}"))
-            .hint(format!("use {fake}"));
+        let d = Diagnostic::error(
+            Code::UnknownReference,
+            format!("content/{fake}.md"),
+            format!("unknown \"{fake}\""),
+        )
+        .at_in(Span::new(1, 3), &format!("id: {fake}"))
+        .hint(format!("use {fake}"));
         let shown = d.to_string();
         assert!(
             shown.split('\n').all(|l| !l.chars().any(unprintable)),
@@ -534,9 +571,11 @@ mod tests {
     #[test]
     fn a_listing_shows_errors_first_and_counts_the_rest() {
         let mut diags: Vec<Diagnostic> = (0..150)
-            .map(|i| Diagnostic::warning("a", format!("w{i}")))
+            .map(|i| Diagnostic::warning(Code::NoTranslation, "a", format!("w{i}")))
             .collect();
-        diags.extend((0..100).map(|i| Diagnostic::error("b", format!("e{i}"))));
+        diags.extend(
+            (0..100).map(|i| Diagnostic::error(Code::UnknownReference, "b", format!("e{i}"))),
+        );
         let list = shown(&diags);
         assert_eq!(list.len(), SHOWN);
         assert!(list[..100].iter().all(|d| d.is_error()));
