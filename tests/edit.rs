@@ -33,8 +33,7 @@ struct Editor {
 
 impl Drop for Editor {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.stop();
     }
 }
 
@@ -53,7 +52,17 @@ fn raw(port: u16, head: &str, body: &[u8]) -> Reply {
 
 impl Editor {
     fn start(fixture: &str, extra: &[&str]) -> Editor {
-        let site = support_site::fixture(fixture);
+        Editor::start_in(support_site::fixture(fixture), extra)
+    }
+
+    /// Closes the editor (as Ctrl-C does); the site stays.
+    fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// The editor on the site in `site`.
+    fn start_in(site: tempfile::TempDir, extra: &[&str]) -> Editor {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
@@ -1051,4 +1060,74 @@ fn a_rename_updates_references_and_links_in_every_language() {
     assert!(page.contains("(/en/campaigns/day-tot/)"), "{page}");
     let own = ed.read("content/campaigns/day-tot.en.md");
     assert!(own.contains("(/en/campaigns/day-tot/)"), "{own}");
+}
+
+/// The Vietnamese guide (docs/huong-dan-bien-tap.md), followed from a fresh `minhbach init`
+/// to a change on the published site: open the editor (section 1), create a campaign (2),
+/// fill its form (3) and its English translation (4), take the draft mark off (8), close
+/// the editor, then check, build and deploy (11).
+#[test]
+fn the_guide_from_init_to_a_published_change() {
+    let site = tempfile::tempdir().expect("temp dir");
+    let init = Command::new(env!("CARGO_BIN_EXE_minhbach"))
+        .arg("init")
+        .arg(site.path())
+        .output()
+        .expect("run minhbach init");
+    support_site::assert_ok(&init);
+    let root = site.path().to_path_buf();
+    let mut ed = Editor::start_in(site, &[]);
+    let r = ed.post_json(
+        "/_edit/api/create",
+        &serde_json::json!({"kind": "campaign", "title": "Phong trào Tiết kiệm năm 2024"}),
+    );
+    assert_eq!(r.status, 200, "{r:?}");
+    let path = r.json()["paths"][0]
+        .as_str()
+        .expect("the new file")
+        .to_string();
+    let r = ed.post_json(
+        "/_edit/api/save",
+        &serde_json::json!({"path": path, "files": {
+            "vi": {"fields": {"launched": "2024-03", "lead_unit": "van-phong"},
+                   "body": "Tiết kiệm điện, nước và văn phòng phẩm ở mọi phòng.\n"},
+            "en": {"fields": {"title": "Thrift Campaign 2024"},
+                   "body": "Saving power, water and stationery in every office.\n"}}}),
+    );
+    assert_eq!(r.status, 200, "{r:?}\n{}", ed.log());
+    let r = ed.post_json(
+        "/_edit/api/draft",
+        &serde_json::json!({"path": path, "draft": false}),
+    );
+    assert_eq!(r.status, 200, "{r:?}");
+    ed.stop();
+
+    let now = ["--now", "2024-06-01"];
+    support_site::assert_ok(&support_site::minhbach(
+        &root,
+        &[&["check"][..], &now].concat(),
+    ));
+    support_site::assert_ok(&support_site::minhbach(
+        &root,
+        &[&["build"][..], &now].concat(),
+    ));
+    let web = tempfile::tempdir().expect("the web server's folder");
+    let web_dir = web.path().join("www");
+    let deploy = support_site::minhbach(
+        &root,
+        &["deploy", "--to", web_dir.to_str().expect("UTF-8 temp path")],
+    );
+    support_site::assert_ok(&deploy);
+    let published = |rel: &str| std::fs::read_to_string(web_dir.join(rel)).unwrap_or_default();
+    let vi = published("phong-trao/phong-trao-tiet-kiem-nam-2024/index.html");
+    assert!(
+        vi.contains("Phong trào Tiết kiệm năm 2024") && vi.contains("Tiết kiệm điện, nước"),
+        "{vi}"
+    );
+    let en = published("en/campaigns/phong-trao-tiet-kiem-nam-2024/index.html");
+    assert!(
+        en.contains("Thrift Campaign 2024") && en.contains("Saving power"),
+        "{en}"
+    );
+    assert!(published("phong-trao/index.html").contains("Phong trào Tiết kiệm năm 2024"));
 }
