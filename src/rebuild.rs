@@ -127,8 +127,12 @@ impl Session {
 
     fn store(&mut self) -> Result<Arc<Store>, Error> {
         if self.store.is_none() {
-            let store = Store::open(&self.opts.root)
-                .map_err(|e| Error::io(&self.opts.root.join(".minhbach-cache/preview"), e))?;
+            // A site folder the preview may not write to (a read-only copy): the system's
+            // temporary folder instead.
+            let store = Store::open(&self.opts.root).or_else(|_| {
+                let temp = std::env::temp_dir().join("minhbach-preview");
+                Store::open_in(&temp).map_err(|e| Error::io(&temp, e))
+            })?;
             self.store = Some(Arc::new(store));
         }
         Ok(Arc::clone(self.store.as_ref().expect("opened")))

@@ -445,3 +445,55 @@ fn a_body_edit_remakes_no_image_and_a_new_image_is_made_once() {
         )
     );
 }
+
+/// The preview keeps its files in the site's `.minhbach-cache/preview/`, removes those no
+/// snapshot needs after the next rebuild and all of them when it stops; where it cannot
+/// write there, it uses the system's temporary folder.
+#[test]
+fn the_preview_keeps_its_files_on_disk_and_removes_them() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(&fixture, dir.path());
+    let stored = |root: &Path| -> usize {
+        walkdir::WalkDir::new(root.join(".minhbach-cache/preview"))
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .count()
+    };
+    let mut session = Session::new(options(dir.path()));
+    let first = session.rebuild(&[]).expect("builds");
+    let unique: std::collections::BTreeSet<_> = first.files.blobs().values().collect();
+    assert_eq!(
+        stored(dir.path()),
+        unique.len(),
+        "one file per distinct content"
+    );
+    // Three body edits of one page: the versions of it no snapshot needs go.
+    let path = "content/campaigns/an-toan.vi.md";
+    for n in 0..3 {
+        support_site::edit(dir.path(), path, |t| format!("{t}\nCâu thứ {n}.\n"));
+        session.rebuild(&[path.to_string()]).expect("rebuilds");
+    }
+    let last = session.files().expect("built");
+    let kept: std::collections::BTreeSet<_> = last.blobs().values().collect();
+    assert!(
+        stored(dir.path()) <= kept.len() + 2 * 8,
+        "{} stored for {} files in use",
+        stored(dir.path()),
+        kept.len()
+    );
+    drop((first, last, session));
+    assert_eq!(stored(dir.path()), 0, "nothing left once the preview stops");
+
+    // `.minhbach-cache` is a file here: the preview works from the temporary folder.
+    let other = tempfile::tempdir().expect("temp dir");
+    copy_tree(&fixture, other.path());
+    std::fs::write(other.path().join(".minhbach-cache"), "not a folder").expect("write");
+    let mut session = Session::new(options(other.path()));
+    let report = session
+        .rebuild(&[])
+        .expect("builds without the site's cache folder");
+    let home = report.files.read("index.html").expect("the home page");
+    assert!(String::from_utf8_lossy(&home).contains("<html"));
+}

@@ -51,8 +51,12 @@ impl Store {
     /// Opens an empty store under the site's cache folder, first removing the folders of
     /// previews that are no longer running (a preview that was killed leaves its own).
     pub fn open(root: &Path) -> io::Result<Store> {
-        let base = root.join(".minhbach-cache").join("preview");
-        remove_stale(&base);
+        Store::open_in(&root.join(".minhbach-cache").join("preview"))
+    }
+
+    /// Opens an empty store in a folder of `base`.
+    pub fn open_in(base: &Path) -> io::Result<Store> {
+        remove_stale(base);
         let n = OPENED.fetch_add(1, Ordering::Relaxed);
         let dir = base.join(format!("{}-{n}", std::process::id()));
         if dir.exists() {
