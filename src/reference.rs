@@ -21,6 +21,7 @@ pub fn pages() -> Vec<(String, String)> {
     vec![
         ("fields.md".to_string(), fields()),
         ("commands.md".to_string(), commands()),
+        ("ma-loi.md".to_string(), ma_loi()),
     ]
 }
 
@@ -395,6 +396,51 @@ pub fn error_codes(seen: &std::collections::BTreeMap<Code, String>) -> String {
             }
         }
         let _ = writeln!(out, "Fix: {}", e.fix);
+    }
+    out
+}
+
+/// The Vietnamese page of every diagnostic code (Mã lỗi): its title, severity and fix as
+/// `Code::vi` says them, each linking to the English entry for the example. Made from the
+/// registry alone, so `minhbach schemas --reference` writes it with the other pages.
+pub fn ma_loi() -> String {
+    let mut out = String::from(GENERATED);
+    out.push_str(
+        "# Mã lỗi
+
+",
+    );
+    out.push_str(
+        "Mỗi lỗi hoặc cảnh báo mà minhbach báo đều có một mã cố định, ví dụ `MB0301`. Mã được \
+         ghi sau mức độ khi chạy lệnh (`error[MB0301]`) và trong ngoặc vuông bên cạnh thông \
+         báo trong trình biên tập (`[MB0301]`). Trang này nêu tên và cách sửa của từng mã \
+         bằng tiếng Việt; ví dụ gây ra lỗi và thông báo gốc bằng tiếng Anh có trong \
+         [danh mục mã lỗi tiếng Anh](error-codes.md). Cách đọc một thông báo lỗi: xem \
+         [Soạn nội dung bằng tệp](../soan-noi-dung.md#đọc-thông-báo-lỗi).\n\n",
+    );
+    out.push_str("| Mã | Mức độ | Lỗi |\n|---|---|---|\n");
+    for code in Code::ALL {
+        let e = code.entry();
+        let _ = writeln!(
+            out,
+            "| [{id}](#{anchor}) | {level} | {title} |",
+            id = e.id,
+            anchor = e.id.to_lowercase(),
+            level = e.level.vi(),
+            title = code.vi().0
+        );
+    }
+    for code in Code::ALL {
+        let e = code.entry();
+        let (title, fix) = code.vi();
+        let _ = writeln!(
+            out,
+            "\n## {id}\n\n**{title}** ({level})\n\nCách sửa: {fix}\n\n\
+             Ví dụ và thông báo gốc: [{id} (tiếng Anh)](error-codes.md#{anchor}).",
+            id = e.id,
+            level = e.level.vi().to_lowercase(),
+            anchor = e.id.to_lowercase(),
+        );
     }
     out
 }

@@ -7,7 +7,23 @@
 //! paths and examples stay as in the English (`launched:`, `2024-01-15`): they are what
 //! the editor types.
 
+use super::codes::Level;
 use super::Code;
+
+impl Level {
+    /// The level as the Vietnamese reference says it.
+    pub fn vi(self) -> &'static str {
+        match self {
+            Level::Error => "Lỗi",
+            Level::Warning => "Cảnh báo",
+            Level::ErrorOrWarning("a warning while every version of the report is a draft") => {
+                "Lỗi; là cảnh báo khi mọi bản của báo cáo đều là bản nháp"
+            }
+            // Not reached by the registry (a test sees to it); the case is in English.
+            Level::ErrorOrWarning(_) => "Lỗi hoặc cảnh báo",
+        }
+    }
+}
 
 impl Code {
     /// The Vietnamese title and fix: (`entry().title`, `entry().fix`) in Vietnamese.
@@ -511,6 +527,11 @@ mod tests {
                 assert_eq!(s.nfc().collect::<String>(), s, "{id} is not NFC");
             }
             assert!(titles.insert(title), "{id}: title used twice");
+            assert_ne!(
+                code.entry().level.vi(),
+                "Lỗi hoặc cảnh báo",
+                "{id}: say its case"
+            );
             // Placeholders written in Vietnamese: `- mục`, `[chữ](địa chỉ)`.
             let translated = ["- item", "[text](address)"];
             let english = code.entry().fix;
