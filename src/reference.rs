@@ -339,7 +339,8 @@ pub fn error_codes(seen: &std::collections::BTreeMap<Code, String>) -> String {
         "Every problem minhbach reports has a code, printed after its severity \
          (`error[MB0301]`) and given as `code` by `check --format json`. A code names one \
          problem and stays the same in every release. [Errors](errors.md) shows how to read \
-         a message; this page lists every code with an example and its fix.\n\n\
+         a message; this page lists every code with an example and its fix ([in \
+         Vietnamese](ma-loi.md): the title and fix of every code).\n\n\
          The examples start from a small test site of the repository (`tests/fixtures/basic`, or \
          `tests/fixtures/multiyear` for nomination lists), make one change and run the command \
          shown; the message is what that run printed.\n\n",
