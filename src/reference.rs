@@ -345,18 +345,9 @@ pub fn error_codes(seen: &std::collections::BTreeMap<Code, String>) -> String {
          `tests/fixtures/multiyear` for nomination lists), make one change and run the command \
          shown; the message is what that run printed.\n\n",
     );
-    out.push_str("| Code | Severity | Problem |\n|---|---|---|\n");
-    for code in Code::ALL {
-        let e = code.entry();
-        let _ = writeln!(
-            out,
-            "| [{id}](#{anchor}) | {level} | {title} |",
-            id = e.id,
-            anchor = e.id.to_lowercase(),
-            level = level(e.level),
-            title = e.title
-        );
-    }
+    code_index(&mut out, "| Code | Severity | Problem |", |c| {
+        (level(c.entry().level), c.entry().title)
+    });
     for code in Code::ALL {
         let e = code.entry();
         let _ = writeln!(
@@ -419,18 +410,9 @@ pub fn ma_loi() -> String {
          [danh mục mã lỗi tiếng Anh](error-codes.md). Cách đọc một thông báo lỗi: xem \
          [Soạn nội dung bằng tệp](../soan-noi-dung.md#đọc-thông-báo-lỗi).\n\n",
     );
-    out.push_str("| Mã | Mức độ | Lỗi |\n|---|---|---|\n");
-    for code in Code::ALL {
-        let e = code.entry();
-        let _ = writeln!(
-            out,
-            "| [{id}](#{anchor}) | {level} | {title} |",
-            id = e.id,
-            anchor = e.id.to_lowercase(),
-            level = e.level.vi(),
-            title = code.vi().0
-        );
-    }
+    code_index(&mut out, "| Mã | Mức độ | Lỗi |", |c| {
+        (c.entry().level.vi().to_string(), c.vi().0)
+    });
     for code in Code::ALL {
         let e = code.entry();
         let (title, fix) = code.vi();
@@ -444,6 +426,21 @@ pub fn ma_loi() -> String {
         );
     }
     out
+}
+
+/// The table at the top of a page of codes: each code linking to its section, with the
+/// level and title `say` gives it.
+fn code_index(out: &mut String, header: &str, say: impl Fn(Code) -> (String, &'static str)) {
+    let _ = writeln!(out, "{header}\n|---|---|---|");
+    for &code in Code::ALL {
+        let (level, title) = say(code);
+        let id = code.id();
+        let _ = writeln!(
+            out,
+            "| [{id}](#{}) | {level} | {title} |",
+            id.to_lowercase()
+        );
+    }
 }
 
 fn level(l: Level) -> String {
