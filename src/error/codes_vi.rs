@@ -37,7 +37,7 @@ impl Code {
             ),
             BadBaseUrl => (
                 "base_url không phải là một địa chỉ",
-                "Ghi địa chỉ công bố trang, bắt đầu bằng https://, http:// hoặc /: `base_url: \"https://example.gov.vn/\"`.",
+                "Ghi địa chỉ mà trang được công bố, bắt đầu bằng https://, http:// hoặc /: `base_url: \"https://example.gov.vn/\"`.",
             ),
             NoLanguages => (
                 "chưa khai báo ngôn ngữ nào",
@@ -89,7 +89,7 @@ impl Code {
                 "Ảnh và tệp đính kèm đặt trong static/ và được liên kết từ đó; các thư mục nội dung chỉ chứa tệp `.md`.",
             ),
             UnknownFileLanguage => (
-                "tên tệp kết thúc bằng một ngôn ngữ mà trang không có",
+                "tên tệp kết thúc bằng mã của một ngôn ngữ mà trang không có",
                 "Tên tệp nội dung kết thúc bằng `.vi.md` hoặc `.en.md`: đó là các mã ngôn ngữ trong site.yaml.",
             ),
             YmlDataFile => (
@@ -145,7 +145,7 @@ impl Code {
                 "Thường do một giá trị chữ có chứa `: ` hoặc `#`, hoặc một mục danh sách thiếu `- ` ở đầu. Hãy đặt cả giá trị trong dấu ngoặc kép: `title: \"Báo cáo: 6 tháng\"`.",
             ),
             UnclosedQuote => (
-                "dấu ngoặc kép chưa được đóng",
+                "dấu ngoặc kép (hoặc nháy đơn) chưa được đóng",
                 "Kết thúc giá trị bằng đúng loại dấu ngoặc đã mở: `title: \"Kế hoạch năm 2024\"`.",
             ),
             NestedTooDeep => (
@@ -153,7 +153,7 @@ impl Code {
                 "Đóng mỗi `[` bằng `]` và mỗi `{` bằng `}`; danh sách dài nên viết thành từng dòng `- mục`.",
             ),
             UnknownField => (
-                "trường không hợp lệ",
+                "tên trường không hợp lệ",
                 "Tên trường bị viết sai hoặc không dùng cho loại tệp này: hãy sửa lại (thông báo gợi ý tên gần nhất) hoặc xóa dòng đó. Các tên được phép có trong thông báo và trong [danh mục các trường](fields.md).",
             ),
             MissingField => (
@@ -174,7 +174,7 @@ impl Code {
             ),
             DecomposedLetters => (
                 "chữ tiếng Việt bị tách dấu",
-                "Trang vẫn hoạt động bình thường: minhbach tự ghép dấu khi tạo trang. Để sửa chính tệp, hãy gõ lại từ đó, hoặc lưu tệp ở dạng UTF-8 bằng trình soạn thảo có ghép dấu.",
+                "Trang vẫn hoạt động bình thường: minhbach tự ghép dấu khi xây dựng trang. Để sửa chính tệp, hãy gõ lại từ đó, hoặc lưu tệp ở dạng UTF-8 bằng trình soạn thảo có ghép dấu.",
             ),
             InvisibleCharacter => (
                 "có ký tự ẩn",
@@ -203,7 +203,7 @@ impl Code {
             ),
             DuplicateAddress => (
                 "hai tệp có cùng địa chỉ",
-                "Hai tệp cùng loại, cùng ngôn ngữ cho ra cùng một địa chỉ (ví dụ `Ấm no.vi.md` và `am-no.vi.md`). Hãy đổi tên một tệp, hoặc đặt cho tệp đó một `slug:` khác.",
+                "Hai tệp cùng loại, cùng ngôn ngữ cho ra cùng một địa chỉ (ví dụ `Ấm no.vi.md` và `am-no.vi.md`). Hãy đổi tên một tệp, hoặc đặt cho tệp đó một `slug:` (địa chỉ riêng) khác.",
             ),
             AddressHasNoLetters => (
                 "tên tệp hoặc slug không có chữ cái hay chữ số",
@@ -231,27 +231,27 @@ impl Code {
             ),
             TranslationNotPublished => (
                 "bản dịch còn là bản nháp hoặc có ngày đăng muộn hơn",
-                "Đây không phải lỗi: mục được hiển thị bằng ngôn ngữ thứ nhất cho đến khi bản dịch được đăng. Hãy xóa `draft: true` trong bản dịch khi bản dịch sẵn sàng.",
+                "Đây không phải lỗi: mục được hiển thị bằng ngôn ngữ chính (tiếng Việt) cho đến khi bản dịch được đăng. Hãy xóa `draft: true` trong bản dịch khi bản dịch sẵn sàng.",
             ),
             FactDiffers => (
-                "bản dịch ghi lại một thông tin nhưng khác với bản gốc",
-                "Các thông tin chung (ngày, số liệu, kỳ, mã) chỉ ghi một lần, trong tệp của ngôn ngữ thứ nhất. Hãy xóa dòng đó trong bản dịch, hoặc sửa lại chỗ ghi sai.",
+                "bản dịch ghi lại một dữ kiện nhưng khác với bản gốc",
+                "Dữ kiện (ngày, số liệu, kỳ báo cáo, mã) chỉ ghi một lần, trong tệp ngôn ngữ chính (`.vi.md`). Hãy xóa dòng đó trong bản dịch, hoặc sửa lại chỗ ghi sai.",
             ),
             FactOnlyInTranslation => (
-                "thông tin chung chỉ được ghi trong bản dịch",
-                "Chuyển dòng đó sang tệp của ngôn ngữ thứ nhất: thông tin chung được ghi ở đó và dùng chung cho mọi ngôn ngữ.",
+                "dữ kiện chỉ được ghi trong bản dịch",
+                "Chuyển dòng đó sang tệp ngôn ngữ chính (`.vi.md`): dữ kiện được ghi ở đó và dùng chung cho mọi ngôn ngữ.",
             ),
             TranslationExtraItem => (
                 "bản dịch có một mục mà bản gốc không có",
-                "Bản dịch chỉ dịch nội dung của các tệp đính kèm, người được đề nghị hoặc kết quả đã có trong tệp của ngôn ngữ thứ nhất: hãy thêm mục đó vào bản gốc trước, hoặc sửa lại mã của mục.",
+                "Bản dịch chỉ dịch nội dung của các tệp đính kèm, người được đề nghị hoặc kết quả đã có trong tệp ngôn ngữ chính (`.vi.md`): hãy thêm mục đó vào bản gốc trước, hoặc sửa lại mã của mục.",
             ),
-            // MB04: thông tin chung.
+            // MB04: dữ kiện.
             BadDate => (
-                "không phải là ngày",
+                "không phải là ngày hợp lệ",
                 "Ghi một ngày có thật, năm trước: `2022-01-15`. Các trường `recognized`, `submitted` và các ngày `due` trong lịch báo cáo của kế hoạch phải có ngày cụ thể.",
             ),
             BadPeriod => (
-                "không phải là kỳ báo cáo",
+                "không phải là kỳ báo cáo hợp lệ",
                 "Ghi `2022-H1`, `2022-H2`, `2022-Q1` … `2022-Q4`, `2022-9M`, `2022-05`, `2022`, `2021-2022` (năm học) hoặc `2022-04-01..2023-03-31`.",
             ),
             BadNumber => (
@@ -279,15 +279,15 @@ impl Code {
                 "Hai báo cáo cùng đưa số liệu của một kỳ cho các phong trào giống nhau: hãy gộp lại, sửa kỳ báo cáo, hoặc ghi rõ kế hoạch mà mỗi báo cáo thực hiện bằng `plan:`.",
             ),
             ActualMissing => (
-                "kết quả thiếu giá trị thực hiện",
+                "dòng kết quả thiếu giá trị đạt được",
                 "Thêm dòng `actual: …` với số liệu đạt được trong kỳ, ví dụ `actual: 97,5`.",
             ),
             NoTarget => (
-                "kết quả không có chỉ tiêu kế hoạch",
+                "dòng kết quả không có chỉ tiêu kế hoạch",
                 "Thêm `target:` (hoặc `target_min:` và `target_max:`) vào kết quả, hoặc vào chỉ tiêu trong content/data/indicators.yaml.",
             ),
             BadTarget => (
-                "chỉ tiêu kế hoạch không phù hợp với chiều đánh giá của chỉ tiêu",
+                "chỉ tiêu kế hoạch không phù hợp với chiều tốt hơn (direction) của chỉ tiêu",
                 "Chỉ tiêu có `direction: range` dùng `target_min:` và `target_max:` (giá trị nhỏ trước); các chỉ tiêu khác dùng một `target:`.",
             ),
             IndicatorTwice => (
@@ -295,12 +295,12 @@ impl Code {
                 "Trong `results:` của báo cáo, mỗi chỉ tiêu chỉ có một dòng.",
             ),
             OpensBeforePosted => (
-                "thời gian góp ý bắt đầu trước khi danh sách được đăng",
-                "`opens` là ngày đầu tiên tính góp ý: phải bằng hoặc sau ngày `posted`. Nếu bỏ trống, thời gian góp ý bắt đầu từ ngày sau ngày đăng.",
+                "ngày bắt đầu nhận góp ý trước ngày niêm yết danh sách",
+                "`opens` (ngày bắt đầu nhận góp ý) phải trùng hoặc sau `posted` (ngày niêm yết). Nếu bỏ trống, việc nhận góp ý bắt đầu từ ngày sau ngày niêm yết.",
             ),
             DeadlineBeforeOpens => (
                 "hạn góp ý trước ngày bắt đầu nhận góp ý",
-                "Kiểm tra `deadline:`: đây là ngày cuối cùng nhận góp ý, phải sau `posted` (và `opens`).",
+                "Kiểm tra `deadline:`: đây là ngày cuối cùng nhận góp ý, phải sau `posted` (ngày niêm yết) và `opens`.",
             ),
             CommentWindowTooShort => (
                 "thời gian góp ý ngắn hơn quy định của trang",
@@ -328,11 +328,11 @@ impl Code {
                 "Chuyển ảnh sang JPEG (trên iPhone: Cài đặt → Camera → Định dạng → Tương thích nhất), và liên kết tới tệp `.jpg`, `.png` hoặc `.webp`.",
             ),
             NoPhotoAlt => (
-                "ảnh chưa có photo_alt",
+                "ảnh chưa có mô tả (photo_alt)",
                 "Thêm một dòng như `photo_alt: \"Cô Hoa giảng bài cho học sinh lớp 10\"`: trong ảnh là ai, đang làm gì, ở đâu.",
             ),
             NoAltText => (
-                "hình ảnh chưa có lời mô tả",
+                "hình ảnh trong bài chưa có lời mô tả",
                 "Mô tả nội dung hình ảnh trong dấu ngoặc vuông: `![Lễ trao bằng khen tại hội trường](/anh/x.jpg)`. Hình chỉ để trang trí thì không cần mô tả.",
             ),
             PhotoTooSmall => (
@@ -373,13 +373,13 @@ impl Code {
             ),
             LinkNotYetPublished => (
                 "liên kết tới một mục sẽ được đăng sau",
-                "Nếu ngày đăng đúng thì không cần làm gì: liên kết được hiển thị như chữ thường cho đến khi mục được đăng, và lần tạo trang đầu tiên vào hoặc sau ngày đó sẽ biến nó thành liên kết.",
+                "Nếu ngày đăng đúng thì không cần làm gì: liên kết được hiển thị như chữ thường cho đến khi mục được đăng, và lần xây dựng trang đầu tiên từ ngày đó trở đi sẽ biến nó thành liên kết.",
             ),
             NotYetPublishedInHtml => (
                 "mã HTML liên kết tới một mục sẽ được đăng sau",
                 "Viết liên kết bằng markdown, `[chữ](địa chỉ)`: liên kết như vậy được hiển thị như chữ thường cho đến khi mục được đăng.",
             ),
-            // MB06: tạo trang và thư mục kết quả.
+            // MB06: xây dựng trang và thư mục đầu ra.
             TemplateError => (
                 "không dùng được một khuôn mẫu (template)",
                 "Sửa khuôn mẫu được nêu trong thông báo, hoặc xóa bản thay thế đã đặt trong templates/ để dùng khuôn mẫu của giao diện.",
@@ -397,69 +397,69 @@ impl Code {
                 "Chỉ giữ lại một tệp: trang web đăng cả hai tệp tại cùng một địa chỉ.",
             ),
             SameAddress => (
-                "hai kết quả có cùng địa chỉ",
+                "hai tệp đầu ra có cùng địa chỉ",
                 "Đặt cho một trong hai mục một `slug:` khác.",
             ),
             OutputNotOurs => (
-                "thư mục kết quả có tệp không do lần tạo trang nào sinh ra",
+                "thư mục đầu ra có tệp không do minhbach tạo ra",
                 "Chọn `--output` khác, làm trống thư mục, hoặc dùng `--force` nếu được phép xóa các tệp trong đó.",
             ),
             UnsafeOutput => (
-                "từ chối tạo trang vào thư mục này",
-                "Thông báo nêu lý do (chính thư mục của trang, thư mục chứa nó, thư mục cá nhân…). Hãy chọn `--output` khác, hoặc dùng thư mục mặc định `public/`; xem [tạo trang an toàn](../security.md#builds-never-lose-the-published-site).",
+                "từ chối xây dựng trang vào thư mục này",
+                "Thông báo nêu lý do (chính thư mục của trang, thư mục chứa nó, thư mục cá nhân…). Hãy chọn `--output` khác, hoặc dùng thư mục mặc định `public/`; xem [xây dựng trang an toàn](../security.md#builds-never-lose-the-published-site).",
             ),
             OutputLocked => (
-                "một lần tạo trang khác đang ghi vào thư mục",
+                "một lần xây dựng trang khác đang ghi vào thư mục",
                 "Một lệnh `minhbach build` khác đang ghi vào cùng thư mục: hãy chờ lệnh đó xong rồi chạy lại lệnh.",
             ),
             DiskFull => (
                 "ổ đĩa đã đầy",
-                "Giải phóng dung lượng được nêu trong thông báo trên ổ đĩa đó, hoặc tạo trang sang ổ đĩa khác bằng `--output`. Trang đã đăng trước đó không bị ảnh hưởng.",
+                "Giải phóng dung lượng được nêu trong thông báo trên ổ đĩa đó, hoặc xây dựng trang sang ổ đĩa khác bằng `--output`. Trang đã xây dựng trước đó vẫn giữ nguyên.",
             ),
             WriteFailed => (
                 "không ghi được một tệp của trang mới",
-                "Kiểm tra thư mục có quyền ghi và còn dung lượng trống, rồi chạy lại lệnh. Trang đã đăng trước đó không bị ảnh hưởng.",
+                "Kiểm tra thư mục có quyền ghi và còn dung lượng trống, rồi chạy lại lệnh. Trang đã xây dựng trước đó vẫn giữ nguyên.",
             ),
             OutputChangedDuringBuild => (
-                "trang mới bị thay đổi trong khi đang tạo",
-                "Một chương trình khác đã ghi vào thư mục kết quả trong khi minhbach đang tạo trang: hãy chạy lại lệnh, và không để chương trình khác ghi vào thư mục này.",
+                "trang mới bị thay đổi trong khi đang xây dựng",
+                "Một chương trình khác đã ghi vào thư mục đầu ra trong khi minhbach đang xây dựng trang: hãy chạy lại lệnh, và không để chương trình khác ghi vào thư mục này.",
             ),
-            // MB07: đăng trang (deploy).
+            // MB07: đưa trang lên máy chủ (deploy).
             BadDeployTarget => (
-                "nơi đăng trang không hợp lệ",
-                "Sửa nơi đăng trong `deploy.targets` của site.yaml như gợi ý: một trong `folder:`, `sftp:` hoặc `s3:`, với tên máy chủ, thư mục tính từ gốc của máy chủ hoặc tên bucket.",
+                "nơi đưa trang lên (deploy target) không hợp lệ",
+                "Sửa nơi đưa trang lên trong `deploy.targets` của site.yaml như gợi ý: một trong `folder:`, `sftp:` hoặc `s3:`, với tên máy chủ, thư mục tính từ gốc của máy chủ hoặc tên bucket.",
             ),
             UnknownDefaultTarget => (
-                "default_target không phải là một nơi đăng trang",
-                "Ghi tên của một trong các nơi đăng trong `deploy.targets`.",
+                "default_target không phải là một nơi đưa trang lên",
+                "Ghi tên của một trong các nơi đưa trang lên trong `deploy.targets`.",
             ),
             BadDeletionLimit => (
                 "giới hạn xóa tệp nằm ngoài khoảng cho phép",
                 "`max_deletion_percent` là tỷ lệ phần trăm: một số từ 0 đến 100.",
             ),
             NotABuiltSite => (
-                "thư mục đem đăng không phải là trang đã tạo",
+                "thư mục đưa lên không phải là trang đã xây dựng",
                 "Chạy `minhbach build` trước, hoặc dùng `minhbach deploy --build`.",
             ),
             DeployIntoBuiltSite => (
-                "đăng trang vào chính thư mục trang đã tạo",
-                "Đăng vào thư mục của máy chủ web, ví dụ /var/www/minhbach, không đăng vào public/ hay thư mục chứa nó.",
+                "đưa trang lên vào chính thư mục của trang đã xây dựng",
+                "Đưa trang lên thư mục của máy chủ web, ví dụ /var/www/minhbach, không phải public/ hay thư mục chứa nó.",
             ),
             DeletionGuard => (
-                "từ chối: lần đăng này sẽ xóa quá nhiều tệp",
+                "từ chối: lần đưa trang lên này sẽ xóa quá nhiều tệp",
                 "Nếu trang thật sự đã bỏ các tệp đó, hãy chạy `minhbach deploy --dry-run` để xem danh sách, rồi chạy lại với `--allow-deletions N`. Mã thoát 3.",
             ),
             BadManifest => (
-                "không đọc được bản ghi các tệp đang có trên mạng",
-                "Nếu bản ghi bị hỏng, hãy xóa tệp được nêu trong thông báo ở nơi đăng: lần đăng sau sẽ tải lên lại mọi tệp (và không xóa gì).",
+                "không đọc được bản ghi các tệp đang có trên máy chủ",
+                "Nếu bản ghi bị hỏng, hãy xóa tệp được nêu trong thông báo ở nơi đưa trang lên: lần đưa trang lên sau sẽ tải lại mọi tệp (và không xóa gì).",
             ),
             DeployConnect => (
-                "không kết nối hoặc không đăng nhập được vào nơi đăng",
-                "Kiểm tra cài đặt của nơi đăng trong site.yaml; với SFTP, hãy tự đăng nhập một lần bằng `ssh` để xem khóa (key) hoặc khóa máy chủ (host key) có vấn đề gì; với S3, kiểm tra các biến AWS_* và địa chỉ endpoint.",
+                "không kết nối hoặc không đăng nhập được vào nơi đưa trang lên",
+                "Kiểm tra cài đặt của nơi đưa trang lên trong site.yaml; với SFTP, hãy tự đăng nhập một lần bằng `ssh` để xem khóa (key) hoặc khóa máy chủ (host key) có vấn đề gì; với S3, kiểm tra các biến AWS_* và địa chỉ endpoint.",
             ),
             DeployTransfer => (
-                "chuyển tệp tới nơi đăng không thành công",
-                "Chạy lại lệnh: lệnh sẽ hoàn tất việc đăng, chỉ tải lên những tệp còn thiếu. Nếu vẫn không thành công, thông báo nêu câu trả lời của máy chủ.",
+                "chuyển tệp lên máy chủ không thành công",
+                "Chạy lại lệnh: lệnh sẽ hoàn tất việc đưa trang lên, chỉ tải lên những tệp còn thiếu. Nếu vẫn không thành công, thông báo nêu câu trả lời của máy chủ.",
             ),
             // MB08: nhập số liệu.
             NotAReport => (
