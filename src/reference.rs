@@ -21,6 +21,7 @@ pub fn pages() -> Vec<(String, String)> {
     vec![
         ("fields.md".to_string(), fields()),
         ("commands.md".to_string(), commands()),
+        ("ma-loi.md".to_string(), ma_loi()),
     ]
 }
 
@@ -338,23 +339,15 @@ pub fn error_codes(seen: &std::collections::BTreeMap<Code, String>) -> String {
         "Every problem minhbach reports has a code, printed after its severity \
          (`error[MB0301]`) and given as `code` by `check --format json`. A code names one \
          problem and stays the same in every release. [Errors](errors.md) shows how to read \
-         a message; this page lists every code with an example and its fix.\n\n\
+         a message; this page lists every code with an example and its fix ([in \
+         Vietnamese](ma-loi.md): the title and fix of every code).\n\n\
          The examples start from a small test site of the repository (`tests/fixtures/basic`, or \
          `tests/fixtures/multiyear` for nomination lists), make one change and run the command \
          shown; the message is what that run printed.\n\n",
     );
-    out.push_str("| Code | Severity | Problem |\n|---|---|---|\n");
-    for code in Code::ALL {
-        let e = code.entry();
-        let _ = writeln!(
-            out,
-            "| [{id}](#{anchor}) | {level} | {title} |",
-            id = e.id,
-            anchor = e.id.to_lowercase(),
-            level = level(e.level),
-            title = e.title
-        );
-    }
+    code_index(&mut out, "| Code | Severity | Problem |", |c| {
+        (level(c.entry().level), c.entry().title)
+    });
     for code in Code::ALL {
         let e = code.entry();
         let _ = writeln!(
@@ -397,6 +390,57 @@ pub fn error_codes(seen: &std::collections::BTreeMap<Code, String>) -> String {
         let _ = writeln!(out, "Fix: {}", e.fix);
     }
     out
+}
+
+/// The Vietnamese page of every diagnostic code (Mã lỗi): its title, severity and fix as
+/// `Code::vi` says them, each linking to the English entry for the example. Made from the
+/// registry alone, so `minhbach schemas --reference` writes it with the other pages.
+pub fn ma_loi() -> String {
+    let mut out = String::from(GENERATED);
+    out.push_str(
+        "# Mã lỗi
+
+",
+    );
+    out.push_str(
+        "Mỗi lỗi hoặc cảnh báo mà minhbach báo đều có một mã cố định, ví dụ `MB0301`. Mã được \
+         ghi sau mức độ khi chạy lệnh (`error[MB0301]`) và trong ngoặc vuông bên cạnh thông \
+         báo trong trình biên tập (`[MB0301]`). Trang này nêu tên và cách sửa của từng mã \
+         bằng tiếng Việt; ví dụ gây ra lỗi và thông báo gốc bằng tiếng Anh có trong \
+         [danh mục mã lỗi tiếng Anh](error-codes.md). Cách đọc một thông báo lỗi: xem \
+         [Soạn nội dung bằng tệp](../soan-noi-dung.md#đọc-thông-báo-lỗi).\n\n",
+    );
+    code_index(&mut out, "| Mã | Mức độ | Lỗi |", |c| {
+        (c.entry().level.vi().to_string(), c.vi().0)
+    });
+    for code in Code::ALL {
+        let e = code.entry();
+        let (title, fix) = code.vi();
+        let _ = writeln!(
+            out,
+            "\n## {id}\n\n**{title}** ({level})\n\nCách sửa: {fix}\n\n\
+             Ví dụ và thông báo gốc: [{id} (tiếng Anh)](error-codes.md#{anchor}).",
+            id = e.id,
+            level = e.level.vi().to_lowercase(),
+            anchor = e.id.to_lowercase(),
+        );
+    }
+    out
+}
+
+/// The table at the top of a page of codes: each code linking to its section, with the
+/// level and title `say` gives it.
+fn code_index(out: &mut String, header: &str, say: impl Fn(Code) -> (String, &'static str)) {
+    let _ = writeln!(out, "{header}\n|---|---|---|");
+    for &code in Code::ALL {
+        let (level, title) = say(code);
+        let id = code.id();
+        let _ = writeln!(
+            out,
+            "| [{id}](#{}) | {level} | {title} |",
+            id.to_lowercase()
+        );
+    }
 }
 
 fn level(l: Level) -> String {

@@ -486,6 +486,28 @@ fn a_save_changes_only_its_fields_and_an_invalid_one_writes_nothing() {
             .is_some_and(|m| m.contains("không phải là ngày")),
         "{errors}"
     );
+    // A message the editor has no Vietnamese of: said by its code's Vietnamese title, the
+    // English after it, the code's Vietnamese fix as the hint.
+    let r = ed.post_json(
+        "/_edit/api/save?lang=vi",
+        &serde_json::json!({"path": path, "files": {"vi": {"fields": {"ends": "2022-06"}}}}),
+    );
+    assert_eq!(r.status, 422, "{r:?}");
+    let errors = r.json()["errors"].clone();
+    assert_eq!(errors[0]["field"], "ends", "{errors}");
+    assert_eq!(errors[0]["code"], "MB0404", "{errors}");
+    assert_eq!(
+        errors[0]["message"],
+        "phong trào kết thúc trước ngày phát động \
+         (the campaign ends (2022-06) before it is launched (2023-01))",
+        "{errors}"
+    );
+    assert!(
+        errors[0]["hint"]
+            .as_str()
+            .is_some_and(|h| h.starts_with("Kiểm tra lại hai ngày `launched:` và `ends:`.")),
+        "{errors}"
+    );
     let exemplar = "content/exemplars/co-nguyen-thi-hoa.vi.md";
     let r = ed.post_json(
         "/_edit/api/save?lang=vi",

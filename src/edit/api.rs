@@ -51,7 +51,7 @@ pub fn route(
                     .unwrap_or_else(std::sync::PoisonError::into_inner);
                 match route {
                     "save" => save(ed, &req, lang),
-                    "create" => create(ed, &req),
+                    "create" => create(ed, &req, lang),
                     "rename" => rename(ed, &req, lang),
                     "draft" => draft(ed, &req, lang),
                     "delete" => delete(ed, &req, lang),
@@ -306,7 +306,7 @@ fn save(ed: &Editor, req: &Value, lang: &str) -> Answer {
 }
 
 /// `{kind, title}`: a new item as `minhbach new` makes it (a draft).
-fn create(ed: &Editor, req: &Value) -> Answer {
+fn create(ed: &Editor, req: &Value, lang: &str) -> Answer {
     use crate::cli::{NewKind, NewLang};
     let kind = match req["kind"].as_str().unwrap_or_default() {
         "campaign" => NewKind::Campaign,
@@ -335,7 +335,10 @@ fn create(ed: &Editor, req: &Value) -> Answer {
         }
         Err(crate::error::Error::Content(diags)) => Err(Response::json(
             422,
-            &json!({ "errors": diags.iter().map(|d| json!({"field": "title", "message": d.message, "hint": d.hint})).collect::<Vec<_>>() }),
+            &json!({ "errors": diags.iter().map(|d| {
+                let (message, hint) = validate::said(d, lang);
+                json!({"field": "title", "code": d.code.id(), "message": message, "hint": hint, "detail": d.message})
+            }).collect::<Vec<_>>() }),
         )),
         Err(e) => Err(bad(500, e.to_string())),
     }

@@ -18,6 +18,7 @@ use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 pub mod codes;
+mod codes_vi;
 pub use codes::Code;
 
 /// Characters of a source line shown around the column (half before, half after).

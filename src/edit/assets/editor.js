@@ -223,7 +223,7 @@
             window.location.href = withLang('/_edit/item?path=' + encodeURIComponent(r.data.paths[0]));
           } else {
             createErr.hidden = false;
-            createErr.textContent = r.data.errors ? r.data.errors.map(function (x) { return x.message; }).join(' ') : r.data.error;
+            createErr.textContent = r.data.errors ? r.data.errors.map(function (x) { return x.message + (x.code ? ' [' + x.code + ']' : ''); }).join(' ') : r.data.error;
             titleIn.setAttribute('aria-invalid', 'true');
             titleIn.setAttribute('aria-describedby', 'new-error');
             titleIn.focus();
@@ -806,7 +806,7 @@
       actionErr.textContent = '';
       var list = r.data.errors || [{ message: r.data.error }];
       actionErr.appendChild(el('ul', null, list.map(function (x) {
-        return el('li', { text: (x.path ? x.path + (x.line ? ':' + x.line : '') + ': ' : '') + x.message });
+        return el('li', { text: (x.path ? x.path + (x.line ? ':' + x.line : '') + ': ' : '') + x.message + (x.code ? ' [' + x.code + ']' : '') });
       })));
       actionErr.focus();
     }
