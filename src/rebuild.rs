@@ -73,6 +73,9 @@ struct Made {
     /// Each content file → a hash of its raw front matter (everything up to the closing
     /// `---`), to tell an edit of the body alone.
     fronts: HashMap<String, u64>,
+    /// Each file under `content/` → a hash of all its bytes: a change the build already
+    /// has (the editor's checked save, written after it was built) needs no rebuild.
+    whole: HashMap<String, u64>,
 }
 
 /// What a rebuild did.
@@ -107,6 +110,17 @@ impl Session {
     /// sources; empty on the first build). On errors the last good build is kept.
     pub fn rebuild(&mut self, changed: &[String]) -> Result<Report, Error> {
         self.pending.extend(changed.iter().cloned());
+        if let Some(last) = self.last.as_ref().filter(|_| self.built_from_current()) {
+            self.pending.clear();
+            return Ok(Report {
+                partial: true,
+                files: Arc::clone(&last.files),
+                changed: 0,
+                pages: last.pages,
+                warnings: last.warnings.clone(),
+                timings: Timings::default(),
+            });
+        }
         let previous = self.last.as_ref().map(|l| Arc::clone(&l.files));
         let made = self.last.as_ref().and_then(|last| last.made.as_ref());
         let bodies = made.and_then(|made| bodies_only(&self.opts.root, made, &self.pending));
@@ -115,14 +129,50 @@ impl Session {
             None => self.rebuild_all()?,
         };
         self.pending.clear();
-        // The files only the snapshot before the previous one had go from the store.
+        self.retire(previous, &report);
+        Ok(report)
+    }
+
+    /// A full build from a copy of the site at `root` (the editor's would-be site: the
+    /// site with a change not yet written), kept as the last build when it succeeds, so
+    /// that the change, once written, needs no rebuild; on errors the last good build is
+    /// kept and the change is not written. One build per save, not a check and then a
+    /// build, and never a second model beside the preview's.
+    pub fn rebuild_from(&mut self, root: &Path) -> Result<Report, Error> {
+        // The store lives in the real site's cache, not in the copy.
+        self.store()?;
+        let previous = self.last.as_ref().map(|l| Arc::clone(&l.files));
+        let real = std::mem::replace(&mut self.opts.root, root.to_path_buf());
+        let report = self.rebuild_all();
+        self.opts.root = real;
+        let report = report?;
+        self.retire(previous, &report);
+        Ok(report)
+    }
+
+    /// The files only the snapshot before the previous one had go from the store.
+    fn retire(&mut self, previous: Option<Arc<Files>>, report: &Report) {
         if let (Some(old), Some(store)) = (self.retired.take(), &self.store) {
             let mut keep: Vec<&Files> = vec![&report.files];
             keep.extend(previous.as_deref());
             store.retire(&old, &keep);
         }
         self.retired = previous;
-        Ok(report)
+    }
+
+    /// Whether every source changed since the last build is under `content/` and is
+    /// byte for byte what that build read (or is still absent).
+    fn built_from_current(&self) -> bool {
+        let Some(made) = self.last.as_ref().and_then(|l| l.made.as_ref()) else {
+            return false;
+        };
+        !self.pending.is_empty()
+            && self.pending.iter().all(|p| {
+                let path = self.opts.root.join(p);
+                p.starts_with("content/")
+                    && !path.is_dir()
+                    && std::fs::read(&path).ok().map(|b| hash(&b)) == made.whole.get(p).copied()
+            })
     }
 
     fn store(&mut self) -> Result<Arc<Store>, Error> {
@@ -147,7 +197,7 @@ impl Session {
         // Read before the build: a file saved while it runs then differs from its hash,
         // and the next change to it is a full build, never a body swap onto stale front
         // matter.
-        let fronts = fronts(&self.opts.root);
+        let (fronts, whole) = hashes(&self.opts.root);
         let store = self.store()?;
         let staged = crate::stages(&self.opts, true, crate::To::Store(Arc::clone(&store)))?;
         let mut clock = Instant::now();
@@ -170,6 +220,7 @@ impl Session {
                 memo: staged.memo.expect("asked to keep"),
                 sources: staged.sources,
                 fronts,
+                whole,
             }),
         });
         Ok(Report {
@@ -345,15 +396,18 @@ fn bodies_only(
     Some(out)
 }
 
-/// Front matter hashes of every markdown file under `content/`.
-fn fronts(root: &Path) -> HashMap<String, u64> {
+/// Hashes of every file under `content/`: of the front matter of each markdown file, and
+/// of all the bytes of each file.
+type Hashes = (HashMap<String, u64>, HashMap<String, u64>);
+
+fn hashes(root: &Path) -> Hashes {
     use rayon::prelude::*;
     let mut paths: BTreeSet<String> = BTreeSet::new();
     for entry in walkdir::WalkDir::new(root.join("content"))
         .into_iter()
         .flatten()
     {
-        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "md") {
+        if entry.file_type().is_file() {
             if let Ok(rel) = entry.path().strip_prefix(root) {
                 let rel: Vec<String> = rel
                     .components()
@@ -364,13 +418,29 @@ fn fronts(root: &Path) -> HashMap<String, u64> {
         }
     }
     let paths: Vec<String> = paths.into_iter().collect();
-    paths
+    let read: Vec<(String, u64, Option<u64>)> = paths
         .into_par_iter()
         .filter_map(|p| {
             let raw = std::fs::read(root.join(&p)).ok()?;
-            Some((p, front_hash(&raw)?))
+            let front = p.ends_with(".md").then(|| front_hash(&raw)).flatten();
+            Some((p, hash(&raw), front))
         })
-        .collect()
+        .collect();
+    let mut fronts = HashMap::new();
+    let mut whole = HashMap::new();
+    for (p, all, front) in read {
+        if let Some(f) = front {
+            fronts.insert(p.clone(), f);
+        }
+        whole.insert(p, all);
+    }
+    (fronts, whole)
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
 }
 
 /// A hash of the raw bytes up to and including the line `---` that closes the front
@@ -387,9 +457,7 @@ fn front_hash(raw: &[u8]) -> Option<u64> {
     for line in lines {
         len += line.len();
         if line.trim_ascii_end() == b"---" {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            raw[..len].hash(&mut h);
-            return Some(h.finish());
+            return Some(hash(&raw[..len]));
         }
     }
     None

@@ -1153,3 +1153,35 @@ fn the_guide_from_init_to_a_published_change() {
     );
     assert!(published("phong-trao/index.html").contains("Phong trào Tiết kiệm năm 2024"));
 }
+
+/// A save is built once: the preview's own build checks the would-be site, so the change
+/// is in the preview when the save answers, and the rebuild its write triggers finds
+/// nothing left to do.
+#[test]
+fn a_saved_change_is_in_the_preview_when_the_save_answers() {
+    let ed = Editor::start("multiyear", &[]);
+    let page = "/phong-trao/day-tot-hoc-tot/";
+    assert!(!ed.get(page).body.contains("Dạy tốt, học tốt 2030"));
+    let path = "content/campaigns/day-tot-hoc-tot.vi.md";
+    let r = ed.post_json(
+        "/_edit/api/save",
+        &serde_json::json!({"path": path, "files": {"vi": {"fields": {"title": "Dạy tốt, học tốt 2030"}}}}),
+    );
+    assert_eq!(r.status, 200, "{r:?}");
+    let shown = ed.get(page);
+    assert!(
+        shown.body.contains("Dạy tốt, học tốt 2030"),
+        "{}",
+        shown.body
+    );
+    let started = Instant::now();
+    let line = format!("({path}): 0 of ");
+    while !ed.log().contains(&line) {
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the write was built again:\n{}",
+            ed.log()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

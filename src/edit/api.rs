@@ -199,7 +199,7 @@ pub(super) fn new_errors(
     changes: &[Change],
     keep: impl Fn(&Diagnostic) -> bool,
 ) -> Result<Vec<Diagnostic>, Response> {
-    let errors = validate::errors_after(&ed.opts, changes).map_err(|e| bad(500, e))?;
+    let errors = validate::errors_after(&ed.opts, changes, &*ed.check).map_err(|e| bad(500, e))?;
     let baseline: Vec<(String, String)> = (ed.problems)()
         .into_iter()
         .map(|d| (d.path, d.message))

@@ -104,8 +104,16 @@ pub struct Editor {
     writing: Mutex<()>,
     /// The errors of the latest preview build (empty when it succeeded), for the list.
     problems: Box<dyn Fn() -> Vec<crate::error::Diagnostic> + Send + Sync>,
+    /// Builds a copy of the site (the site with a change, not yet written) and returns its
+    /// errors: the preview's own build (`serve::check_copy`), so a good change is already
+    /// in the preview when it is written.
+    check: Box<Check>,
     importer: Box<dyn Importer>,
 }
+
+/// See [`Editor::check`].
+pub type Check =
+    dyn Fn(&std::path::Path) -> Result<Vec<crate::error::Diagnostic>, String> + Send + Sync;
 
 /// A random secret of 32 bytes from the system, as 64 hex digits.
 fn secret() -> Result<String, String> {
@@ -131,6 +139,7 @@ impl Editor {
         port: u16,
         max_upload: usize,
         problems: Box<dyn Fn() -> Vec<crate::error::Diagnostic> + Send + Sync>,
+        check: Box<Check>,
     ) -> Result<Editor, String> {
         let root = crate::paths::resolve(&opts.root).map_err(|e| e.to_string())?;
         Ok(Editor {
@@ -148,6 +157,7 @@ impl Editor {
             max_upload,
             writing: Mutex::new(()),
             problems,
+            check,
             importer: Box::new(Spreadsheet),
         })
     }

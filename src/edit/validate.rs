@@ -4,10 +4,13 @@
 //! The would-be site is a scratch folder under `.minhbach-cache/edit/` made of hard links
 //! to the site's files (no bytes copied; a copy where links cannot be made), with the
 //! changed files replaced by new files (never written through a link) and the image cache
-//! linked in, so photos are not made again. `crate::check` runs on it unchanged: no second
-//! validator, so what the editor accepts `check` accepts.
+//! linked in, so photos are not made again. The preview's own build runs on it
+//! (`rebuild::Session::rebuild_from`, through the editor's `check`): the whole site is
+//! built as `build` and `check` build it — no second validator, so what the editor accepts
+//! `check` accepts — and a good change is already in the preview when it is written, so
+//! a save costs one build, not a check and then a build.
 
-use crate::error::{Code, Diagnostic, Error};
+use crate::error::{Code, Diagnostic};
 use crate::Options;
 use serde_json::{json, Value};
 use std::path::Path;
@@ -26,8 +29,13 @@ const SOURCES: [&str; 5] = ["site.yaml", "content", "static", "themes", "templat
 
 static SCRATCH: AtomicUsize = AtomicUsize::new(0);
 
-/// The errors `check` finds in the site after `changes` (empty: the change is good).
-pub fn errors_after(opts: &Options, changes: &[Change]) -> Result<Vec<Diagnostic>, String> {
+/// The errors `check` (the editor's, see [`super::Check`]) finds in the site after
+/// `changes` (empty: the change is good).
+pub fn errors_after(
+    opts: &Options,
+    changes: &[Change],
+    check: &super::Check,
+) -> Result<Vec<Diagnostic>, String> {
     let root = &opts.root;
     let n = SCRATCH.fetch_add(1, Ordering::SeqCst);
     let scratch = root.join(format!(
@@ -59,16 +67,9 @@ pub fn errors_after(opts: &Options, changes: &[Change]) -> Result<Vec<Diagnostic
                 }
             }
         }
-        let check = Options {
-            root: scratch.clone(),
-            output: None,
-            ..opts.clone()
-        };
-        Ok::<_, std::io::Error>(match crate::check(&check) {
-            Ok(_) => Vec::new(),
-            Err(Error::Content(diags)) => diags.into_iter().filter(Diagnostic::is_error).collect(),
-            Err(other) => vec![Diagnostic::error(Code::Io, ".", other.to_string())],
-        })
+        Ok::<_, std::io::Error>(
+            check(&scratch).unwrap_or_else(|e| vec![Diagnostic::error(Code::Io, ".", e)]),
+        )
     })();
     let _ = std::fs::remove_dir_all(&scratch);
     result.map_err(|e| format!("cannot check the change: {e}"))

@@ -25,7 +25,7 @@ use notify::{RecursiveMode, Watcher as _};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::Path;
 use std::sync::atomic::AtomicUsize;
-use std::sync::{mpsc, Arc, RwLock};
+use std::sync::{mpsc, Arc, Mutex, RwLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// The parts of a site folder a preview watches; `public/`, `target/` and the rest are not.
@@ -170,6 +170,8 @@ pub(crate) fn run_with(
         tally: Arc::new(Tally::default()),
         editor: std::sync::OnceLock::new(),
     });
+    // One session for the watcher's rebuilds and the editor's checks, one at a time.
+    let session = Arc::new(Mutex::new(Session::new(opts.clone())));
     let mut editor_url = None;
     if let Some((max_upload, no_open)) = edit {
         let weak = Arc::downgrade(&state);
@@ -178,15 +180,19 @@ pub(crate) fn run_with(
                 .map(|s| s.snapshot().problems.clone())
                 .unwrap_or_default()
         });
-        let editor = crate::edit::Editor::new(&opts, addr.port(), max_upload, problems)
+        let (weak, shared) = (Arc::downgrade(&state), Arc::clone(&session));
+        let check = Box::new(move |copy: &Path| match weak.upgrade() {
+            Some(state) => check_copy(&shared, &state, copy),
+            None => Ok(Vec::new()),
+        });
+        let editor = crate::edit::Editor::new(&opts, addr.port(), max_upload, problems, check)
             .map_err(|e| Error::io(Path::new("edit"), std::io::Error::other(e)))?;
         editor_url = Some((editor.url(), no_open));
         let _ = state.editor.set(Arc::new(editor));
     }
     // Watch before the first build, so an edit made while it runs is not lost.
     let watcher = watch(&opts.root)?;
-    let mut session = Session::new(opts.clone());
-    rebuild(&mut session, &state, &[]);
+    rebuild(&session, &state, &[]);
 
     Arc::clone(&state.tally).report_every_second(MAX_STREAMS);
     {
@@ -197,7 +203,7 @@ pub(crate) fn run_with(
     }
     {
         let (opts, state) = (opts.clone(), Arc::clone(&state));
-        std::thread::spawn(move || rebuild_on_change(&opts, &mut session, &state, watcher));
+        std::thread::spawn(move || rebuild_on_change(&opts, &session, &state, watcher));
     }
     println!("Serving {} at {url}", opts.root.display());
     if !addr.ip().is_loopback() {
@@ -236,9 +242,51 @@ fn browsable(addr: SocketAddr) -> SocketAddr {
 /// Brings the session's build up to date and swaps the result in; on errors keeps the
 /// last good site and shows the diagnostics. `changed` are the source files that
 /// triggered it (empty at start).
-fn rebuild(session: &mut Session, state: &State, changed: &[String]) {
+fn rebuild(session: &Mutex<Session>, state: &State, changed: &[String]) {
+    let mut session = session.lock().unwrap_or_else(|e| e.into_inner());
     let started = Instant::now();
     let result = session.rebuild(changed);
+    publish(state, result, changed, started);
+}
+
+/// The editor's check of a change: the session builds the copy of the site that has it
+/// (see `Session::rebuild_from`); a good build is shown at once (the change is written
+/// next), the errors of a bad one go back to the editor and the preview stays as it was.
+fn check_copy(
+    session: &Mutex<Session>,
+    state: &State,
+    copy: &Path,
+) -> Result<Vec<Diagnostic>, String> {
+    let mut session = session.lock().unwrap_or_else(|e| e.into_inner());
+    let started = Instant::now();
+    match session.rebuild_from(copy) {
+        Ok(report) => {
+            publish(state, Ok(report), &["(the editor)".to_string()], started);
+            Ok(Vec::new())
+        }
+        Err(e) => {
+            // The site as it is on disk, built again: the preview, and the errors the site
+            // already had (which the editor does not hold against a change), are current.
+            let again = Instant::now();
+            let result = session.rebuild(&[]);
+            publish(state, result, &[], again);
+            match e {
+                Error::Content(diags) => {
+                    Ok(diags.into_iter().filter(Diagnostic::is_error).collect())
+                }
+                other => Err(other.to_string()),
+            }
+        }
+    }
+}
+
+/// Swaps a rebuild's result in, or shows its errors over the last good site.
+fn publish(
+    state: &State,
+    result: Result<crate::rebuild::Report, Error>,
+    changed: &[String],
+    started: Instant,
+) {
     let ms = started.elapsed().as_millis();
     let prev = state.snapshot();
     match result {
@@ -372,7 +420,7 @@ fn watch(root: &Path) -> Result<Watcher, Error> {
 /// change, until the sources have been quiet for [`DEBOUNCE`] (or [`DEBOUNCE_MAX`] passed).
 fn rebuild_on_change(
     opts: &Options,
-    session: &mut Session,
+    session: &Mutex<Session>,
     state: &State,
     (mut watcher, rx): Watcher,
 ) {
