@@ -9,7 +9,8 @@ exemplar through the editor's JSON API as the editor's page does (token cookie, 
 CSRF header), waits until the preview has rebuilt, and puts the title back the same way.
 Prints the first build, each save (the answer of the API: the change checked and
 written) and each rebuild after it (until the terminal says it rebuilt), and the peak
-resident memory of the editor process (VmHWM). Linux only (/proc).
+resident memory of the editor process (VmHWM); with LOG=1, what the editor printed about
+each build. Linux only (/proc).
 """
 
 import http.client
@@ -100,6 +101,8 @@ def main():
     with open(f"/proc/{proc.pid}/status") as f:
         peak = re.search(r"VmHWM:\s+(\d+) kB", f.read()).group(1)
     print(f"peak {int(peak) // 1024} MB")
+    if os.environ.get("LOG"):
+        print("".join(line for line in log if "uilt" in line))
     proc.terminate()
     proc.wait()
 

@@ -162,6 +162,16 @@ impl Editor {
         })
     }
 
+    /// Waits for the change being saved, if any, to be written, and holds off the next:
+    /// the preview's rebuilds take it, so none runs between the check of a save (which is
+    /// the preview's build of the site with the change) and its write, which would build
+    /// the site without the change and then again with it.
+    pub fn hold(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.writing
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     /// The address to open: it carries the token once.
     pub fn url(&self) -> String {
         format!("{}{PREFIX}?token={}", self.origins[0], self.token)

@@ -243,6 +243,8 @@ fn browsable(addr: SocketAddr) -> SocketAddr {
 /// last good site and shows the diagnostics. `changed` are the source files that
 /// triggered it (empty at start).
 fn rebuild(session: &Mutex<Session>, state: &State, changed: &[String]) {
+    // In this order everywhere: the editor's change, then the session.
+    let _saving = state.editor.get().map(|e| e.hold());
     let mut session = session.lock().unwrap_or_else(|e| e.into_inner());
     let started = Instant::now();
     let result = session.rebuild(changed);
