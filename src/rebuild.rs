@@ -82,6 +82,9 @@ struct Made {
 pub struct Report {
     /// `true` if only bodies changed and only their pages were rendered again.
     pub partial: bool,
+    /// `true` if the last build already had every change (the editor's save, built before
+    /// it was written): nothing was done.
+    pub current: bool,
     pub files: Arc<Files>,
     /// Files that are new, gone or different from the previous build.
     pub changed: usize,
@@ -114,6 +117,7 @@ impl Session {
             self.pending.clear();
             return Ok(Report {
                 partial: true,
+                current: true,
                 files: Arc::clone(&last.files),
                 changed: 0,
                 pages: last.pages,
@@ -225,6 +229,7 @@ impl Session {
         });
         Ok(Report {
             partial: false,
+            current: false,
             files,
             changed,
             pages,
@@ -262,6 +267,7 @@ impl Session {
             // Unpublished files (drafts, future-dated): nothing of them is on the site.
             return Ok(Report {
                 partial: true,
+                current: false,
                 files: Arc::clone(&last.files),
                 changed: 0,
                 pages: last.pages,
@@ -348,6 +354,7 @@ impl Session {
         last.files = Arc::new(next);
         Ok(Report {
             partial: true,
+            current: false,
             files: Arc::clone(&last.files),
             changed,
             pages: last.pages,

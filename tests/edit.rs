@@ -1175,7 +1175,7 @@ fn a_saved_change_is_in_the_preview_when_the_save_answers() {
         shown.body
     );
     let started = Instant::now();
-    let line = format!("({path}): 0 of ");
+    let line = format!("Up to date ({path}): the preview already has it");
     while !ed.log().contains(&line) {
         assert!(
             started.elapsed() < PATIENCE,

@@ -302,7 +302,12 @@ fn publish(
             print_listing(&new);
             let differ = report.changed;
             let recovered = !prev.problems.is_empty();
-            if changed.is_empty() && prev.files.is_none() {
+            if report.current {
+                println!(
+                    "Up to date{}: the preview already has it (built when the editor checked the change).",
+                    describe(changed)
+                );
+            } else if changed.is_empty() && prev.files.is_none() {
                 println!(
                     "Built {} pages, {} files in {ms} ms.",
                     report.pages,
