@@ -263,7 +263,12 @@ fn check_copy(
     let started = Instant::now();
     match session.rebuild_from(copy) {
         Ok(report) => {
-            publish(state, Ok(report), &["(the editor)".to_string()], started);
+            publish(
+                state,
+                Ok(report),
+                &["the editor's change".to_string()],
+                started,
+            );
             Ok(Vec::new())
         }
         Err(e) => {
