@@ -332,10 +332,7 @@ impl Session {
                 Ok(blob) => blob,
                 Err(e) => {
                     restore(made, old_bodies, &next);
-                    return Err(Error::io(
-                        &self.opts.root.join(".minhbach-cache/preview"),
-                        e,
-                    ));
+                    return Err(Error::io(store.dir(), e));
                 }
             };
             if next.blob(&path) != Some(blob) {

@@ -45,10 +45,7 @@ pub fn route(
         ("POST", route) => match serde_json::from_slice::<Value>(body) {
             Err(e) => Err(bad(400, format!("the request is not JSON: {e}"))),
             Ok(req) => {
-                let _one = ed
-                    .writing
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let _one = ed.hold();
                 match route {
                     "save" => save(ed, &req, lang),
                     "create" => create(ed, &req, lang),
@@ -671,10 +668,7 @@ fn upload(ed: &Editor, query: &str, body: &[u8], lang: &str) -> Answer {
             ));
         }
     };
-    let _one = ed
-        .writing
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _one = ed.hold();
     let dir_rel = format!("{STATIC}/{folder}");
     let dir = inside(&ed.root, &format!("{dir_rel}/x"), &[STATIC])
         .map_err(|e| bad(403, e))?

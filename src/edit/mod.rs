@@ -163,9 +163,9 @@ impl Editor {
     }
 
     /// Waits for the change being saved, if any, to be written, and holds off the next:
-    /// the preview's rebuilds take it, so none runs between the check of a save (which is
-    /// the preview's build of the site with the change) and its write, which would build
-    /// the site without the change and then again with it.
+    /// one change at a time, and the preview's rebuilds take it too, so none runs between
+    /// the check of a save (which is the preview's build of the site with the change) and
+    /// its write, which would build the site without the change and then again with it.
     pub fn hold(&self) -> std::sync::MutexGuard<'_, ()> {
         self.writing
             .lock()

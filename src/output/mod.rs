@@ -79,9 +79,12 @@ impl Output {
     /// Adds or replaces a file (static files replace theme assets of the same name).
     pub fn put(&mut self, path: String, bytes: Vec<u8>) -> Result<(), String> {
         if let Some(store) = &self.store {
-            let blob = store
-                .put(&bytes)
-                .map_err(|e| format!("the preview could not keep this file: {e}"))?;
+            let blob = store.put(&bytes).map_err(|e| {
+                format!(
+                    "the preview could not keep this file in {}: {e}",
+                    store.dir().display()
+                )
+            })?;
             self.blobs.insert(path.clone(), blob);
         } else if let Some(stage) = &self.stage {
             // A failed write is kept by the stage and ends the build once, after rendering.

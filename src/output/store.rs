@@ -66,6 +66,11 @@ impl Store {
         Ok(Store { dir })
     }
 
+    /// The folder, for messages.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     fn path(&self, blob: &Blob) -> PathBuf {
         let name = blob.name();
         self.dir.join(&name[..2]).join(&name[2..])
