@@ -4,7 +4,10 @@
 //!
 //! `cargo bench --bench rebuild -- ROOT [RUNS]` on a corpus of `gen-corpus` prints
 //! `first <ms>`, then one line per kind of edit, `<kind> <median ms> (<min>–<max>)`, with
-//! RUNS runs each (default 3), and the peak memory of the process (`peak <MB>`).
+//! RUNS runs each (default 3), and the peak memory of the process (`peak <MB>`). An edit
+//! the preview first shows by a quick look (its item's pages) also prints
+//! `whole site <median ms>`: the full build that follows it, until every file equals a
+//! clean build's.
 //!
 //! Kinds: `body` (a sentence appended to an exemplar's text), `title` (its title),
 //! `date` (its recognition date), `campaign` (the campaign it names), `data` (a unit's
@@ -193,6 +196,7 @@ fn main() {
     drop(first);
     for edit in &edits {
         let mut times = Vec::new();
+        let mut rest = Vec::new();
         let mut last = String::new();
         for run in 0..runs {
             let changed = (edit.apply)(&root, run);
@@ -205,22 +209,49 @@ fn main() {
                 Ok(report) => format!(
                     "{} files changed, {}: {}",
                     report.changed,
-                    if report.partial { "partial" } else { "full" },
+                    match (report.quick, report.partial) {
+                        (true, _) => "quick look",
+                        (false, true) => "partial",
+                        (false, false) => "full",
+                    },
                     report.timings
                 ),
                 Err(_) => "the edit does not build".to_string(),
             };
+            // After a quick look, the rest of the site: the time until the whole preview
+            // equals a clean build.
+            if session.owes() {
+                let started = Instant::now();
+                let done = session.finish();
+                rest.push(started.elapsed().as_secs_f64() * 1000.0);
+                match done {
+                    Ok(report) => last.push_str(&format!(
+                        "; then the rest of the site: {} files changed, {}",
+                        report.changed, report.timings
+                    )),
+                    Err(_) => last.push_str("; then the rest of the site does not build"),
+                }
+            }
             let changed = (edit.undo)(&root);
             session.rebuild(&changed).expect("the site builds again");
+            if session.owes() {
+                session.finish().expect("the site builds again");
+            }
         }
-        times.sort_by(f64::total_cmp);
-        println!(
-            "{} {:.1} ms ({:.1}–{:.1}; {last})",
-            edit.name,
-            times[times.len() / 2],
-            times[0],
-            times[times.len() - 1]
-        );
+        let median = |times: &mut Vec<f64>| {
+            times.sort_by(f64::total_cmp);
+            format!(
+                "{:.1} ms ({:.1}–{:.1})",
+                times[times.len() / 2],
+                times[0],
+                times[times.len() - 1]
+            )
+        };
+        let whole = match rest.is_empty() {
+            true => String::new(),
+            false => format!(", whole site {}", median(&mut rest)),
+        };
+        println!("{} {}{whole} ({last})", edit.name, median(&mut times));
     }
     println!("peak {} MB", minhbach::peak_rss().unwrap_or(0) / 1024);
 }

@@ -1,18 +1,28 @@
 //! Rebuilding after a change, for the preview server, the editor (which saves through
-//! it) and the rebuild benchmark: the last good build stays in memory, and when only the
-//! text (the body below the front matter) of content files changed, only what a body
-//! reaches is redone — the pages made from those bodies, the search index, and the link
-//! checks of those bodies.
+//! it) and the rebuild benchmark: the last good build stays in memory, and a change is
+//! shown in the cheapest way that is exact for what it reaches.
 //!
-//! A body is shown on its own page and nowhere else (cards, lists, feeds, data and the
-//! sitemap are made from front matter), so a body edit — what staff do most while
-//! previewing — touches a handful of files. Every other change (front matter, a file
-//! added, removed or renamed, data, templates, translations, settings, static files) is
-//! still a full build in memory: which of the 25,000 outputs of a large site a title or
-//! a date reaches (cards on lists, the campaign's page, feeds, open data, the timeline)
-//! is not yet tracked; `docs/performance.md` measures each kind of edit and says what
-//! tracking it would take. Either way the files equal a clean build's byte for byte
-//! (`tests/rebuild.rs` makes every kind of edit at random and compares).
+//! - **Text** (the body below the front matter) of content files: only what a body
+//!   reaches is redone — the pages made from those bodies, the search index, and the link
+//!   checks of those bodies. A body is shown on its own page and nowhere else (cards,
+//!   lists, feeds, data and the sitemap are made from front matter), so a body edit —
+//!   what staff do most while previewing — touches a handful of files, and the result is
+//!   the clean build's.
+//! - **Front matter of one item** (a title, a date, a campaign, a report's figures):
+//!   first a quick look — the item read again into the model (`content::patch`), the
+//!   parts of each language's lists its own pages show made again, and those pages
+//!   rendered, as a clean build makes them — in milliseconds at any size of site; then
+//!   the full build the lists, feeds, data and search are owed ([`Session::finish`],
+//!   which the preview runs once the sources are quiet). If that build fails, the
+//!   preview goes back to the last good build.
+//! - **Everything else** (a file added, removed or renamed, a draft mark, a date in the
+//!   future, a photo, data, templates, settings, static files): a full build in memory.
+//!   Which of the outputs of a large site such a change reaches is not tracked;
+//!   `docs/performance.md` measures each kind of edit.
+//!
+//! Either way the files, once the session owes nothing, equal a clean build's byte for
+//! byte (`tests/rebuild.rs` makes every kind of edit at random and compares, and compares
+//! each quick look's pages with the clean build's).
 //!
 //! Memory: the files the preview serves are on disk, in its store (`output::store`),
 //! written as they are rendered; in memory are the model and each language's shared
@@ -25,7 +35,7 @@
 
 use crate::check;
 use crate::content::load::{clean_text, split};
-use crate::content::Site;
+use crate::content::{patch, Site};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::output::store::Store;
 use crate::render::{self, theme::Theme, Memo};
@@ -52,6 +62,9 @@ pub struct Session {
     /// Sources changed since the last good build: a failed rebuild's changes still need
     /// doing when the next one succeeds.
     pending: BTreeSet<String>,
+    /// Set by a quick look (see [`Session::rebuild`]): the files of the last full build,
+    /// served again if the full build the quick look owes fails.
+    owed: Option<Arc<Files>>,
 }
 
 /// The last good build.
@@ -82,6 +95,9 @@ struct Made {
 pub struct Report {
     /// `true` if only bodies changed and only their pages were rendered again.
     pub partial: bool,
+    /// `true` for a quick look: only the changed item's pages were rendered again, and
+    /// the rest of the site is owed ([`Session::owes`], [`Session::finish`]).
+    pub quick: bool,
     /// `true` if the last build already had every change (the editor's save, built before
     /// it was written): nothing was done.
     pub current: bool,
@@ -101,6 +117,7 @@ impl Session {
             last: None,
             retired: None,
             pending: BTreeSet::new(),
+            owed: None,
         }
     }
 
@@ -111,12 +128,22 @@ impl Session {
 
     /// Brings the build up to date after `changed` (site-relative, `/`-separated paths of
     /// sources; empty on the first build). On errors the last good build is kept.
+    ///
+    /// A change to the front matter of one item's files (its title, date, campaign,
+    /// figures) is first a quick look: the item read again into the model and its own
+    /// pages rendered against the lists of the last build (`content::patch`), in a few
+    /// milliseconds whatever the size of the site, so the page being edited shows the
+    /// change at once. The lists, feeds, data and search that the change also reaches are
+    /// then owed: [`Session::finish`] builds the whole site, and until it has, the files
+    /// are not a clean build's.
     pub fn rebuild(&mut self, changed: &[String]) -> Result<Report, Error> {
         self.pending.extend(changed.iter().cloned());
-        if let Some(last) = self.last.as_ref().filter(|_| self.built_from_current()) {
+        let current = self.owed.is_none() && self.built_from_current();
+        if let Some(last) = self.last.as_ref().filter(|_| current) {
             self.pending.clear();
             return Ok(Report {
                 partial: true,
+                quick: false,
                 current: true,
                 files: Arc::clone(&last.files),
                 changed: 0,
@@ -127,14 +154,109 @@ impl Session {
         }
         let previous = self.last.as_ref().map(|l| Arc::clone(&l.files));
         let made = self.last.as_ref().and_then(|last| last.made.as_ref());
-        let bodies = made.and_then(|made| bodies_only(&self.opts.root, made, &self.pending));
+        let bodies = made
+            .filter(|_| self.owed.is_none())
+            .and_then(|made| bodies_only(&self.opts.root, made, &self.pending));
+        if bodies.is_none() {
+            if let Some(report) = self.quick()? {
+                self.pending.clear();
+                return Ok(report);
+            }
+        }
         let report = match bodies {
             Some(edited) => self.rebuild_bodies(edited)?,
-            None => self.rebuild_all()?,
+            None => self.full()?,
         };
         self.pending.clear();
         self.retire(previous, &report);
         Ok(report)
+    }
+
+    /// Whether a quick look was shown and the full build it owes is still to do.
+    pub fn owes(&self) -> bool {
+        self.owed.is_some()
+    }
+
+    /// The full build a quick look owes (a full build in any case).
+    pub fn finish(&mut self) -> Result<Report, Error> {
+        let previous = self.last.as_ref().map(|l| Arc::clone(&l.files));
+        let report = self.full()?;
+        self.pending.clear();
+        self.retire(previous, &report);
+        Ok(report)
+    }
+
+    /// A full build; after quick looks, their pages go, and on errors the files of the
+    /// last full build are served again.
+    fn full(&mut self) -> Result<Report, Error> {
+        let shown = (self.owed.as_ref().and(self.last.as_ref())).map(|l| Arc::clone(&l.files));
+        let report = self.rebuild_all();
+        if let (Some(good), Some(shown)) = (self.owed.take(), shown) {
+            let store = Arc::clone(good.store());
+            match &report {
+                // The pages the quick looks replaced are in no snapshot served from now.
+                Ok(r) => store.retire(&good, &[&r.files, &shown]),
+                Err(_) => {
+                    store.retire(&shown, &[&good]);
+                    if let Some(last) = self.last.as_mut() {
+                        last.files = good;
+                    }
+                }
+            }
+        }
+        report
+    }
+
+    /// The quick look at a change of one item's files, if it can be one (see
+    /// [`Session::rebuild`]); `None` if it needs the full build.
+    fn quick(&mut self) -> Result<Option<Report>, Error> {
+        let mut clock = Instant::now();
+        let mut timings = Timings::default();
+        let publish = crate::content::Publish {
+            now: self.opts.now,
+            drafts: self.opts.drafts,
+        };
+        let Some(last) = self.last.as_mut() else {
+            return Ok(None);
+        };
+        let Some(made) = last.made.as_mut() else {
+            return Ok(None);
+        };
+        let Some(item) = item_files(made, &self.pending) else {
+            return Ok(None);
+        };
+        let Some(paths) = patch::item(&self.opts.root, &mut made.site, publish, &item) else {
+            return Ok(None);
+        };
+        timings.lap("model", &mut clock);
+        // The model now has the change: whatever happens, a full build follows.
+        let good = Arc::clone(self.owed.get_or_insert_with(|| Arc::clone(&last.files)));
+        let Ok(pages) = render::quick_pages(&made.site, &made.theme, &mut made.memo, &paths) else {
+            return Ok(None);
+        };
+        timings.lap("render", &mut clock);
+        let mut next: Files = (*last.files).clone();
+        let store = Arc::clone(good.store());
+        let mut changed = 0;
+        for (path, bytes) in pages {
+            let blob = store.put(&bytes).map_err(|e| Error::io(store.dir(), e))?;
+            if next.blob(&path) != Some(blob) {
+                changed += 1;
+                next.blobs_mut().insert(path, blob);
+            }
+        }
+        timings.lap("keep", &mut clock);
+        last.files = Arc::new(next);
+        Ok(Some(Report {
+            partial: true,
+            quick: true,
+            current: false,
+            files: Arc::clone(&last.files),
+            changed,
+            pages: last.pages,
+            warnings: last.warnings.clone(),
+            timings,
+        }))
     }
 
     /// A full build from a copy of the site at `root` (the editor's would-be site: the
@@ -147,11 +269,27 @@ impl Session {
         self.store()?;
         let previous = self.last.as_ref().map(|l| Arc::clone(&l.files));
         let real = std::mem::replace(&mut self.opts.root, root.to_path_buf());
-        let report = self.rebuild_all();
+        let report = self.full();
         self.opts.root = real;
         let report = report?;
         self.retire(previous, &report);
         Ok(report)
+    }
+
+    /// The quick look at the editor's would-be site at `root` (a copy of the site with a
+    /// change not yet written to `changed`), if the change can be one; the full build of
+    /// the copy ([`Session::rebuild_from`]) follows.
+    pub fn quick_from(&mut self, root: &Path, changed: &[String]) -> Result<Option<Report>, Error> {
+        if self.owed.is_none() && !self.pending.is_empty() {
+            // Changes on disk not yet built: the full build of the copy has them.
+            return Ok(None);
+        }
+        let real = std::mem::replace(&mut self.opts.root, root.to_path_buf());
+        let pending = std::mem::replace(&mut self.pending, changed.iter().cloned().collect());
+        let report = self.quick();
+        self.opts.root = real;
+        self.pending = pending;
+        report
     }
 
     /// The files only the snapshot before the previous one had go from the store.
@@ -229,6 +367,7 @@ impl Session {
         });
         Ok(Report {
             partial: false,
+            quick: false,
             current: false,
             files,
             changed,
@@ -267,6 +406,7 @@ impl Session {
             // Unpublished files (drafts, future-dated): nothing of them is on the site.
             return Ok(Report {
                 partial: true,
+                quick: false,
                 current: false,
                 files: Arc::clone(&last.files),
                 changed: 0,
@@ -351,6 +491,7 @@ impl Session {
         last.files = Arc::new(next);
         Ok(Report {
             partial: true,
+            quick: false,
             current: false,
             files: Arc::clone(&last.files),
             changed,
@@ -398,6 +539,29 @@ fn bodies_only(
         out.push((path.clone(), body));
     }
     Some(out)
+}
+
+/// Every file of the one item the changed files belong to, if they all belong to one item
+/// the last build read (`content/exemplars/x.vi.md` and `x.en.md`).
+fn item_files(made: &Made, changed: &BTreeSet<String>) -> Option<Vec<String>> {
+    let langs = made.site.lang_order();
+    let item = |path: &str| -> Option<(String, String)> {
+        let (folder, name) = path.strip_prefix("content/")?.split_once('/')?;
+        let base = name.strip_suffix(".md")?;
+        let stem = (langs.iter())
+            .find_map(|l| base.strip_suffix(&format!(".{l}")))
+            .unwrap_or(base);
+        Some((folder.to_string(), stem.to_string()))
+    };
+    let first = changed.first()?;
+    let key = item(first)?;
+    let known = |p: &String| made.fronts.contains_key(p) && item(p).as_ref() == Some(&key);
+    if !changed.iter().all(known) {
+        return None;
+    }
+    let mut files: Vec<String> = made.fronts.keys().filter(|p| known(p)).cloned().collect();
+    files.sort();
+    Some(files)
 }
 
 /// Hashes of every file under `content/`: of the front matter of each markdown file, and

@@ -1174,6 +1174,11 @@ fn a_saved_change_is_in_the_preview_when_the_save_answers() {
         "{}",
         shown.body
     );
+    // A title is shown by a quick look at the item's pages while the copy is built.
+    let log = ed.log();
+    let quick = log.find(&format!("ms ({path}): its ")).expect(&log);
+    let built = log.find("(the editor's change)").expect(&log);
+    assert!(quick < built && log[..quick].contains("Shown in "), "{log}");
     let started = Instant::now();
     let line = format!("Up to date ({path}): the preview already has it");
     while !ed.log().contains(&line) {

@@ -262,6 +262,7 @@ fn mutate(root: &Path, rng: &mut Rng, kind: usize, step: usize) -> Vec<String> {
 fn incremental_rebuilds_equal_clean_builds_after_random_changes() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
     let mut partial = 0;
+    let (mut quick, mut quick_pages) = (0, 0);
     let mut failed = 0;
     let mut steps = 0;
     let mut kinds = [0usize; KINDS];
@@ -287,8 +288,38 @@ fn incremental_rebuilds_equal_clean_builds_after_random_changes() {
                 kinds[kind] += 1;
                 mutate(dir.path(), &mut rng, kind, step)
             };
-            let incremental = session.rebuild(&changed);
+            let before = session.files();
+            let mut incremental = session.rebuild(&changed);
             let clean = minhbach::plan(&opts);
+            // A quick look shows the changed item's pages as a clean build makes them;
+            // the rest of the site follows.
+            if let Some(report) = incremental.as_ref().ok().filter(|r| r.quick) {
+                quick += 1;
+                assert!(session.owes());
+                let shown = report.files.blobs();
+                let pages: Vec<&String> = (shown.iter())
+                    .filter(|(k, v)| before.as_ref().and_then(|b| b.blob(k)) != Some(**v))
+                    .map(|(k, _)| k)
+                    .collect();
+                assert_eq!(pages.len(), report.changed);
+                quick_pages += pages.len();
+                if let Ok(planned) = &clean {
+                    for page in pages {
+                        let got = report.files.read(page).expect("shown");
+                        assert!(
+                            got == planned.output.files[page],
+                            "seed {seed}, step {step}: the quick look's {page} is not a clean build's"
+                        );
+                    }
+                }
+                incremental = session.finish();
+                assert!(!session.owes());
+                if incremental.is_err() {
+                    // The preview goes back to the site before the quick look.
+                    let now = session.files().expect("the last good build");
+                    assert_eq!(now.blobs(), before.expect("a build before").blobs());
+                }
+            }
             let context = format!("seed {seed}, step {step}, changed {changed:?}");
             steps += 1;
             match (incremental, clean) {
@@ -327,7 +358,7 @@ fn incremental_rebuilds_equal_clean_builds_after_random_changes() {
             }
         }
     }
-    eprintln!("{steps} steps: {partial} partial rebuilds, {failed} failed builds; kinds {kinds:?}");
+    eprintln!("{steps} steps: {partial} partial rebuilds ({quick} quick looks, {quick_pages} pages shown), {failed} failed builds; kinds {kinds:?}");
     // Every kind of change was made at least once.
     assert!(
         kinds.iter().all(|&n| n > 0),
@@ -337,6 +368,10 @@ fn incremental_rebuilds_equal_clean_builds_after_random_changes() {
     assert!(
         partial >= 5,
         "only {partial} of {steps} rebuilds took the body-only path"
+    );
+    assert!(
+        quick >= 5 && quick_pages >= quick,
+        "only {quick} quick looks ({quick_pages} pages)"
     );
     assert!(
         failed >= 2,
@@ -496,4 +531,143 @@ fn the_preview_keeps_its_files_on_disk_and_removes_them() {
         .expect("builds without the site's cache folder");
     let home = report.files.read("index.html").expect("the home page");
     assert!(String::from_utf8_lossy(&home).contains("<html"));
+}
+
+/// The files of a preview snapshot that differ from a clean build's (or are only in one).
+fn differ_from_clean(files: &minhbach::rebuild::Files, opts: &minhbach::Options) -> Vec<String> {
+    let clean = minhbach::plan(opts).expect("the clean build");
+    let got = contents(files);
+    (clean.output.files.keys().chain(got.keys()))
+        .filter(|k| got.get(*k) != clean.output.files.get(*k))
+        .cloned()
+        .collect()
+}
+
+/// The preview's quick look: an edit of one item's front matter shows that item's pages
+/// at once, equal to a clean build's, and the rest of the site follows; an edit that
+/// changes the shape of the site (a draft mark, a future date, an unknown campaign, a
+/// photo, a plan) is not a quick look but the full build, which says what is wrong.
+#[test]
+fn an_item_edit_is_shown_by_a_quick_look_then_the_whole_site_follows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    copy_tree(&support_site::repo().join("tests/fixtures/basic"), root);
+    let opts = options(root);
+    let mut session = Session::new(opts.clone());
+    session.rebuild(&[]).expect("first build");
+    let x = "content/exemplars/tap-the-thanh-tra.vi.md";
+    let a = "content/exemplars/nguyen-van-a.vi.md";
+    let c = "content/campaigns/an-toan.vi.md";
+    let c_en = "content/campaigns/an-toan.en.md";
+    let r = "content/reports/bao-cao-6-thang-2022.vi.md";
+    let p_en = "content/pages/gioi-thieu.en.md";
+    let plan = "content/plan/ke-hoach-2022.vi.md";
+    type Change = (&'static str, &'static str, &'static str, bool);
+    let cases: [Change; 12] = [
+        (
+            x,
+            "title: \"Tập thể Thanh tra\"",
+            "title: \"Tập thể Thanh tra tỉnh\"",
+            true,
+        ),
+        (x, "recognized: 2021-12-01", "recognized: 2022-03-01", true),
+        (a, "campaign: an-toan", "campaign: doi-moi", true),
+        (c, "launched: 2022-01", "launched: 2022-02", true),
+        (c_en, "title: \"Safety\"", "title: \"Safety first\"", true),
+        (r, "actual: 96", "actual: 80", true),
+        (r, "submitted: 2022-06-10", "submitted: 2022-08-10", true),
+        (p_en, "title: \"About\"", "title: \"About us\"", true),
+        (
+            x,
+            "award: \"Bằng khen\"",
+            "award: \"Bằng khen\"\ndraft: true",
+            false,
+        ),
+        (x, "recognized: 2021-12-01", "recognized: 2031-12-01", false),
+        (a, "campaign: an-toan", "campaign: khong-co", false),
+        (plan, "symbol: \"KH-STC\"", "symbol: \"KH-STC2\"", false),
+    ];
+    for (file, from, to, quick) in cases {
+        let before = session.files().expect("a good build");
+        let original = std::fs::read_to_string(root.join(file)).expect("read");
+        assert!(original.contains(from), "{file} has {from}");
+        std::fs::write(root.join(file), original.replacen(from, to, 1)).expect("write");
+        let context = format!("{file}: {from} → {to}");
+        let report = session.rebuild(&[file.to_string()]);
+        let shown = report.as_ref().is_ok_and(|r| r.quick);
+        assert_eq!(shown, quick, "{context}: a quick look?");
+        if let Some(report) = report.as_ref().ok().filter(|_| quick) {
+            assert!(session.owes());
+            let pages: Vec<&String> = (report.files.blobs().iter())
+                .filter(|(k, v)| before.blob(k) != Some(**v))
+                .map(|(k, _)| k)
+                .collect();
+            assert!(!pages.is_empty(), "{context}: no page shown");
+            assert!(pages.iter().all(|p| p.ends_with("index.html")), "{pages:?}");
+            let differ = differ_from_clean(&report.files, &opts);
+            for page in pages {
+                assert!(
+                    !differ.contains(page),
+                    "{context}: {page} is not a clean build's"
+                );
+            }
+            let done = session.finish().expect("the rest of the site");
+            assert!(!done.quick && !session.owes());
+            assert_eq!(
+                differ_from_clean(&done.files, &opts),
+                Vec::<String>::new(),
+                "{context}"
+            );
+        } else if let Ok(report) = report {
+            assert!(!session.owes());
+            assert_eq!(
+                differ_from_clean(&report.files, &opts),
+                Vec::<String>::new(),
+                "{context}"
+            );
+        } else {
+            assert!(
+                minhbach::plan(&opts).is_err(),
+                "{context}: only the rebuild failed"
+            );
+        }
+        std::fs::write(root.join(file), original).expect("undo");
+        session.rebuild(&[file.to_string()]).expect("undone");
+        if session.owes() {
+            session.finish().expect("undone");
+        }
+        assert_eq!(
+            session.files().expect("built").blobs(),
+            before.blobs(),
+            "{context}: undone"
+        );
+    }
+}
+
+/// A quick look whose full build then fails (a date before the campaign began, which only
+/// the full build checks): the preview goes back to the last good build.
+#[test]
+fn a_quick_look_the_full_build_refuses_goes_back_to_the_last_good_build() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    copy_tree(&support_site::repo().join("tests/fixtures/basic"), root);
+    let mut session = Session::new(options(root));
+    let good = session.rebuild(&[]).expect("first build").files;
+    let file = "content/exemplars/nguyen-van-a.vi.md";
+    support_site::edit(root, file, |t| {
+        t.replace("recognized: 2022-07-20", "recognized: 2021-07-20")
+    });
+    let quick = session.rebuild(&[file.to_string()]).expect("a quick look");
+    assert!(quick.quick && quick.changed > 0);
+    let Err(Error::Content(diags)) = session.finish() else {
+        panic!("the full build accepts an exemplar recognized before its campaign began");
+    };
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.is_error() && d.to_string().contains(file)),
+        "{diags:?}"
+    );
+    assert!(!session.owes());
+    assert_eq!(session.files().expect("served").blobs(), good.blobs());
 }

@@ -345,10 +345,18 @@ fn edits_rebuild_and_errors_show_over_the_last_good_site_until_fixed() {
             .contains("An toàn MỚI SỬA")
             .then_some(())
     });
+    // A title: the campaign's pages at once, by a quick look; then the rest of the site.
     server.wait_for("the rebuild report", |s| {
         let log = s.log();
-        (log.contains("Rebuilt in ") && log.contains("files changed")).then_some(())
+        let rest = log.find("(the rest of the site): ")?;
+        let quick = log.find("ms (content/campaigns/an-toan.vi.md): its ")?;
+        (quick < rest && log.contains("Rebuilt in ") && log.contains("files changed")).then_some(())
     });
+    // The campaigns index (not the item's own page) has it once the rest is built.
+    assert!(server
+        .fetch("/phong-trao/")
+        .body
+        .contains("An toàn MỚI SỬA"));
 
     // The live-reload stream is open before the bad edit, so the errors are pushed to it.
     let (head, mut events) = open_events(server.port);

@@ -38,6 +38,31 @@ pub struct Data<'a> {
     indexes: std::collections::BTreeMap<String, DataIndex<'a>>,
 }
 
+impl Data<'static> {
+    /// Only indicators and working days: what one item's facts are read with when the
+    /// preview reads that item again (`content::patch`), the data files being unchanged.
+    pub fn of_indicators(
+        indicators: Vec<Indicator>,
+        calendar: crate::workdays::Calendar,
+    ) -> Data<'static> {
+        Data {
+            indicator_ids: Some(indicators.iter().map(|i| i.id.clone()).collect()),
+            indicator_at: (indicators.iter().enumerate())
+                .map(|(at, i)| (i.id.clone(), at))
+                .collect(),
+            indicators,
+            calendar,
+            documents: Vec::new(),
+            units: Vec::new(),
+            events: Vec::new(),
+            document_ids: None,
+            unit_ids: None,
+            files: Vec::new(),
+            indexes: Default::default(),
+        }
+    }
+}
+
 impl<'a> Data<'a> {
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicator_at.get(id).map(|&i| &self.indicators[i])

@@ -369,10 +369,7 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
             );
             continue;
         };
-        let (stem, lang) = match base.rsplit_once('.') {
-            Some((stem, lang)) => (stem.to_string(), lang.to_string()),
-            None => (base.to_string(), languages[0].clone()),
-        };
+        let (stem, lang) = stem_and_lang(base, languages);
         if !languages.contains(&lang) {
             diags.push(
                 Diagnostic::error(
@@ -388,26 +385,64 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
             continue;
         }
         let Some(text) = read(diags) else { continue };
-        match split(&text) {
-            Ok((yaml, yaml_line, body, body_line)) => loaded.files.push(SourceFile {
-                kind,
-                path: rel_str,
-                stem,
-                lang,
-                text,
-                yaml,
-                yaml_line,
-                body,
-                body_line,
-            }),
-            Err((span, code, msg)) => diags.push(
-                Diagnostic::error(code, &rel_str, msg)
-                    .at_in(span, &text)
-                    .hint("start the file with a line `---`, then the fields (title: …), then another line `---`, then the text"),
-            ),
+        match source_file(kind, rel_str, stem, lang, text) {
+            Ok(file) => loaded.files.push(file),
+            Err(d) => diags.push(d),
         }
     }
     loaded
+}
+
+/// `x.vi` → (`x`, `vi`); a name without a language is the first language's.
+fn stem_and_lang(base: &str, languages: &[String]) -> (String, String) {
+    match base.rsplit_once('.') {
+        Some((stem, lang)) => (stem.to_string(), lang.to_string()),
+        None => (base.to_string(), languages[0].clone()),
+    }
+}
+
+/// A markdown file's text split into front matter and body.
+fn source_file(
+    kind: Kind,
+    path: String,
+    stem: String,
+    lang: String,
+    text: String,
+) -> Result<SourceFile, Diagnostic> {
+    match split(&text) {
+        Ok((yaml, yaml_line, body, body_line)) => Ok(SourceFile {
+            kind,
+            path,
+            stem,
+            lang,
+            text,
+            yaml,
+            yaml_line,
+            body,
+            body_line,
+        }),
+        Err((span, code, msg)) => Err(Diagnostic::error(code, &path, msg)
+            .at_in(span, &text)
+            .hint("start the file with a line `---`, then the fields (title: …), then another line `---`, then the text")),
+    }
+}
+
+/// One content markdown file (`content/exemplars/x.vi.md`), read and checked as [`load`]
+/// reads it; `None` if it is not one or has an error (the full build says which). For
+/// the preview's quick look at a changed item (`content::patch`).
+pub fn one(root: &Path, rel: &str, languages: &[String]) -> Option<SourceFile> {
+    let (folder, name) = rel.strip_prefix("content/")?.split_once('/')?;
+    let kind = Kind::from_folder(folder)?;
+    let base = name.strip_suffix(".md").filter(|_| !name.contains('/'))?;
+    let (stem, lang) = stem_and_lang(base, languages);
+    if !languages.contains(&lang) || name.starts_with('.') {
+        return None;
+    }
+    let (text, diags) = read_text(root, &root.join(rel), true);
+    if diags.has_errors() {
+        return None;
+    }
+    source_file(kind, rel.to_string(), stem, lang, text?).ok()
 }
 
 type Split = (std::ops::Range<usize>, usize, std::ops::Range<usize>, usize);

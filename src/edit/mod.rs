@@ -112,8 +112,11 @@ pub struct Editor {
 }
 
 /// See [`Editor::check`].
-pub type Check =
-    dyn Fn(&std::path::Path) -> Result<Vec<crate::error::Diagnostic>, String> + Send + Sync;
+/// The folder of the would-be site, and the site-relative paths the change writes or
+/// removes there.
+pub type Check = dyn Fn(&std::path::Path, &[String]) -> Result<Vec<crate::error::Diagnostic>, String>
+    + Send
+    + Sync;
 
 /// A random secret of 32 bytes from the system, as 64 hex digits.
 fn secret() -> Result<String, String> {

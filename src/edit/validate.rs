@@ -67,8 +67,13 @@ pub fn errors_after(
                 }
             }
         }
+        let paths: Vec<String> = (changes.iter())
+            .map(|c| match c {
+                Change::Write(rel, _) | Change::Remove(rel) => rel.clone(),
+            })
+            .collect();
         Ok::<_, std::io::Error>(
-            check(&scratch).unwrap_or_else(|e| vec![Diagnostic::error(Code::Io, ".", e)]),
+            check(&scratch, &paths).unwrap_or_else(|e| vec![Diagnostic::error(Code::Io, ".", e)]),
         )
     })();
     let _ = std::fs::remove_dir_all(&scratch);

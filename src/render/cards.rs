@@ -244,27 +244,35 @@ impl<'a> Renderer<'a> {
     pub(super) fn result_rows(&self, lang: &str) -> Vec<(&'a Report, &'a Figure, ResultRow)> {
         let mut rows = Vec::new();
         for r in self.reports_by_period() {
-            let v = r.get_or_fallback(lang, &self.order);
-            for fig in &r.facts.results {
-                let Some(ind) = self.site.indicator(&fig.indicator) else {
-                    continue;
-                };
-                let note = r
-                    .versions
-                    .get(lang)
-                    .and_then(|v| v.fm.notes.get(&fig.indicator))
-                    .or_else(|| v.fm.notes.get(&fig.indicator))
-                    .cloned()
-                    .unwrap_or_default();
-                let row = ResultRow {
-                    report: Some(self.link(r, lang, Section::Reports)),
-                    note,
-                    ..self.result_row(ind, fig, &r.facts.period, lang)
-                };
-                rows.push((r, fig, row));
-            }
+            rows.extend(self.rows_of(r, lang).map(|(fig, row)| (r, fig, row)));
         }
         rows
+    }
+
+    /// The result rows of one report.
+    pub(super) fn rows_of(
+        &self,
+        r: &'a Report,
+        lang: &str,
+    ) -> impl Iterator<Item = (&'a Figure, ResultRow)> + use<'_, 'a> {
+        let v = r.get_or_fallback(lang, &self.order);
+        let lang = lang.to_string();
+        r.facts.results.iter().filter_map(move |fig| {
+            let ind = self.site.indicator(&fig.indicator)?;
+            let note = r
+                .versions
+                .get(&lang)
+                .and_then(|v| v.fm.notes.get(&fig.indicator))
+                .or_else(|| v.fm.notes.get(&fig.indicator))
+                .cloned()
+                .unwrap_or_default();
+            let row = ResultRow {
+                report: Some(self.link(r, &lang, Section::Reports)),
+                note,
+                ..self.result_row(ind, fig, &r.facts.period, &lang)
+            };
+            Some((fig, row))
+        })
     }
 
     /// One figure as a row of a table.

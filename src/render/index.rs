@@ -14,6 +14,7 @@
 use super::timeline::sort_timeline;
 use super::views::*;
 use super::Renderer;
+use crate::content::model::{Campaign, Exemplar, Report};
 use crate::i18n::collate;
 use std::collections::BTreeMap;
 
@@ -95,6 +96,56 @@ impl LangIndex {
     }
 }
 
+/// An item the preview's quick look shows again (see [`Renderer::patch_index`]).
+#[derive(Clone, Copy)]
+pub(super) enum Changed<'a> {
+    Campaign(&'a Campaign),
+    Exemplar(&'a Exemplar),
+    Report(&'a Report),
+    /// A kind whose pages show no list (a page).
+    Other,
+}
+
+impl<'a> Renderer<'a> {
+    /// Makes again the parts of `index` that the changed item's own pages show, after
+    /// the preview's quick look read it again into the model (`content::patch`), so those
+    /// pages are what a full render makes. Other pages' lists stay as they were: the full
+    /// build that follows makes them. The item's id, versions and addresses are those it
+    /// had (the quick look takes nothing else), so every position in `index` still holds.
+    pub(super) fn patch_index(&self, index: &mut LangIndex, lang: &str, item: Changed<'a>) {
+        match item {
+            Changed::Exemplar(x) => {
+                index.exemplars[index.exemplar_at[&x.id]] = self.exemplar_card(x, lang);
+            }
+            Changed::Campaign(c) => {
+                let count = index.exemplars_by_campaign.get(&c.id).map_or(0, Vec::len);
+                index.campaigns[index.campaign_at[&c.id]] = self.campaign_card(c, lang, count);
+                // Its exemplars' cards name it.
+                for x in self
+                    .site
+                    .exemplars
+                    .iter()
+                    .filter(|x| x.facts.campaign == c.id)
+                {
+                    index.exemplars[index.exemplar_at[&x.id]] = self.exemplar_card(x, lang);
+                }
+                let mut timeline: Vec<TimelineItem> = (self.timeline_items(lang, &[], Some(&c.id)))
+                    .into_iter()
+                    .map(|(item, _)| item)
+                    .collect();
+                sort_timeline(&mut timeline);
+                index.timeline_by_campaign.insert(c.id.clone(), timeline);
+            }
+            Changed::Report(r) => {
+                index.deadlines = self.deadlines(lang);
+                let rows = self.rows_of(r, lang).map(|(_, row)| row).collect();
+                index.results_by_report.insert(r.id.clone(), rows);
+            }
+            Changed::Other => {}
+        }
+    }
+}
+
 impl Renderer<'_> {
     /// Everything the pages of `lang` share, each made once.
     pub(super) fn lang_index(&self, lang: &str) -> LangIndex {
@@ -155,7 +206,7 @@ impl Renderer<'_> {
 
         let mut timeline = Vec::new();
         let mut timeline_by_campaign: BTreeMap<String, Vec<TimelineItem>> = BTreeMap::new();
-        for (item, about) in self.timeline_items(lang, &deadlines) {
+        for (item, about) in self.timeline_items(lang, &deadlines, None) {
             for id in about {
                 timeline_by_campaign
                     .entry(id.to_string())

@@ -258,12 +258,7 @@ pub fn rerender_bodies(
     old_html: &dyn Fn(&str) -> Option<String>,
 ) -> Result<BTreeMap<String, Vec<u8>>, Diagnostics> {
     let mut r = Renderer::new(site, theme);
-    for (lang, index) in site.settings.languages.iter().zip(&memo.indexes) {
-        r.item_pages(lang, index, Some(paths));
-    }
-    if r.diags.has_errors() {
-        return Err(r.diags);
-    }
+    r.pages_of(&memo.indexes, paths)?;
     // The new records replace the old ones of the same pages; each changed text goes
     // into its language's index.
     let fresh: BTreeMap<(String, String), PageRecord> = std::mem::take(&mut r.records)
@@ -312,6 +307,62 @@ pub fn rerender_bodies(
         }
     }
     Ok(r.out.files)
+}
+
+/// The pages made from the source files `paths` (the files of one item): the preview's
+/// quick look at a changed item (`content::patch`), shown while the rest of the site is
+/// built again. What of each language's lists the item's own pages show (its card, its
+/// result rows, its timeline) is made again first, so the pages are those a full render
+/// makes; the search index and the page records stay as they were, and the full build
+/// that follows replaces them.
+pub fn quick_pages(
+    site: &Site,
+    theme: &Theme,
+    memo: &mut Memo,
+    paths: &BTreeSet<String>,
+) -> Result<BTreeMap<String, Vec<u8>>, Diagnostics> {
+    let mut r = Renderer::new(site, theme);
+    r.keep_text = false;
+    let changed = if let Some(c) = made_from(&site.campaigns, paths) {
+        index::Changed::Campaign(c)
+    } else if let Some(x) = made_from(&site.exemplars, paths) {
+        index::Changed::Exemplar(x)
+    } else if let Some(rep) = made_from(&site.reports, paths) {
+        index::Changed::Report(rep)
+    } else {
+        index::Changed::Other
+    };
+    for (lang, index) in site.settings.languages.iter().zip(&mut memo.indexes) {
+        r.patch_index(index, &lang.code, changed);
+    }
+    r.pages_of(&memo.indexes, paths)?;
+    Ok(r.out.files)
+}
+
+/// The entry of `list` one of whose files is in `paths`.
+fn made_from<'s, F, T>(
+    list: &'s [Entry<F, T>],
+    paths: &BTreeSet<String>,
+) -> Option<&'s Entry<F, T>> {
+    list.iter()
+        .find(|e| e.versions.values().any(|v| paths.contains(&v.path)))
+}
+
+impl Renderer<'_> {
+    /// Renders the item pages made from `paths` with each language's lists.
+    fn pages_of(
+        &mut self,
+        indexes: &[LangIndex],
+        paths: &BTreeSet<String>,
+    ) -> Result<(), Diagnostics> {
+        for (lang, index) in self.site.settings.languages.iter().zip(indexes) {
+            self.item_pages(lang, index, Some(paths));
+        }
+        match self.diags.has_errors() {
+            true => Err(std::mem::take(&mut self.diags)),
+            false => Ok(()),
+        }
+    }
 }
 
 fn page_record(lang: &str, path: &str, ctx: &tera::Context, html: &str) -> PageRecord {

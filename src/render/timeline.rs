@@ -13,7 +13,12 @@ impl<'a> Renderer<'a> {
         &self,
         lang: &str,
         deadlines: &[Deadline],
+        about_campaign: Option<&str>,
     ) -> Vec<(TimelineItem, Vec<&'a str>)> {
+        // Only the items about one campaign (its page's timeline), when asked: the others
+        // are not made.
+        let wanted = |about: &[&str]| about_campaign.is_none_or(|id| about.contains(&id));
+        let everything = about_campaign.is_none();
         let mut items = Vec::new();
         let mut push = |date: PartialDate,
                         kind: &str,
@@ -33,7 +38,7 @@ impl<'a> Renderer<'a> {
             };
             items.push((item, about));
         };
-        for d in &self.site.documents {
+        for d in self.site.documents.iter().filter(|_| everything) {
             let kind = self.t(lang, &format!("doc_kind_{}", d.fm.kind.replace('-', "_")));
             let link = Link {
                 title: d.fm.number.clone(),
@@ -54,7 +59,7 @@ impl<'a> Renderer<'a> {
                 Vec::new(),
             );
         }
-        for p in &self.site.plans {
+        for p in self.site.plans.iter().filter(|_| everything) {
             let link = self.link(p, lang, Section::Plan);
             push(
                 p.facts.issued,
@@ -65,7 +70,7 @@ impl<'a> Renderer<'a> {
                 Vec::new(),
             );
         }
-        for e in &self.site.events {
+        for e in self.site.events.iter().filter(|_| everything) {
             let link = e.fm.link.as_deref().map(|l| Link {
                 title: e.fm.title.get(lang).cloned().unwrap_or_default(),
                 href: if l.starts_with('/') {
@@ -86,6 +91,9 @@ impl<'a> Renderer<'a> {
             );
         }
         for c in &self.site.campaigns {
+            if !wanted(&[c.id.as_str()]) {
+                continue;
+            }
             let link = self.link(c, lang, Section::Campaigns);
             push(
                 c.facts.launched,
@@ -107,6 +115,9 @@ impl<'a> Renderer<'a> {
             }
         }
         for x in &self.site.exemplars {
+            if !wanted(&[x.facts.campaign.as_str()]) {
+                continue;
+            }
             let link = self.link(x, lang, Section::Exemplars);
             push(
                 PartialDate::day(x.facts.recognized),
@@ -119,6 +130,10 @@ impl<'a> Renderer<'a> {
         }
         for r in &self.site.reports {
             if let Some(s) = r.facts.submitted {
+                let about = self.site.report_campaigns(r);
+                if !wanted(&about) {
+                    continue;
+                }
                 let link = self.link(r, lang, Section::Reports);
                 push(
                     PartialDate::day(s),
@@ -126,7 +141,7 @@ impl<'a> Renderer<'a> {
                     link.title.clone(),
                     Some(link),
                     r.facts.illustrative,
-                    self.site.report_campaigns(r),
+                    about,
                 );
             }
         }
@@ -134,6 +149,9 @@ impl<'a> Renderer<'a> {
         for n in &self.site.nominations {
             let link = self.link(n, lang, Section::Nominations);
             let about: Vec<&str> = n.facts.campaigns.iter().map(String::as_str).collect();
+            if !wanted(&about) {
+                continue;
+            }
             let f = &n.facts;
             let mut dates = vec![
                 (f.posted, "nomination_posted"),
@@ -154,7 +172,7 @@ impl<'a> Renderer<'a> {
             }
         }
         // Due reports, with where each stands.
-        for d in deadlines {
+        for d in deadlines.iter().filter(|_| everything) {
             let date = PartialDate::parse(&d.due.iso).expect("formatted by us");
             let item = TimelineItem {
                 date: d.due.clone(),

@@ -181,10 +181,12 @@ pub(crate) fn run_with(
                 .unwrap_or_default()
         });
         let (weak, shared) = (Arc::downgrade(&state), Arc::clone(&session));
-        let check = Box::new(move |copy: &Path| match weak.upgrade() {
-            Some(state) => check_copy(&shared, &state, copy),
-            None => Ok(Vec::new()),
-        });
+        let check = Box::new(
+            move |copy: &Path, changed: &[String]| match weak.upgrade() {
+                Some(state) => check_copy(&shared, &state, copy, changed),
+                None => Ok(Vec::new()),
+            },
+        );
         let editor = crate::edit::Editor::new(&opts, addr.port(), max_upload, problems, check)
             .map_err(|e| Error::io(Path::new("edit"), std::io::Error::other(e)))?;
         editor_url = Some((editor.url(), no_open));
@@ -248,26 +250,54 @@ fn rebuild(session: &Mutex<Session>, state: &State, changed: &[String]) {
     let mut session = session.lock().unwrap_or_else(|e| e.into_inner());
     let started = Instant::now();
     let result = session.rebuild(changed);
-    publish(state, result, changed, started);
+    publish(state, result, changed, started, session.files());
+}
+
+/// The rest of the site after a quick look (see `Session::rebuild`): the full build.
+fn finish(session: &Mutex<Session>, state: &State) {
+    let _saving = state.editor.get().map(|e| e.hold());
+    let mut session = session.lock().unwrap_or_else(|e| e.into_inner());
+    if !session.owes() {
+        return;
+    }
+    let started = Instant::now();
+    let result = session.finish();
+    let rest = ["the rest of the site".to_string()];
+    publish(state, result, &rest, started, session.files());
+}
+
+/// Whether a quick look was shown and the rest of the site is still to build.
+fn owes(session: &Mutex<Session>) -> bool {
+    session.lock().unwrap_or_else(|e| e.into_inner()).owes()
 }
 
 /// The editor's check of a change: the session builds the copy of the site that has it
 /// (see `Session::rebuild_from`); a good build is shown at once (the change is written
-/// next), the errors of a bad one go back to the editor and the preview stays as it was.
+/// next), the errors of a bad one go back to the editor and the preview goes back to
+/// what it was. A change the preview can show by a quick look (`changed`, one item's
+/// front matter) is shown while the copy is built.
 fn check_copy(
     session: &Mutex<Session>,
     state: &State,
     copy: &Path,
+    changed: &[String],
 ) -> Result<Vec<Diagnostic>, String> {
     let mut session = session.lock().unwrap_or_else(|e| e.into_inner());
     let started = Instant::now();
+    if let Ok(Some(report)) = session.quick_from(copy, changed) {
+        let files = session.files();
+        publish(state, Ok(report), changed, started, files);
+    }
+    let started = Instant::now();
     match session.rebuild_from(copy) {
         Ok(report) => {
+            let files = session.files();
             publish(
                 state,
                 Ok(report),
                 &["the editor's change".to_string()],
                 started,
+                files,
             );
             Ok(Vec::new())
         }
@@ -276,7 +306,7 @@ fn check_copy(
             // already had (which the editor does not hold against a change), are current.
             let again = Instant::now();
             let result = session.rebuild(&[]);
-            publish(state, result, &[], again);
+            publish(state, result, &[], again, session.files());
             match e {
                 Error::Content(diags) => {
                     Ok(diags.into_iter().filter(Diagnostic::is_error).collect())
@@ -287,12 +317,14 @@ fn check_copy(
     }
 }
 
-/// Swaps a rebuild's result in, or shows its errors over the last good site.
+/// Swaps a rebuild's result in, or shows its errors over the last good site (`good`, the
+/// session's: after a quick look, the build before it).
 fn publish(
     state: &State,
     result: Result<crate::rebuild::Report, Error>,
     changed: &[String],
     started: Instant,
+    good: Option<Arc<Files>>,
 ) {
     let ms = started.elapsed().as_millis();
     let prev = state.snapshot();
@@ -311,6 +343,11 @@ fn publish(
                 println!(
                     "Up to date{}: the preview already has it (built when the editor checked the change).",
                     describe(changed)
+                );
+            } else if report.quick {
+                println!(
+                    "Shown in {ms} ms{}: its {differ} page(s) changed; the rest of the site follows.",
+                    describe(changed),
                 );
             } else if changed.is_empty() && prev.files.is_none() {
                 println!(
@@ -362,18 +399,23 @@ fn publish(
                     "every page shows them until they are fixed."
                 }
             );
+            // After a quick look the last good site is the one before it: open pages
+            // reload to it.
+            let back = good.filter(|g| !prev.files.as_ref().is_some_and(|p| Arc::ptr_eq(p, g)));
+            let generation = prev.generation + u64::from(back.is_some());
             let next = Snapshot::new(
-                prev.files.clone(),
-                prev.generation,
+                back.or_else(|| prev.files.clone()),
+                generation,
                 problems,
                 prev.warnings.clone(),
             );
-            if let Some(overlay) = &next.overlay {
-                state
-                    .listeners
-                    .send(&live::Push::Problems(Arc::clone(overlay)));
-            }
+            let overlay = next.overlay.clone();
             state.replace(next);
+            if generation != prev.generation {
+                state.listeners.send(&live::Push::Build(generation));
+            } else if let Some(overlay) = overlay {
+                state.listeners.send(&live::Push::Problems(overlay));
+            }
         }
     }
 }
@@ -437,7 +479,23 @@ fn rebuild_on_change(
     (mut watcher, rx): Watcher,
 ) {
     let mut changed: Vec<String> = Vec::new();
-    while let Ok(first) = rx.recv() {
+    loop {
+        // After a quick look, the rest of the site once the sources are quiet again.
+        let first = if owes(session) {
+            match rx.recv_timeout(DEBOUNCE) {
+                Ok(event) => event,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    finish(session, state);
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            }
+        } else {
+            match rx.recv() {
+                Ok(event) => event,
+                Err(_) => return,
+            }
+        };
         note(opts, &mut watcher, first, &mut changed);
         if changed.is_empty() {
             continue;
