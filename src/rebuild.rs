@@ -222,28 +222,55 @@ impl Session {
         let Some(made) = last.made.as_mut() else {
             return Ok(None);
         };
-        let Some(item) = item_files(made, &self.pending) else {
+        let root = &self.opts.root;
+        let Some((present, gone)) = item_files(root, made, &self.pending) else {
             return Ok(None);
         };
-        let Some(paths) = patch::item(&self.opts.root, &mut made.site, publish, &item) else {
+        let Some(paths) = patch::item(root, &mut made.site, publish, &present, &gone) else {
             return Ok(None);
         };
         timings.lap("model", &mut clock);
         // The model now has the change: whatever happens, a full build follows.
         let good = Arc::clone(self.owed.get_or_insert_with(|| Arc::clone(&last.files)));
-        let Ok(pages) = render::quick_pages(&made.site, &made.theme, &mut made.memo, &paths) else {
+        let Ok((pages, sources)) =
+            render::quick_pages(&made.site, &made.theme, &mut made.memo, &paths)
+        else {
             return Ok(None);
         };
         timings.lap("render", &mut clock);
+        // The item's pages as the last build made them: those it no longer has go (a
+        // translation removed, a new address), and no other page may be replaced.
+        let page_file = |page: &String| format!("{}index.html", page.trim_start_matches('/'));
+        let had: BTreeSet<String> = (present.iter().chain(&gone))
+            .filter_map(|p| made.sources.get(p))
+            .map(page_file)
+            .collect();
+        if (pages.keys()).any(|f| last.files.contains_key(f) && !had.contains(f)) {
+            return Ok(None);
+        }
         let mut next: Files = (*last.files).clone();
         let store = Arc::clone(good.store());
         let mut changed = 0;
+        for file in had.iter().filter(|f| !pages.contains_key(*f)) {
+            changed += usize::from(next.blobs_mut().remove(file).is_some());
+        }
         for (path, bytes) in pages {
             let blob = store.put(&bytes).map_err(|e| Error::io(store.dir(), e))?;
             if next.blob(&path) != Some(blob) {
                 changed += 1;
                 next.blobs_mut().insert(path, blob);
             }
+        }
+        // What the next quick look needs to know of this item's files.
+        for path in present.iter().chain(&gone) {
+            made.sources.remove(path);
+        }
+        made.sources.extend(sources);
+        for path in &gone {
+            made.fronts.remove(path);
+        }
+        for path in present {
+            made.fronts.entry(path).or_insert(0);
         }
         timings.lap("keep", &mut clock);
         last.files = Arc::new(next);
@@ -541,27 +568,39 @@ fn bodies_only(
     Some(out)
 }
 
-/// Every file of the one item the changed files belong to, if they all belong to one item
-/// the last build read (`content/exemplars/x.vi.md` and `x.en.md`).
-fn item_files(made: &Made, changed: &BTreeSet<String>) -> Option<Vec<String>> {
+/// The files of the one item the changed files belong to (`content/exemplars/x.vi.md`
+/// and `x.en.md`): those on disk now and those the last build read that are gone; `None`
+/// if the changes are not all to one item's markdown files.
+fn item_files(
+    root: &Path,
+    made: &Made,
+    changed: &BTreeSet<String>,
+) -> Option<(Vec<String>, Vec<String>)> {
     let langs = made.site.lang_order();
     let item = |path: &str| -> Option<(String, String)> {
         let (folder, name) = path.strip_prefix("content/")?.split_once('/')?;
-        let base = name.strip_suffix(".md")?;
+        let base = name.strip_suffix(".md").filter(|_| !name.contains('/'))?;
         let stem = (langs.iter())
             .find_map(|l| base.strip_suffix(&format!(".{l}")))
             .unwrap_or(base);
         Some((folder.to_string(), stem.to_string()))
     };
-    let first = changed.first()?;
-    let key = item(first)?;
-    let known = |p: &String| made.fronts.contains_key(p) && item(p).as_ref() == Some(&key);
-    if !changed.iter().all(known) {
+    let key = item(changed.first()?)?;
+    let ours = |p: &String| item(p).as_ref() == Some(&key);
+    if !changed.iter().all(ours) {
         return None;
     }
-    let mut files: Vec<String> = made.fronts.keys().filter(|p| known(p)).cloned().collect();
-    files.sort();
-    Some(files)
+    let files: BTreeSet<&String> = made
+        .fronts
+        .keys()
+        .filter(|p| ours(p))
+        .chain(changed)
+        .collect();
+    let (present, gone): (Vec<String>, Vec<String>) = files
+        .into_iter()
+        .cloned()
+        .partition(|p| root.join(p).is_file());
+    Some((present, gone))
 }
 
 /// Hashes of every file under `content/`: of the front matter of each markdown file, and

@@ -523,6 +523,19 @@ impl Site {
             .chain(of(&self.nominations))
     }
 
+    /// Makes the positions by id again: once the lists are final, and after the preview's
+    /// quick look added or removed an item (`content::patch`).
+    pub(crate) fn reindex(&mut self) {
+        self.ids = Ids {
+            plans: positions(self.plans.iter().map(|p| p.id.as_str())),
+            campaigns: positions(self.campaigns.iter().map(|c| c.id.as_str())),
+            reports: positions(self.reports.iter().map(|r| r.id.as_str())),
+            units: positions(self.units.iter().map(|u| u.id.as_str())),
+            documents: positions(self.documents.iter().map(|d| d.fm.id.as_str())),
+            indicators: positions(self.indicators.iter().map(|i| i.id.as_str())),
+        };
+    }
+
     pub fn lang_order(&self) -> Vec<String> {
         self.settings.codes().map(String::from).collect()
     }
@@ -834,21 +847,13 @@ fn publish_site(
     warn_missing_translations(&reports, langs, &held_back, diags);
     warn_missing_translations(&pages, langs, &held_back, diags);
     warn_missing_translations(&nominations, langs, &held_back, diags);
-    let ids = Ids {
-        plans: positions(plans.iter().map(|p| p.id.as_str())),
-        campaigns: positions(campaigns.iter().map(|c| c.id.as_str())),
-        reports: positions(reports.iter().map(|r| r.id.as_str())),
-        units: positions(units.iter().map(|u| u.id.as_str())),
-        documents: positions(documents.iter().map(|d| d.fm.id.as_str())),
-        indicators: positions(indicators.iter().map(|i| i.id.as_str())),
-    };
-    Site {
+    let mut site = Site {
         now: publish.now,
         withheld: refs.withheld(),
         later,
         files: BTreeMap::new(),
         images: BTreeMap::new(),
-        ids,
+        ids: Ids::default(),
         plans,
         campaigns,
         exemplars,
@@ -862,7 +867,9 @@ fn publish_site(
         calendar,
         min_comment_days: settings.min_comment_days,
         settings,
-    }
+    };
+    site.reindex();
+    site
 }
 
 /// The address word of a kind's section (`None` for pages, which sit at the language's root).

@@ -2,44 +2,49 @@
 //! built, so that the item's own pages can be shown at once while the rest of the site
 //! is built again behind them (`rebuild::Session`).
 //!
-//! Only a change that leaves the shape of the site as it was is taken: the same item
-//! (id, kind), the same language files with the same addresses, every one still
-//! published, the same photos and attached files, and every id it names known to the
-//! model. Anything else (a new or deleted file, a draft mark, a date moving into the
-//! future, a new photo, a data file, a plan or a nomination list) returns `None` and
-//! waits for the full build, as do a file's errors: the full build reports them with
+//! Taken: an edit of an item's front matter or text, a new item, a translation added or
+//! removed, a new address (`slug:`), an item deleted — of a campaign, an exemplar, a
+//! report or a page, when every language file of it is published, it shows no image it
+//! did not show before, names no file of `static/` it did not name, and every id it names
+//! is known to the model. Anything else (a draft mark, a date moving into the future, a
+//! new photo, a data file, a plan or a nomination list, two items at once) returns `None`
+//! and waits for the full build, as do a file's errors: the full build reports them with
 //! their lines. What the quick look does not check (a date before its campaign began, a
-//! link in the text) the full build that follows does; if it fails, the preview goes
-//! back to the last good build and shows the errors.
+//! link in the text, an address another item has) the full build that follows does; if
+//! it fails, the preview goes back to the last good build and shows the errors.
 
 use super::datafiles::Data;
 use super::facts::{self, Merge, Sources};
 use super::frontmatter::{CampaignFm, ExemplarFm, PageFm, ReportFm};
 use super::load::{self, Kind, Loaded};
-use super::model::{Dated, Entry, Publish, Site};
+use super::model::{Attachment, Dated, Entry, Publish, Site};
 use crate::error::Diagnostics;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// Reads `paths` (every file of one item, `content/…/x.vi.md`) again into `site`; returns
-/// the source paths whose pages are to be rendered again, or `None` if the change needs
-/// the full build (nothing is changed then).
+/// Reads one item again into `site`: `present` are its files on disk now, `gone` those
+/// the last build read that are no longer there (every one `content/<kind>/<name>.md`).
+/// Returns the files whose pages are to be rendered (`present`), or `None` if the change
+/// needs the full build (nothing is changed then).
 pub fn item(
     root: &Path,
     site: &mut Site,
     publish: Publish,
-    paths: &[String],
+    present: &[String],
+    gone: &[String],
 ) -> Option<BTreeSet<String>> {
     let langs = site.lang_order();
     let loaded = Loaded {
-        files: (paths.iter())
+        files: (present.iter())
             .map(|p| load::one(root, p, &langs))
             .collect::<Option<Vec<_>>>()?,
         data: Vec::new(),
     };
-    let kind = loaded.files.first()?.kind;
-    let same_item = |f: &load::SourceFile| f.kind == kind && f.stem == loaded.files[0].stem;
-    if !loaded.files.iter().all(same_item) {
+    let Some(first) = loaded.files.first() else {
+        return deleted(site, gone).then(BTreeSet::new);
+    };
+    let kind = first.kind;
+    if !(loaded.files.iter()).all(|f| f.kind == kind && f.stem == first.stem) {
         return None;
     }
     let sources = Sources::new(&loaded, site.settings.default_lang(), &langs);
@@ -47,48 +52,83 @@ pub fn item(
     let new = Fresh {
         sources: &sources,
         files: &files,
+        gone,
         publish,
     };
     // Only a report's facts read the data (its indicators).
     let none = Data::of_indicators(Vec::new(), Default::default());
+    let known_units = |unit: &str| site.unit(unit).is_some();
     match kind {
         Kind::Exemplar => {
             let (at, x) = new.entry::<ExemplarFm>(&site.exemplars, &none)?;
-            let old = &site.exemplars[at].facts;
+            let old = at.map(|at| &site.exemplars[at].facts);
             let fits = site.campaign(&x.facts.campaign).is_some()
-                && site.unit(&x.facts.unit).is_some()
-                && x.facts.photo == old.photo
-                && x.facts.attachments == old.attachments;
-            fits.then(|| site.exemplars[at] = x)?;
+                && known_units(&x.facts.unit)
+                && x.facts.photo == old.and_then(|o| o.photo.clone())
+                && same_files(&x.facts.attachments, old.map(|o| &o.attachments));
+            fits.then(|| put(&mut site.exemplars, at, x))?;
         }
         Kind::Campaign => {
             let (at, mut c) = new.entry::<CampaignFm>(&site.campaigns, &none)?;
-            let old = &site.campaigns[at].facts;
-            // The plans a campaign belongs to are also those that name it: kept as the
-            // full build linked them, if the file names no plan they do not have.
-            let fits = site.unit(&c.facts.lead_unit).is_some()
-                && c.facts.based_on.iter().all(|d| site.document(d).is_some())
-                && c.facts.plans.iter().all(|p| old.plans.contains(p));
-            c.facts.plans = old.plans.clone();
-            fits.then(|| site.campaigns[at] = c)?;
+            let fits = known_units(&c.facts.lead_unit)
+                && c.facts.based_on.iter().all(|d| site.document(d).is_some());
+            // Its plans: those it names and those that name it (of the published ones,
+            // which are all a page shows).
+            c.facts.plans = (site.plans.iter().rev())
+                .filter(|p| p.facts.campaigns.contains(&c.id) || c.facts.plans.contains(&p.id))
+                .map(|p| p.id.clone())
+                .collect();
+            fits.then(|| put(&mut site.campaigns, at, c))?;
         }
         Kind::Report => {
             let data = Data::of_indicators(site.indicators.clone(), site.calendar.clone());
             let (at, r) = new.entry::<ReportFm>(&site.reports, &data)?;
-            let old = &site.reports[at].facts;
+            let old = at.map(|at| &site.reports[at].facts.attachments);
             let fits = r.facts.plan.as_ref().is_none_or(|p| site.plan(p).is_some())
-                && r.facts.attachments == old.attachments;
-            fits.then(|| site.reports[at] = r)?;
+                && same_files(&r.facts.attachments, old);
+            fits.then(|| put(&mut site.reports, at, r))?;
         }
         Kind::Page => {
             let (at, p) = new.entry::<PageFm>(&site.pages, &none)?;
-            site.pages[at] = p;
+            put(&mut site.pages, at, p);
         }
         // A plan's schedule and campaigns, and a nomination list's nominees and photos,
         // reach other items: the full build.
         Kind::Plan | Kind::Nomination => return None,
     }
-    Some(paths.iter().cloned().collect())
+    site.reindex();
+    Some(present.iter().cloned().collect())
+}
+
+/// An item's attached files are those it had (a new item: none), so no file of `static/`
+/// is needed that the last build did not publish.
+fn same_files(new: &[Attachment], old: Option<&Vec<Attachment>>) -> bool {
+    old.map_or(new.is_empty(), |old| old.as_slice() == new)
+}
+
+/// Puts an entry in its place in `list`, or last if it is new.
+fn put<E>(list: &mut Vec<E>, at: Option<usize>, entry: E) {
+    match at {
+        Some(at) => list[at] = entry,
+        None => list.push(entry),
+    }
+}
+
+/// Removes the published item whose files were `gone`; `false` if there is none of a
+/// kind the quick look takes.
+fn deleted(site: &mut Site, gone: &[String]) -> bool {
+    fn take<F, T>(list: &mut Vec<Entry<F, T>>, gone: &[String]) -> bool {
+        let at = (list.iter()).position(|e| e.versions.values().any(|v| gone.contains(&v.path)));
+        at.map(|at| list.remove(at)).is_some()
+    }
+    let done = take(&mut site.exemplars, gone)
+        || take(&mut site.campaigns, gone)
+        || take(&mut site.reports, gone)
+        || take(&mut site.pages, gone);
+    if done {
+        site.reindex();
+    }
+    done
 }
 
 /// An entry of kind `K` in the model.
@@ -98,14 +138,20 @@ type EntryOf<K> = Entry<<K as Merge>::Facts, <K as Merge>::Text>;
 struct Fresh<'a> {
     sources: &'a Sources<'a>,
     files: &'a [&'a load::SourceFile],
+    /// The item's files that are no longer there.
+    gone: &'a [String],
     publish: Publish,
 }
 
 impl Fresh<'_> {
-    /// The item read again and the position of the entry it replaces in `list`, if it is
-    /// one entry without errors, with the versions, addresses and images it had, and
-    /// published.
-    fn entry<K: Merge>(&self, list: &[EntryOf<K>], data: &Data) -> Option<(usize, EntryOf<K>)>
+    /// The item read again, and the position in `list` of the entry it replaces (`None`
+    /// for a new item), if it is one entry without errors, every language of it is
+    /// published, and it shows the images it showed (a new language: none).
+    fn entry<K: Merge>(
+        &self,
+        list: &[EntryOf<K>],
+        data: &Data,
+    ) -> Option<(Option<usize>, EntryOf<K>)>
     where
         K::Facts: Dated,
     {
@@ -115,8 +161,8 @@ impl Fresh<'_> {
             return None;
         }
         let new = merged.pop()?;
-        let at = list.iter().position(|e| e.id == new.id)?;
-        let old = &list[at];
+        let at = list.iter().position(|e| e.id == new.id);
+        let old = at.map(|at| &list[at]);
         let date = new.facts.date();
         let shown = |body: &str| -> Vec<String> {
             crate::images::in_body(body)
@@ -124,18 +170,15 @@ impl Fresh<'_> {
                 .map(|(address, _, _)| address)
                 .collect()
         };
-        let same_shape = old.versions.len() == new.versions.len()
-            && old
-                .versions
-                .values()
-                .zip(new.versions.values())
-                .all(|(a, b)| {
-                    a.lang == b.lang
-                        && a.path == b.path
-                        && a.slug == b.slug
-                        && shown(&a.body) == shown(&b.body)
-                        && self.publish.allows(b.draft, date.as_ref())
-                });
-        same_shape.then_some((at, new))
+        // The entry of the same id is this item's (not another file's of the same id).
+        let ours =
+            |path: &String| self.gone.contains(path) || self.files.iter().any(|f| &f.path == path);
+        let fits = old.is_none_or(|o| o.versions.values().all(|v| ours(&v.path)))
+            && new.versions.values().all(|v| {
+                let before = old.and_then(|o| o.versions.get(&v.lang));
+                self.publish.allows(v.draft, date.as_ref())
+                    && shown(&v.body) == before.map(|b| shown(&b.body)).unwrap_or_default()
+            });
+        fits.then_some((at, new))
     }
 }

@@ -14,7 +14,7 @@
 use super::timeline::sort_timeline;
 use super::views::*;
 use super::Renderer;
-use crate::content::model::{Campaign, Exemplar, Report};
+use crate::content::model::{Campaign, Exemplar, Figure, Report};
 use crate::i18n::collate;
 use std::collections::BTreeMap;
 
@@ -106,20 +106,59 @@ pub(super) enum Changed<'a> {
     Other,
 }
 
+/// Puts a card in the place of the card of `id` in `list`, or last (a new item).
+fn put<C>(list: &mut Vec<C>, at: &mut BTreeMap<String, usize>, id: &str, card: C) {
+    match at.get(id) {
+        Some(&i) => list[i] = card,
+        None => {
+            at.insert(id.to_string(), list.len());
+            list.push(card);
+        }
+    }
+}
+
 impl<'a> Renderer<'a> {
     /// Makes again the parts of `index` that the changed item's own pages show, after
     /// the preview's quick look read it again into the model (`content::patch`), so those
     /// pages are what a full render makes. Other pages' lists stay as they were: the full
-    /// build that follows makes them. The item's id, versions and addresses are those it
-    /// had (the quick look takes nothing else), so every position in `index` still holds.
+    /// build that follows makes them. A new item's cards go last: no list is shown in the
+    /// order of `index` until that build.
     pub(super) fn patch_index(&self, index: &mut LangIndex, lang: &str, item: Changed<'a>) {
         match item {
             Changed::Exemplar(x) => {
-                index.exemplars[index.exemplar_at[&x.id]] = self.exemplar_card(x, lang);
+                let card = self.exemplar_card(x, lang);
+                put(&mut index.exemplars, &mut index.exemplar_at, &x.id, card);
             }
             Changed::Campaign(c) => {
-                let count = index.exemplars_by_campaign.get(&c.id).map_or(0, Vec::len);
-                index.campaigns[index.campaign_at[&c.id]] = self.campaign_card(c, lang, count);
+                // Its exemplars and results as the model has them now (earlier quick looks
+                // may have moved an exemplar or changed a report's figures).
+                let mut at: Vec<usize> = (self.site.exemplars.iter())
+                    .filter(|x| x.facts.campaign == c.id)
+                    .filter_map(|x| index.exemplar_at.get(&x.id).copied())
+                    .collect();
+                at.sort_unstable();
+                let count = at.len();
+                index.exemplars_by_campaign.insert(c.id.clone(), at);
+                let ours = |fig: &Figure| {
+                    (self.site.campaign_of(&fig.indicator)).is_some_and(|of| of.id == c.id)
+                };
+                let rows: Vec<ResultRow> = (self.reports_by_period().into_iter())
+                    .filter(|r| r.facts.results.iter().any(ours))
+                    .flat_map(|r| self.rows_of(r, lang))
+                    .filter(|(fig, _)| ours(fig))
+                    .map(|(_, row)| row)
+                    .collect();
+                if rows.is_empty() {
+                    index.results_by_campaign.remove(&c.id);
+                } else {
+                    index.results_by_campaign.insert(c.id.clone(), rows);
+                }
+                let card = self.campaign_card(c, lang, count);
+                put(&mut index.campaigns, &mut index.campaign_at, &c.id, card);
+                let counts = (index.exemplars_by_campaign.iter())
+                    .map(|(id, at)| (id.as_str(), at.len()))
+                    .collect();
+                index.headline_by_campaign = self.campaign_headlines(lang, &counts);
                 // Its exemplars' cards name it.
                 for x in self
                     .site

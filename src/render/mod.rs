@@ -320,7 +320,7 @@ pub fn quick_pages(
     theme: &Theme,
     memo: &mut Memo,
     paths: &BTreeSet<String>,
-) -> Result<BTreeMap<String, Vec<u8>>, Diagnostics> {
+) -> Result<QuickPages, Diagnostics> {
     let mut r = Renderer::new(site, theme);
     r.keep_text = false;
     let changed = if let Some(c) = made_from(&site.campaigns, paths) {
@@ -336,8 +336,11 @@ pub fn quick_pages(
         r.patch_index(index, &lang.code, changed);
     }
     r.pages_of(&memo.indexes, paths)?;
-    Ok(r.out.files)
+    Ok((r.out.files, r.sources))
 }
+
+/// The files a quick look rendered, and the page each source file became.
+pub type QuickPages = (BTreeMap<String, Vec<u8>>, BTreeMap<String, String>);
 
 /// The entry of `list` one of whose files is in `paths`.
 fn made_from<'s, F, T>(
