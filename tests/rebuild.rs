@@ -603,9 +603,8 @@ impl Op {
 
 /// The preview's quick look: an edit of one item's files shows that item's pages at once,
 /// equal to a clean build's (and its pages no longer made gone), and the rest of the site
-/// follows; an edit that changes more than the item's pages can show (a draft mark, a
-/// future date, an unknown campaign, a plan) is not a quick look but the full build,
-/// which says what is wrong.
+/// follows; an edit that changes more than the item's pages can show (an unknown
+/// campaign, a plan) is not a quick look but the full build, which says what is wrong.
 #[test]
 fn an_item_edit_is_shown_by_a_quick_look_then_the_whole_site_follows() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -623,7 +622,7 @@ fn an_item_edit_is_shown_by_a_quick_look_then_the_whole_site_follows() {
     let p_en = "content/pages/gioi-thieu.en.md";
     let plan = "content/plan/ke-hoach-2022.vi.md";
     use Op::*;
-    let cases: [(Op, bool); 17] = [
+    let cases: [(Op, bool); 19] = [
         (
             Replace(
                 x,
@@ -662,11 +661,20 @@ fn an_item_edit_is_shown_by_a_quick_look_then_the_whole_site_follows() {
                 "award: \"Bằng khen\"",
                 "award: \"Bằng khen\"\ndraft: true",
             ),
-            false,
+            true,
         ),
+        (Replace(x_en, "---\n", "---\ndraft: true\n"), true),
         (
             Replace(x, "recognized: 2021-12-01", "recognized: 2031-12-01"),
-            false,
+            true,
+        ),
+        (
+            Replace(
+                "content/campaigns/nhap.vi.md",
+                "draft: true",
+                "draft: false",
+            ),
+            true,
         ),
         (Replace(a, "campaign: an-toan", "campaign: khong-co"), false),
         (

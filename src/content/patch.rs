@@ -3,13 +3,12 @@
 //! is built again behind them (`rebuild::Session`).
 //!
 //! Taken: an edit of an item's front matter or text, a new item, a translation added or
-//! removed, a new address (`slug:`), an item deleted — of a campaign, an exemplar, a
-//! report or a page, when every language file of it is published, it shows no image it
-//! did not show before, names no file of `static/` it did not name, and every id it names
-//! is known to the model. Anything else (a draft mark, a date moving into the future, a
-//! new photo, a data file, a plan or a nomination list, two items at once) returns `None`
-//! and waits for the full build, as do a file's errors: the full build reports them with
-//! their lines. What the quick look does not check (a date before its campaign began, a
+//! removed, a new address (`slug:`), a draft mark put on or taken off, a date moved into
+//! the future or back, an item deleted — of a campaign, an exemplar, a report or a page,
+//! when it shows no image it did not show before, names no file of `static/` it did not
+//! name, and every id it names is known to the model. Anything else (a new photo, a data
+//! file, a plan or a nomination list, two items at once) returns `None` and waits for the
+//! full build, as do a file's errors: the full build reports them with their lines. What the quick look does not check (a date before its campaign began, a
 //! link in the text, an address another item has) the full build that follows does; if
 //! it fails, the preview goes back to the last good build and shows the errors.
 
@@ -61,32 +60,41 @@ pub fn item(
     match kind {
         Kind::Exemplar => {
             let (at, x) = new.entry::<ExemplarFm>(&site.exemplars, &none)?;
-            let old = at.map(|at| &site.exemplars[at].facts);
-            let fits = site.campaign(&x.facts.campaign).is_some()
-                && known_units(&x.facts.unit)
-                && x.facts.photo == old.and_then(|o| o.photo.clone())
-                && same_files(&x.facts.attachments, old.map(|o| &o.attachments));
-            fits.then(|| put(&mut site.exemplars, at, x))?;
+            if let Some(x) = &x {
+                let old = at.map(|at| &site.exemplars[at].facts);
+                let fits = site.campaign(&x.facts.campaign).is_some()
+                    && known_units(&x.facts.unit)
+                    && x.facts.photo == old.and_then(|o| o.photo.clone())
+                    && same_files(&x.facts.attachments, old.map(|o| &o.attachments));
+                fits.then_some(())?;
+            }
+            put(&mut site.exemplars, at, x);
         }
         Kind::Campaign => {
             let (at, mut c) = new.entry::<CampaignFm>(&site.campaigns, &none)?;
-            let fits = known_units(&c.facts.lead_unit)
-                && c.facts.based_on.iter().all(|d| site.document(d).is_some());
-            // Its plans: those it names and those that name it (of the published ones,
-            // which are all a page shows).
-            c.facts.plans = (site.plans.iter().rev())
-                .filter(|p| p.facts.campaigns.contains(&c.id) || c.facts.plans.contains(&p.id))
-                .map(|p| p.id.clone())
-                .collect();
-            fits.then(|| put(&mut site.campaigns, at, c))?;
+            if let Some(c) = &mut c {
+                let fits = known_units(&c.facts.lead_unit)
+                    && c.facts.based_on.iter().all(|d| site.document(d).is_some());
+                fits.then_some(())?;
+                // Its plans: those it names and those that name it (of the published ones,
+                // which are all a page shows).
+                c.facts.plans = (site.plans.iter().rev())
+                    .filter(|p| p.facts.campaigns.contains(&c.id) || c.facts.plans.contains(&p.id))
+                    .map(|p| p.id.clone())
+                    .collect();
+            }
+            put(&mut site.campaigns, at, c);
         }
         Kind::Report => {
             let data = Data::of_indicators(site.indicators.clone(), site.calendar.clone());
             let (at, r) = new.entry::<ReportFm>(&site.reports, &data)?;
-            let old = at.map(|at| &site.reports[at].facts.attachments);
-            let fits = r.facts.plan.as_ref().is_none_or(|p| site.plan(p).is_some())
-                && same_files(&r.facts.attachments, old);
-            fits.then(|| put(&mut site.reports, at, r))?;
+            if let Some(r) = &r {
+                let old = at.map(|at| &site.reports[at].facts.attachments);
+                let fits = r.facts.plan.as_ref().is_none_or(|p| site.plan(p).is_some())
+                    && same_files(&r.facts.attachments, old);
+                fits.then_some(())?;
+            }
+            put(&mut site.reports, at, r);
         }
         Kind::Page => {
             let (at, p) = new.entry::<PageFm>(&site.pages, &none)?;
@@ -106,11 +114,16 @@ fn same_files(new: &[Attachment], old: Option<&Vec<Attachment>>) -> bool {
     old.map_or(new.is_empty(), |old| old.as_slice() == new)
 }
 
-/// Puts an entry in its place in `list`, or last if it is new.
-fn put<E>(list: &mut Vec<E>, at: Option<usize>, entry: E) {
-    match at {
-        Some(at) => list[at] = entry,
-        None => list.push(entry),
+/// Puts an entry in its place in `list`, or last if it is new; takes it out if it is no
+/// longer published (`None`).
+fn put<E>(list: &mut Vec<E>, at: Option<usize>, entry: Option<E>) {
+    match (at, entry) {
+        (Some(at), Some(entry)) => list[at] = entry,
+        (None, Some(entry)) => list.push(entry),
+        (Some(at), None) => {
+            list.remove(at);
+        }
+        (None, None) => {}
     }
 }
 
@@ -144,14 +157,15 @@ struct Fresh<'a> {
 }
 
 impl Fresh<'_> {
-    /// The item read again, and the position in `list` of the entry it replaces (`None`
-    /// for a new item), if it is one entry without errors, every language of it is
-    /// published, and it shows the images it showed (a new language: none).
+    /// The item read again with its published languages (`None` if it has none: a draft,
+    /// a date to come), and the position in `list` of the entry it replaces (`None` for a
+    /// new item), if it is one entry without errors and shows the images it showed (a new
+    /// language: none).
     fn entry<K: Merge>(
         &self,
         list: &[EntryOf<K>],
         data: &Data,
-    ) -> Option<(Option<usize>, EntryOf<K>)>
+    ) -> Option<(Option<usize>, Option<EntryOf<K>>)>
     where
         K::Facts: Dated,
     {
@@ -160,10 +174,11 @@ impl Fresh<'_> {
         if diags.has_errors() || merged.len() != 1 {
             return None;
         }
-        let new = merged.pop()?;
+        let mut new = merged.pop()?;
         let at = list.iter().position(|e| e.id == new.id);
         let old = at.map(|at| &list[at]);
         let date = new.facts.date();
+        (new.versions).retain(|_, v| self.publish.allows(v.draft, date.as_ref()));
         let shown = |body: &str| -> Vec<String> {
             crate::images::in_body(body)
                 .into_iter()
@@ -176,9 +191,8 @@ impl Fresh<'_> {
         let fits = old.is_none_or(|o| o.versions.values().all(|v| ours(&v.path)))
             && new.versions.values().all(|v| {
                 let before = old.and_then(|o| o.versions.get(&v.lang));
-                self.publish.allows(v.draft, date.as_ref())
-                    && shown(&v.body) == before.map(|b| shown(&b.body)).unwrap_or_default()
+                shown(&v.body) == before.map(|b| shown(&b.body)).unwrap_or_default()
             });
-        fits.then_some((at, new))
+        fits.then_some((at, (!new.versions.is_empty()).then_some(new)))
     }
 }
