@@ -223,33 +223,50 @@ impl Session {
             return Ok(None);
         };
         let root = &self.opts.root;
-        let Some((present, gone)) = item_files(root, made, &self.pending) else {
-            return Ok(None);
+        let units = self.pending.len() == 1 && self.pending.contains(patch::UNITS);
+        let (present, gone) = match units {
+            true => Default::default(),
+            false => match item_files(root, made, &self.pending) {
+                Some(files) => files,
+                None => return Ok(None),
+            },
         };
-        let Some(paths) = patch::item(root, &mut made.site, publish, &present, &gone) else {
-            return Ok(None);
-        };
-        timings.lap("model", &mut clock);
-        // The model now has the change: whatever happens, a full build follows.
-        let good = Arc::clone(self.owed.get_or_insert_with(|| Arc::clone(&last.files)));
-        let Ok((pages, sources)) =
+        let rendered = if units {
+            let Some(ids) = patch::units(root, &mut made.site) else {
+                return Ok(None);
+            };
+            timings.lap("model", &mut clock);
+            self.owed.get_or_insert_with(|| Arc::clone(&last.files));
+            render::quick_unit_pages(&made.site, &made.theme, &mut made.memo, &ids)
+        } else {
+            let Some(paths) = patch::item(root, &mut made.site, publish, &present, &gone) else {
+                return Ok(None);
+            };
+            timings.lap("model", &mut clock);
+            // The model now has the change: whatever happens, a full build follows.
+            self.owed.get_or_insert_with(|| Arc::clone(&last.files));
             render::quick_pages(&made.site, &made.theme, &mut made.memo, &paths)
-        else {
+        };
+        let Ok((pages, sources)) = rendered else {
             return Ok(None);
         };
         timings.lap("render", &mut clock);
-        // The item's pages as the last build made them: those it no longer has go (a
-        // translation removed, a new address), and no other page may be replaced.
+        // The item's pages as the last build made them (a unit's: its pages): those it no
+        // longer has go (a translation removed, a new address), and no other page may be
+        // replaced.
         let page_file = |page: &String| format!("{}index.html", page.trim_start_matches('/'));
-        let had: BTreeSet<String> = (present.iter().chain(&gone))
-            .filter_map(|p| made.sources.get(p))
-            .map(page_file)
-            .collect();
+        let had: BTreeSet<String> = match units {
+            true => pages.keys().cloned().collect(),
+            false => (present.iter().chain(&gone))
+                .filter_map(|p| made.sources.get(p))
+                .map(page_file)
+                .collect(),
+        };
         if (pages.keys()).any(|f| last.files.contains_key(f) && !had.contains(f)) {
             return Ok(None);
         }
         let mut next: Files = (*last.files).clone();
-        let store = Arc::clone(good.store());
+        let store = Arc::clone(next.store());
         let mut changed = 0;
         for file in had.iter().filter(|f| !pages.contains_key(*f)) {
             changed += usize::from(next.blobs_mut().remove(file).is_some());

@@ -621,8 +621,9 @@ fn an_item_edit_is_shown_by_a_quick_look_then_the_whole_site_follows() {
     let r = "content/reports/bao-cao-6-thang-2022.vi.md";
     let p_en = "content/pages/gioi-thieu.en.md";
     let plan = "content/plan/ke-hoach-2022.vi.md";
+    let units = "content/data/units.yaml";
     use Op::*;
-    let cases: [(Op, bool); 19] = [
+    let cases: [(Op, bool); 22] = [
         (
             Replace(
                 x,
@@ -676,6 +677,19 @@ fn an_item_edit_is_shown_by_a_quick_look_then_the_whole_site_follows() {
             ),
             true,
         ),
+        (
+            Replace(
+                units,
+                "vi: \"Văn phòng Sở\"",
+                "vi: \"Văn phòng Sở Tài chính\"",
+            ),
+            true,
+        ),
+        (
+            Replace(units, "en: \"Inspectorate\"", "en: \"Inspectorate Office\""),
+            true,
+        ),
+        (Replace(units, "id: thanh-tra", "id: thanh-tra-so"), false),
         (Replace(a, "campaign: an-toan", "campaign: khong-co"), false),
         (
             Replace(plan, "symbol: \"KH-STC\"", "symbol: \"KH-STC2\""),

@@ -427,6 +427,19 @@ fn source_file(
     }
 }
 
+/// One data file (`content/data/units.yaml`), read and checked as [`load`] reads it;
+/// `None` if it has an error (the full build says which).
+pub fn one_data(root: &Path, rel: &str) -> Option<DataFile> {
+    let name = rel.strip_prefix("content/data/")?.strip_suffix(".yaml")?;
+    let (text, diags) = read_text(root, &root.join(rel), false);
+    (!diags.has_errors()).then_some(())?;
+    Some(DataFile {
+        path: rel.to_string(),
+        name: name.to_string(),
+        text: text?,
+    })
+}
+
 /// One content markdown file (`content/exemplars/x.vi.md`), read and checked as [`load`]
 /// reads it; `None` if it is not one or has an error (the full build says which). For
 /// the preview's quick look at a changed item (`content::patch`).

@@ -6,9 +6,10 @@
 //! removed, a new address (`slug:`), a draft mark put on or taken off, a date moved into
 //! the future or back, an item deleted — of a campaign, an exemplar, a report or a page,
 //! when it shows no image it did not show before, names no file of `static/` it did not
-//! name, and every id it names is known to the model. Anything else (a new photo, a data
-//! file, a plan or a nomination list, two items at once) returns `None` and waits for the
-//! full build, as do a file's errors: the full build reports them with their lines. What the quick look does not check (a date before its campaign began, a
+//! name, and every id it names is known to the model; and a unit's name in
+//! `content/data/units.yaml`. Anything else (a new photo, another data file, a unit added
+//! or removed, a plan or a nomination list, two items at once) returns `None` and waits
+//! for the full build, as do a file's errors: the full build reports them with their lines. What the quick look does not check (a date before its campaign began, a
 //! link in the text, an address another item has) the full build that follows does; if
 //! it fails, the preview goes back to the last good build and shows the errors.
 
@@ -106,6 +107,36 @@ pub fn item(
     }
     site.reindex();
     Some(present.iter().cloned().collect())
+}
+
+/// The units file, where the quick look takes it: `content/data/units.yaml`.
+pub const UNITS: &str = "content/data/units.yaml";
+
+/// Reads [`UNITS`] again into `site`, if only names changed (the same ids in the same
+/// order: an id added, removed or renamed reaches references, so the full build); returns
+/// the ids of the units whose names changed.
+pub fn units(root: &Path, site: &mut Site) -> Option<BTreeSet<String>> {
+    let loaded = Loaded {
+        files: Vec::new(),
+        data: vec![load::one_data(root, UNITS)?],
+    };
+    let mut diags = Diagnostics::default();
+    let data = super::datafiles::read(&loaded, &site.lang_order(), &mut diags);
+    let same_ids = data.units.len() == site.units.len()
+        && (data.units.iter())
+            .zip(&site.units)
+            .all(|(new, old)| new.id == old.id);
+    if diags.has_errors() || !same_ids {
+        return None;
+    }
+    let mut changed = BTreeSet::new();
+    for (new, old) in data.units.into_iter().zip(&mut site.units) {
+        if new.name != old.name {
+            old.name = new.name;
+            changed.insert(new.id);
+        }
+    }
+    Some(changed)
 }
 
 /// An item's attached files are those it had (a new item: none), so no file of `static/`

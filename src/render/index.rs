@@ -16,7 +16,7 @@ use super::views::*;
 use super::Renderer;
 use crate::content::model::{Campaign, Exemplar, Figure, Report};
 use crate::i18n::collate;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub(super) struct LangIndex {
     pub deadlines: Vec<Deadline>,
@@ -104,6 +104,9 @@ pub(super) enum Changed<'a> {
     Report(&'a Report),
     /// A kind whose pages show no list (a page).
     Other,
+    /// Units whose names changed (by id): their pages show their exemplars' cards and the
+    /// cards of the campaigns they lead, which name them.
+    Units(&'a BTreeSet<String>),
 }
 
 /// Puts a card in the place of the card of `id` in `list`, or last (a new item).
@@ -179,6 +182,15 @@ impl<'a> Renderer<'a> {
                 index.deadlines = self.deadlines(lang);
                 let rows = self.rows_of(r, lang).map(|(_, row)| row).collect();
                 index.results_by_report.insert(r.id.clone(), rows);
+            }
+            Changed::Units(ids) => {
+                for x in (self.site.exemplars.iter()).filter(|x| ids.contains(&x.facts.unit)) {
+                    index.exemplars[index.exemplar_at[&x.id]] = self.exemplar_card(x, lang);
+                }
+                for c in (self.site.campaigns.iter()).filter(|c| ids.contains(&c.facts.lead_unit)) {
+                    let count = index.exemplars_by_campaign.get(&c.id).map_or(0, Vec::len);
+                    index.campaigns[index.campaign_at[&c.id]] = self.campaign_card(c, lang, count);
+                }
             }
             Changed::Other => {}
         }

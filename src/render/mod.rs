@@ -339,6 +339,28 @@ pub fn quick_pages(
     Ok((r.out.files, r.sources))
 }
 
+/// The pages of the units `ids` after their names changed (`content::patch::units`): the
+/// quick look at an edit of `content/data/units.yaml`, as [`quick_pages`] is for an item.
+pub fn quick_unit_pages(
+    site: &Site,
+    theme: &Theme,
+    memo: &mut Memo,
+    ids: &BTreeSet<String>,
+) -> Result<QuickPages, Diagnostics> {
+    let mut r = Renderer::new(site, theme);
+    r.keep_text = false;
+    for (lang, index) in site.settings.languages.iter().zip(&mut memo.indexes) {
+        r.patch_index(index, &lang.code, index::Changed::Units(ids));
+        for u in site.units.iter().filter(|u| ids.contains(&u.id)) {
+            r.unit_page(&lang.code, index, u);
+        }
+    }
+    match r.diags.has_errors() {
+        true => Err(r.diags),
+        false => Ok((r.out.files, r.sources)),
+    }
+}
+
 /// The files a quick look rendered, and the page each source file became.
 pub type QuickPages = (BTreeMap<String, Vec<u8>>, BTreeMap<String, String>);
 

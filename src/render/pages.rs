@@ -8,7 +8,7 @@ use crate::config::Language;
 use crate::content::frontmatter::ExemplarKind;
 use crate::content::model::{
     Campaign, CampaignText, Exemplar, ExemplarText, Page, PageText, Plan, PlanText, Report,
-    ReportText,
+    ReportText, Unit,
 };
 use crate::content::Version;
 use crate::i18n::collate;
@@ -86,28 +86,7 @@ impl Renderer<'_> {
             self.emit_page(lang, &path, "exemplars.html", ctx);
         }
         for u in &self.site.units {
-            let list = index.exemplars_of_unit(&u.id);
-            let sub = |code: &str| -> String {
-                let ol = self.lang(code);
-                format!(
-                    "{}{}/{}/{}/",
-                    ol.prefix, ol.segments.exemplars, ol.segments.units, u.id
-                )
-            };
-            let path = sub(lang);
-            let alts = self
-                .site
-                .settings
-                .codes()
-                .map(|code| (code.to_string(), sub(code)))
-                .collect();
-            let name = u.name.get(lang).cloned().unwrap_or_default();
-            let title = format!("{}: {}", self.t(lang, "nav_exemplars"), name);
-            let mut ctx = self.context(lang, Section::Exemplars, &title, "", &path, &alts);
-            ctx.insert("groups", &group_by_year(list));
-            ctx.insert("heading", &title);
-            ctx.insert("led_campaigns", &index.led_by(&self.unit_link(&u.id, lang)));
-            self.emit_page(lang, &path, "exemplars.html", ctx);
+            self.unit_page(lang, index, u);
         }
 
         // Reports: the newest period first (by time, not by kind), ties by id.
@@ -307,6 +286,32 @@ impl Renderer<'_> {
             &ctx,
         );
         self.item_pages(l, index, None);
+    }
+
+    /// The page of a unit: its exemplars, and the campaigns it leads.
+    pub(super) fn unit_page(&mut self, lang: &str, index: &LangIndex, u: &Unit) {
+        let list = index.exemplars_of_unit(&u.id);
+        let sub = |code: &str| -> String {
+            let ol = self.lang(code);
+            format!(
+                "{}{}/{}/{}/",
+                ol.prefix, ol.segments.exemplars, ol.segments.units, u.id
+            )
+        };
+        let path = sub(lang);
+        let alts = self
+            .site
+            .settings
+            .codes()
+            .map(|code| (code.to_string(), sub(code)))
+            .collect();
+        let name = u.name.get(lang).cloned().unwrap_or_default();
+        let title = format!("{}: {}", self.t(lang, "nav_exemplars"), name);
+        let mut ctx = self.context(lang, Section::Exemplars, &title, "", &path, &alts);
+        ctx.insert("groups", &group_by_year(list));
+        ctx.insert("heading", &title);
+        ctx.insert("led_campaigns", &index.led_by(&self.unit_link(&u.id, lang)));
+        self.emit_page(lang, &path, "exemplars.html", ctx);
     }
 
     /// The page of every item written in `l` (campaigns, exemplars, reports, plans,
