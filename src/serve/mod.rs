@@ -33,8 +33,13 @@ const WATCHED_DIRS: [&str; 4] = ["content", "static", "themes", "templates"];
 const WATCHED_FILE: &str = crate::config::FILE;
 
 /// How long the sources must be quiet before a rebuild: one save of several files (or an
-/// editor's write-then-rename) becomes one rebuild.
-const DEBOUNCE: Duration = Duration::from_millis(150);
+/// editor's write-then-rename, a few milliseconds apart) becomes one rebuild. Short: it is
+/// part of the time until a quick look shows an edit.
+const DEBOUNCE: Duration = Duration::from_millis(50);
+/// After a quick look, how long the sources must be quiet before the rest of the site is
+/// built: saves while editing one page, a second or so apart, each get a quick look at
+/// once rather than waiting behind a full build, which is made once at the end.
+const SETTLE: Duration = Duration::from_millis(1000);
 /// A burst of changes that never pauses still gets a rebuild this often.
 const DEBOUNCE_MAX: Duration = Duration::from_secs(2);
 
@@ -482,7 +487,7 @@ fn rebuild_on_change(
     loop {
         // After a quick look, the rest of the site once the sources are quiet again.
         let first = if owes(session) {
-            match rx.recv_timeout(DEBOUNCE) {
+            match rx.recv_timeout(SETTLE) {
                 Ok(event) => event,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     finish(session, state);
