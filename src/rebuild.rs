@@ -77,6 +77,22 @@ struct Last {
     made: Option<Made>,
 }
 
+impl Last {
+    /// The report of a partial rebuild (`quick`: a quick look) that made this build.
+    fn partly(&self, quick: bool, changed: usize, timings: Timings) -> Report {
+        Report {
+            partial: true,
+            quick,
+            current: false,
+            files: Arc::clone(&self.files),
+            changed,
+            pages: self.pages,
+            warnings: self.warnings.clone(),
+            timings,
+        }
+    }
+}
+
 /// What a build was made from: the model, the theme and the memo of the render.
 struct Made {
     site: Site,
@@ -142,14 +158,8 @@ impl Session {
         if let Some(last) = self.last.as_ref().filter(|_| current) {
             self.pending.clear();
             return Ok(Report {
-                partial: true,
-                quick: false,
                 current: true,
-                files: Arc::clone(&last.files),
-                changed: 0,
-                pages: last.pages,
-                warnings: last.warnings.clone(),
-                timings: Timings::default(),
+                ..last.partly(false, 0, Timings::default())
             });
         }
         let previous = self.last.as_ref().map(|l| Arc::clone(&l.files));
@@ -291,16 +301,7 @@ impl Session {
         }
         timings.lap("keep", &mut clock);
         last.files = Arc::new(next);
-        Ok(Some(Report {
-            partial: true,
-            quick: true,
-            current: false,
-            files: Arc::clone(&last.files),
-            changed,
-            pages: last.pages,
-            warnings: last.warnings.clone(),
-            timings,
-        }))
+        Ok(Some(last.partly(true, changed, timings)))
     }
 
     /// A full build from a copy of the site at `root` (the editor's would-be site: the
@@ -448,16 +449,7 @@ impl Session {
         };
         if paths.is_empty() {
             // Unpublished files (drafts, future-dated): nothing of them is on the site.
-            return Ok(Report {
-                partial: true,
-                quick: false,
-                current: false,
-                files: Arc::clone(&last.files),
-                changed: 0,
-                pages: last.pages,
-                warnings: last.warnings.clone(),
-                timings,
-            });
+            return Ok(last.partly(false, 0, timings));
         }
         timings.lap("read", &mut clock);
         let html_in = |files: &Files, file: &str| {
@@ -533,16 +525,7 @@ impl Session {
             return Err(Error::Content(diags.into_sorted()));
         }
         last.files = Arc::new(next);
-        Ok(Report {
-            partial: true,
-            quick: false,
-            current: false,
-            files: Arc::clone(&last.files),
-            changed,
-            pages: last.pages,
-            warnings: last.warnings.clone(),
-            timings,
-        })
+        Ok(last.partly(false, changed, timings))
     }
 }
 

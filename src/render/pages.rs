@@ -4,7 +4,7 @@ use super::cards::group_by_year;
 use super::index::LangIndex;
 use super::views::*;
 use super::{Renderer, Section};
-use crate::config::Language;
+use crate::config::{Language, Segments};
 use crate::content::frontmatter::ExemplarKind;
 use crate::content::model::{
     Campaign, CampaignText, Exemplar, ExemplarText, Page, PageText, Plan, PlanText, Report,
@@ -64,24 +64,8 @@ impl Renderer<'_> {
             if list.is_empty() {
                 continue;
             }
-            let sub = |code: &str| -> String {
-                let ol = self.lang(code);
-                format!(
-                    "{}{}/{}/{}/",
-                    ol.prefix, ol.segments.exemplars, ol.segments.campaigns, c.id
-                )
-            };
-            let path = sub(lang);
-            let alts = self
-                .site
-                .settings
-                .codes()
-                .map(|code| (code.to_string(), sub(code)))
-                .collect();
-            let title = format!("{}: {}", self.t(lang, "nav_exemplars"), v.fm.title);
-            let mut ctx = self.context(lang, Section::Exemplars, &title, "", &path, &alts);
-            ctx.insert("groups", &group_by_year(list));
-            ctx.insert("heading", &title);
+            let of = |s: &Segments| s.campaigns.clone();
+            let (path, mut ctx) = self.exemplars_of(lang, list, of, &c.id, &v.fm.title);
             ctx.insert("parent", &self.campaign_link(&c.id, lang));
             self.emit_page(lang, &path, "exemplars.html", ctx);
         }
@@ -291,27 +275,37 @@ impl Renderer<'_> {
     /// The page of a unit: its exemplars, and the campaigns it leads.
     pub(super) fn unit_page(&mut self, lang: &str, index: &LangIndex, u: &Unit) {
         let list = index.exemplars_of_unit(&u.id);
+        let name = u.name.get(lang).cloned().unwrap_or_default();
+        let of = |s: &Segments| s.units.clone();
+        let (path, mut ctx) = self.exemplars_of(lang, list, of, &u.id, &name);
+        ctx.insert("led_campaigns", &index.led_by(&self.unit_link(&u.id, lang)));
+        self.emit_page(lang, &path, "exemplars.html", ctx);
+    }
+
+    /// The address and context of the list of exemplars of `id` (a campaign, a unit: the
+    /// address word `of` gives), `name` in its heading.
+    fn exemplars_of(
+        &self,
+        lang: &str,
+        list: Vec<&ExemplarCard>,
+        of: impl Fn(&Segments) -> String,
+        id: &str,
+        name: &str,
+    ) -> (String, tera::Context) {
         let sub = |code: &str| -> String {
             let ol = self.lang(code);
-            format!(
-                "{}{}/{}/{}/",
-                ol.prefix, ol.segments.exemplars, ol.segments.units, u.id
-            )
+            let exemplars = &ol.segments.exemplars;
+            format!("{}{exemplars}/{}/{id}/", ol.prefix, of(&ol.segments))
         };
         let path = sub(lang);
-        let alts = self
-            .site
-            .settings
-            .codes()
+        let alts = (self.site.settings.codes())
             .map(|code| (code.to_string(), sub(code)))
             .collect();
-        let name = u.name.get(lang).cloned().unwrap_or_default();
-        let title = format!("{}: {}", self.t(lang, "nav_exemplars"), name);
+        let title = format!("{}: {name}", self.t(lang, "nav_exemplars"));
         let mut ctx = self.context(lang, Section::Exemplars, &title, "", &path, &alts);
         ctx.insert("groups", &group_by_year(list));
         ctx.insert("heading", &title);
-        ctx.insert("led_campaigns", &index.led_by(&self.unit_link(&u.id, lang)));
-        self.emit_page(lang, &path, "exemplars.html", ctx);
+        (path, ctx)
     }
 
     /// The page of every item written in `l` (campaigns, exemplars, reports, plans,
