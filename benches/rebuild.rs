@@ -2,7 +2,7 @@
 //! (`minhbach::rebuild::Session`), one kind of edit at a time: build once, then for each
 //! kind change one file, rebuild, and put the file back (and rebuild again, untimed).
 //!
-//! `cargo bench --bench rebuild -- ROOT [RUNS]` on a corpus of `gen-corpus` prints
+//! `cargo bench --bench rebuild -- ROOT [RUNS [KINDS]]` on a corpus of `gen-corpus` prints
 //! `first <ms>`, then one line per kind of edit, `<kind> <median ms> (<min>–<max>)`, with
 //! RUNS runs each (default 3), and the peak memory of the process (`peak <MB>`). An edit
 //! the preview first shows by a quick look (its item's pages) also prints
@@ -11,7 +11,8 @@
 //!
 //! Kinds: `body` (a sentence appended to an exemplar's text), `title` (its title),
 //! `date` (its recognition date), `campaign` (the campaign it names), `data` (a unit's
-//! name in `content/data/units.yaml`), `translation` (an exemplar's English file removed;
+//! name in `content/data/units.yaml`), `documents` (a document's number in
+//! `content/data/documents.yaml`), `translation` (an exemplar's English file removed;
 //! putting it back, untimed, is a translation added), `new` (a copy of the exemplar under
 //! a new name) and `delete` (another exemplar's English file removed).
 
@@ -101,6 +102,10 @@ fn main() {
         std::process::exit(2);
     };
     let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(3);
+    // Only these kinds (comma-separated), if given.
+    let only: Option<Vec<String>> = args
+        .next()
+        .map(|k| k.split(',').map(String::from).collect());
     let opts = minhbach::Options {
         root: root.clone(),
         output: None,
@@ -138,6 +143,12 @@ fn main() {
         text_edit("data", &root, "content/data/units.yaml", |t, run| {
             t.replacen("Văn phòng Sở", &format!("Văn phòng Sở {run}"), 1)
         }),
+        text_edit(
+            "documents",
+            &root,
+            "content/data/documents.yaml",
+            |t, run| t.replacen("number: \"", &format!("number: \"{run}"), 1),
+        ),
         Edit {
             name: "translation",
             apply: {
@@ -194,7 +205,10 @@ fn main() {
         minhbach::peak_rss().unwrap_or(0) / 1024
     );
     drop(first);
-    for edit in &edits {
+    let edits = edits
+        .into_iter()
+        .filter(|e| only.as_ref().is_none_or(|o| o.iter().any(|k| k == e.name)));
+    for edit in edits {
         let mut times = Vec::new();
         let mut rest = Vec::new();
         let mut last = String::new();

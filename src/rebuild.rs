@@ -233,21 +233,31 @@ impl Session {
             return Ok(None);
         };
         let root = &self.opts.root;
-        let units = self.pending.len() == 1 && self.pending.contains(patch::UNITS);
-        let (present, gone) = match units {
+        let only = |path: &str| self.pending.len() == 1 && self.pending.contains(path);
+        let (units, documents) = (only(patch::UNITS), only(patch::DOCUMENTS));
+        let data = units || documents;
+        let (present, gone) = match data {
             true => Default::default(),
             false => match item_files(root, made, &self.pending) {
                 Some(files) => files,
                 None => return Ok(None),
             },
         };
-        let rendered = if units {
-            let Some(ids) = patch::units(root, &mut made.site) else {
+        let rendered = if data {
+            let ids = match units {
+                true => patch::units(root, &mut made.site),
+                false => patch::documents(root, &mut made.site, publish).map(|()| BTreeSet::new()),
+            };
+            let Some(ids) = ids else {
                 return Ok(None);
             };
             timings.lap("model", &mut clock);
             self.owed.get_or_insert_with(|| Arc::clone(&last.files));
-            render::quick_unit_pages(&made.site, &made.theme, &mut made.memo, &ids)
+            let change = match units {
+                true => render::DataChange::Units(&ids),
+                false => render::DataChange::Documents,
+            };
+            render::quick_data_pages(&made.site, &made.theme, &mut made.memo, change)
         } else {
             let Some(paths) = patch::item(root, &mut made.site, publish, &present, &gone) else {
                 return Ok(None);
@@ -261,11 +271,11 @@ impl Session {
             return Ok(None);
         };
         timings.lap("render", &mut clock);
-        // The item's pages as the last build made them (a unit's: its pages): those it no
-        // longer has go (a translation removed, a new address), and no other page may be
+        // The item's pages as the last build made them (a data file's: the pages that show
+        // it): those it no longer has go (a translation removed, a new address), and no other page may be
         // replaced.
         let page_file = |page: &String| format!("{}index.html", page.trim_start_matches('/'));
-        let had: BTreeSet<String> = match units {
+        let had: BTreeSet<String> = match data {
             true => pages.keys().cloned().collect(),
             false => (present.iter().chain(&gone))
                 .filter_map(|p| made.sources.get(p))

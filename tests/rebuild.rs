@@ -622,8 +622,9 @@ fn an_item_edit_is_shown_by_a_quick_look_then_the_whole_site_follows() {
     let p_en = "content/pages/gioi-thieu.en.md";
     let plan = "content/plan/ke-hoach-2022.vi.md";
     let units = "content/data/units.yaml";
+    let docs = "content/data/documents.yaml";
     use Op::*;
-    let cases: [(Op, bool); 22] = [
+    let cases: [(Op, bool); 28] = [
         (
             Replace(
                 x,
@@ -690,6 +691,32 @@ fn an_item_edit_is_shown_by_a_quick_look_then_the_whole_site_follows() {
             true,
         ),
         (Replace(units, "id: thanh-tra", "id: thanh-tra-so"), false),
+        (
+            Replace(docs, "number: \"12/CT-UBND\"", "number: \"12a/CT-UBND\""),
+            true,
+        ),
+        (
+            Replace(
+                docs,
+                "en: \"Launching the 2022 emulation\"",
+                "en: \"The 2022 emulation\"",
+            ),
+            true,
+        ),
+        (Replace(docs, "  draft: true", "  draft: false"), true),
+        (
+            Replace(docs, "issued: 2021-12-29", "issued: 2031-12-29"),
+            true,
+        ),
+        (Replace(docs, "id: ct-12", "id: ct-12-moi"), false),
+        (
+            Replace(
+                docs,
+                "  issued: 2021-12-29",
+                "  issued: 2021-12-29\n  file: /van-ban/moi.pdf",
+            ),
+            false,
+        ),
         (Replace(a, "campaign: an-toan", "campaign: khong-co"), false),
         (
             Replace(plan, "symbol: \"KH-STC\"", "symbol: \"KH-STC2\""),

@@ -6,10 +6,11 @@
 //! removed, a new address (`slug:`), a draft mark put on or taken off, a date moved into
 //! the future or back, an item deleted — of a campaign, an exemplar, a report or a page,
 //! when it shows no image it did not show before, names no file of `static/` it did not
-//! name, and every id it names is known to the model; and a unit's name in
-//! `content/data/units.yaml`. Anything else (a new photo, another data file, a unit added
-//! or removed, a plan or a nomination list, two items at once) returns `None` and waits
-//! for the full build, as do a file's errors: the full build reports them with their lines. What the quick look does not check (a date before its campaign began, a
+//! name, and every id it names is known to the model; a unit's name in
+//! `content/data/units.yaml`; and `content/data/documents.yaml` when no document is
+//! removed or renamed and none names a new file. Anything else (a new photo, the other
+//! data files, a unit added or removed, a plan or a nomination list, two items at once)
+//! returns `None` and waits for the full build, as do a file's errors: the full build reports them with their lines. What the quick look does not check (a date before its campaign began, a
 //! link in the text, an address another item has) the full build that follows does; if
 //! it fails, the preview goes back to the last good build and shows the errors.
 
@@ -137,6 +138,47 @@ pub fn units(root: &Path, site: &mut Site) -> Option<BTreeSet<String>> {
         }
     }
     Some(changed)
+}
+
+/// The documents file, where the quick look takes it: `content/data/documents.yaml`.
+pub const DOCUMENTS: &str = "content/data/documents.yaml";
+
+/// Reads [`DOCUMENTS`] again into `site`, if every published document is still there
+/// under its id (a document removed or renamed reaches the items that cite it, so the
+/// full build) and none names a file it did not name before (a new file of `static/` may
+/// not be published yet). Drafts and dates decide what is published, as in a build.
+pub fn documents(root: &Path, site: &mut Site, publish: Publish) -> Option<()> {
+    let loaded = Loaded {
+        files: Vec::new(),
+        data: vec![load::one_data(root, DOCUMENTS)?],
+    };
+    let mut diags = Diagnostics::default();
+    let data = super::datafiles::read(&loaded, &site.lang_order(), &mut diags);
+    if diags.has_errors() {
+        return None;
+    }
+    let files = |d: &super::frontmatter::DocumentFm| -> Vec<String> {
+        let attached = d.attachments.iter().map(|a| a.file.clone());
+        d.file.iter().cloned().chain(attached).collect()
+    };
+    let kept = |id: &str| data.documents.iter().any(|d| d.id == id);
+    if !site.documents.iter().all(|d| kept(&d.fm.id)) {
+        return None;
+    }
+    let mut published = Vec::new();
+    for fm in data.documents {
+        if !publish.allows(fm.draft, Some(&fm.issued)) {
+            continue;
+        }
+        let before = site.documents.iter().find(|d| d.fm.id == fm.id);
+        if before.map_or(Vec::new(), |d| files(&d.fm)) != files(&fm) {
+            return None;
+        }
+        published.push(super::model::Document { fm });
+    }
+    site.documents = published;
+    site.reindex();
+    Some(())
 }
 
 /// An item's attached files are those it had (a new item: none), so no file of `static/`

@@ -339,20 +339,33 @@ pub fn quick_pages(
     Ok((r.out.files, r.sources))
 }
 
-/// The pages of the units `ids` after their names changed (`content::patch::units`): the
-/// quick look at an edit of `content/data/units.yaml`, as [`quick_pages`] is for an item.
-pub fn quick_unit_pages(
+/// A data file the quick look read again (see `content::patch`).
+pub enum DataChange<'a> {
+    /// The units whose names changed, by id: their pages.
+    Units(&'a BTreeSet<String>),
+    /// `documents.yaml`: the documents pages.
+    Documents,
+}
+
+/// The pages that show what changed in a data file: the quick look at an edit of
+/// `content/data/units.yaml` or `documents.yaml`, as [`quick_pages`] is for an item.
+pub fn quick_data_pages(
     site: &Site,
     theme: &Theme,
     memo: &mut Memo,
-    ids: &BTreeSet<String>,
+    change: DataChange,
 ) -> Result<QuickPages, Diagnostics> {
     let mut r = Renderer::new(site, theme);
     r.keep_text = false;
     for (lang, index) in site.settings.languages.iter().zip(&mut memo.indexes) {
-        r.patch_index(index, &lang.code, index::Changed::Units(ids));
-        for u in site.units.iter().filter(|u| ids.contains(&u.id)) {
-            r.unit_page(&lang.code, index, u);
+        match change {
+            DataChange::Units(ids) => {
+                r.patch_index(index, &lang.code, index::Changed::Units(ids));
+                for u in site.units.iter().filter(|u| ids.contains(&u.id)) {
+                    r.unit_page(&lang.code, index, u);
+                }
+            }
+            DataChange::Documents => r.documents_pages(&lang.code),
         }
     }
     match r.diags.has_errors() {

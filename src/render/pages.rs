@@ -93,51 +93,7 @@ impl Renderer<'_> {
 
         // Plans, in the official layout.
 
-        // Legal documents with what cites each: newest first, and a second page oldest
-        // first, so the list is sortable by date without JavaScript.
-        let newest = self.path(lang, Section::Documents, None);
-        let oldest = format!("{newest}{}/", self.t(lang, "docs_oldest_slug"));
-        let orders = [
-            (newest.clone(), "docs_newest_first"),
-            (oldest.clone(), "docs_oldest_first"),
-        ];
-        for (path, label) in &orders {
-            let alternates = self
-                .site
-                .settings
-                .codes()
-                .map(|c| {
-                    let base = self.path(c, Section::Documents, None);
-                    let p = if *path == oldest {
-                        format!("{base}{}/", self.t(c, "docs_oldest_slug"))
-                    } else {
-                        base
-                    };
-                    (c.to_string(), p)
-                })
-                .collect();
-            let title = format!(
-                "{} ({})",
-                self.t(lang, "nav_documents"),
-                self.t(lang, label).to_lowercase()
-            );
-            let mut ctx = self.context(lang, Section::Documents, &title, "", path, &alternates);
-            let mut docs = self.documents(lang);
-            if *path == oldest {
-                docs.reverse();
-            }
-            ctx.insert("documents", &docs);
-            let sort: Vec<NavItem> = orders
-                .iter()
-                .map(|(p, l)| NavItem {
-                    label: self.t(lang, l),
-                    href: self.href(p),
-                    current: p == path,
-                })
-                .collect();
-            ctx.insert("sort_links", &sort);
-            self.emit_page(lang, path, "documents.html", ctx);
-        }
+        self.documents_pages(lang);
 
         // Fields (lĩnh vực): from the campaigns written in this language.
         let mut fields: BTreeMap<String, (String, Vec<CampaignCard>)> = BTreeMap::new();
@@ -270,6 +226,54 @@ impl Renderer<'_> {
             &ctx,
         );
         self.item_pages(l, index, None);
+    }
+
+    /// Legal documents with what cites each: newest first, and a second page oldest
+    /// first, so the list is sortable by date without JavaScript.
+    pub(super) fn documents_pages(&mut self, lang: &str) {
+        let newest = self.path(lang, Section::Documents, None);
+        let oldest = format!("{newest}{}/", self.t(lang, "docs_oldest_slug"));
+        let orders = [
+            (newest.clone(), "docs_newest_first"),
+            (oldest.clone(), "docs_oldest_first"),
+        ];
+        for (path, label) in &orders {
+            let alternates = self
+                .site
+                .settings
+                .codes()
+                .map(|c| {
+                    let base = self.path(c, Section::Documents, None);
+                    let p = if *path == oldest {
+                        format!("{base}{}/", self.t(c, "docs_oldest_slug"))
+                    } else {
+                        base
+                    };
+                    (c.to_string(), p)
+                })
+                .collect();
+            let title = format!(
+                "{} ({})",
+                self.t(lang, "nav_documents"),
+                self.t(lang, label).to_lowercase()
+            );
+            let mut ctx = self.context(lang, Section::Documents, &title, "", path, &alternates);
+            let mut docs = self.documents(lang);
+            if *path == oldest {
+                docs.reverse();
+            }
+            ctx.insert("documents", &docs);
+            let sort: Vec<NavItem> = orders
+                .iter()
+                .map(|(p, l)| NavItem {
+                    label: self.t(lang, l),
+                    href: self.href(p),
+                    current: p == path,
+                })
+                .collect();
+            ctx.insert("sort_links", &sort);
+            self.emit_page(lang, path, "documents.html", ctx);
+        }
     }
 
     /// The page of a unit: its exemplars, and the campaigns it leads.

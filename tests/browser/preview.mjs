@@ -87,6 +87,12 @@ export async function checkPreviewTabs(browser, report, { bin, fixture, tmp }) {
     figures.push(`all reloaded ${Date.now() - t} ms after an edit`);
     const title = await pages[2].textContent("h1");
     if (!title.includes("đã sửa")) problems.push(`after the edit the campaign page shows "${title}"`);
+    // A title is first a quick look at the campaign's pages; the rest of the site is built
+    // a second later, and open pages reload again.
+    await waitFor("the rest of the site", async () => log.includes("(the rest of the site)"), 30_000);
+    figures.push(`the rest of the site built ${Date.now() - t} ms after the edit`);
+    await sleep(500);
+    await Promise.all(pages.map((p) => p.waitForLoadState("load")));
 
     // A mistake: the problems box appears in every page, without a reload.
     await sleep(500);
