@@ -8,17 +8,18 @@
 //!   lists, feeds, data and the sitemap are made from front matter), so a body edit —
 //!   what staff do most while previewing — touches a handful of files, and the result is
 //!   the clean build's.
-//! - **Front matter of one item** (a title, a date, a campaign, a report's figures):
-//!   first a quick look — the item read again into the model (`content::patch`), the
-//!   parts of each language's lists its own pages show made again, and those pages
+//! - **One item's files** (its front matter, a new item, a translation added or removed,
+//!   a draft mark, an item deleted; see `content::patch` for what it takes), a unit's
+//!   name, the documents file: first a quick look — the item read again into the model,
+//!   the parts of each language's lists its own pages show made again, and those pages
 //!   rendered, as a clean build makes them — in milliseconds at any size of site; then
 //!   the full build the lists, feeds, data and search are owed ([`Session::finish`],
 //!   which the preview runs once the sources are quiet). If that build fails, the
 //!   preview goes back to the last good build.
-//! - **Everything else** (a file added, removed or renamed, a draft mark, a date in the
-//!   future, a photo, data, templates, settings, static files): a full build in memory.
-//!   Which of the outputs of a large site such a change reaches is not tracked;
-//!   `docs/performance.md` measures each kind of edit.
+//! - **Everything else** (a file renamed, a new photo, a plan, the other data files,
+//!   templates, settings, static files): a full build in memory. Which of the outputs of
+//!   a large site such a change reaches is not tracked; `docs/performance.md` measures
+//!   each kind of edit.
 //!
 //! Either way the files, once the session owes nothing, equal a clean build's byte for
 //! byte (`tests/rebuild.rs` makes every kind of edit at random and compares, and compares
@@ -145,10 +146,10 @@ impl Session {
     /// Brings the build up to date after `changed` (site-relative, `/`-separated paths of
     /// sources; empty on the first build). On errors the last good build is kept.
     ///
-    /// A change to the front matter of one item's files (its title, date, campaign,
-    /// figures) is first a quick look: the item read again into the model and its own
-    /// pages rendered against the lists of the last build (`content::patch`), in a few
-    /// milliseconds whatever the size of the site, so the page being edited shows the
+    /// A change to one item's files (its title, date, campaign, figures, a translation,
+    /// a draft mark), a unit's name or the documents file is first a quick look: read
+    /// again into the model (`content::patch`) and the pages that show it rendered, in a
+    /// few milliseconds whatever the size of the site, so the page being edited shows the
     /// change at once. The lists, feeds, data and search that the change also reaches are
     /// then owed: [`Session::finish`] builds the whole site, and until it has, the files
     /// are not a clean build's.
@@ -272,8 +273,8 @@ impl Session {
         };
         timings.lap("render", &mut clock);
         // The item's pages as the last build made them (a data file's: the pages that show
-        // it): those it no longer has go (a translation removed, a new address), and no other page may be
-        // replaced.
+        // it): those it no longer has go (a translation removed, a new address), and no
+        // other page may be replaced.
         let page_file = |page: &String| format!("{}index.html", page.trim_start_matches('/'));
         let had: BTreeSet<String> = match data {
             true => pages.keys().cloned().collect(),
@@ -600,10 +601,10 @@ fn item_files(
     if !changed.iter().all(ours) {
         return None;
     }
-    let files: BTreeSet<&String> = made
-        .fronts
-        .keys()
-        .filter(|p| ours(p))
+    // Its other files (25,000 names at 10,000 items per language: the cheap test first).
+    let start = format!("content/{}/{}", key.0, key.1);
+    let files: BTreeSet<&String> = (made.fronts.keys())
+        .filter(|p| p.starts_with(&start) && ours(p))
         .chain(changed)
         .collect();
     let (present, gone): (Vec<String>, Vec<String>) = files
