@@ -10,9 +10,11 @@
 //! `content/data/units.yaml`; and `content/data/documents.yaml` when no document is
 //! removed or renamed and none names a new file. Anything else (a new photo, the other
 //! data files, a unit added or removed, a plan or a nomination list, two items at once)
-//! returns `None` and waits for the full build, as do a file's errors: the full build reports them with their lines. What the quick look does not check (a date before its campaign began, a
-//! link in the text, an address another item has) the full build that follows does; if
-//! it fails, the preview goes back to the last good build and shows the errors.
+//! returns `None` and waits for the full build, as do a file's errors: the full build
+//! reports them with their lines. What the quick look does not check (a date before its
+//! campaign began, a link in the text, an address another item has) the full build that
+//! follows does; if it fails, the preview goes back to the last good build and shows the
+//! errors.
 
 use super::datafiles::Data;
 use super::facts::{self, Merge, Sources};
