@@ -16,10 +16,10 @@
 //!   the full build the lists, feeds, data and search are owed ([`Session::finish`],
 //!   which the preview runs once the sources are quiet). If that build fails, the
 //!   preview goes back to the last good build.
-//! - **Everything else** (a file renamed, a new photo, a plan, the other data files,
-//!   templates, settings, static files): a full build in memory. Which of the outputs of
-//!   a large site such a change reaches is not tracked; `docs/performance.md` measures
-//!   each kind of edit.
+//! - **Everything else** (a file renamed, a new photo, a nomination list, the other data
+//!   files, templates, settings, static files): a full build in memory. Which of the
+//!   outputs of a large site such a change reaches is not tracked; `docs/performance.md`
+//!   measures each kind of edit.
 //!
 //! Either way the files, once the session owes nothing, equal a clean build's byte for
 //! byte (`tests/rebuild.rs` makes every kind of edit at random and compares, and compares

@@ -604,7 +604,8 @@ impl Op {
 /// The preview's quick look: an edit of one item's files shows that item's pages at once,
 /// equal to a clean build's (and its pages no longer made gone), and the rest of the site
 /// follows; an edit that changes more than the item's pages can show (an unknown
-/// campaign, a plan) is not a quick look but the full build, which says what is wrong.
+/// campaign or document, a unit's id) is not a quick look but the full build, which says
+/// what is wrong.
 #[test]
 fn an_item_edit_is_shown_by_a_quick_look_then_the_whole_site_follows() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -624,7 +625,7 @@ fn an_item_edit_is_shown_by_a_quick_look_then_the_whole_site_follows() {
     let units = "content/data/units.yaml";
     let docs = "content/data/documents.yaml";
     use Op::*;
-    let cases: [(Op, bool); 28] = [
+    let cases: [(Op, bool); 32] = [
         (
             Replace(
                 x,
@@ -720,6 +721,30 @@ fn an_item_edit_is_shown_by_a_quick_look_then_the_whole_site_follows() {
         (Replace(a, "campaign: an-toan", "campaign: khong-co"), false),
         (
             Replace(plan, "symbol: \"KH-STC\"", "symbol: \"KH-STC2\""),
+            true,
+        ),
+        (
+            Replace(plan, "issued: \"2022-01\"", "issued: \"2022-02\""),
+            true,
+        ),
+        (
+            Replace(
+                plan,
+                "six_month_due: 2022-06-15",
+                "six_month_due: 2022-06-05",
+            ),
+            true,
+        ),
+        (
+            Replace(
+                plan,
+                "campaigns: [an-toan, doi-moi]",
+                "campaigns: [an-toan]",
+            ),
+            true,
+        ),
+        (
+            Replace(plan, "based_on: [ct-12]", "based_on: [ct-99]"),
             false,
         ),
     ];

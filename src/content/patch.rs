@@ -4,21 +4,20 @@
 //!
 //! Taken: an edit of an item's front matter or text, a new item, a translation added or
 //! removed, a new address (`slug:`), a draft mark put on or taken off, a date moved into
-//! the future or back, an item deleted — of a campaign, an exemplar, a report or a page,
-//! when it shows no image it did not show before, names no file of `static/` it did not
-//! name, and every id it names is known to the model; a unit's name in
-//! `content/data/units.yaml`; and `content/data/documents.yaml` when no document is
+//! the future or back, an item deleted (not a plan) — of a plan, a campaign, an exemplar,
+//! a report or a page, when it shows no image it did not show before, names no file of
+//! `static/` it did not name, and every id it names is known to the model; a unit's name
+//! in `content/data/units.yaml`; and `content/data/documents.yaml` when no document is
 //! removed or renamed and none names a new file. Anything else (a new photo, the other
-//! data files, a unit added or removed, a plan or a nomination list, two items at once)
-//! returns `None` and waits for the full build, as do a file's errors: the full build
-//! reports them with their lines. What the quick look does not check (a date before its
-//! campaign began, a link in the text, an address another item has) the full build that
-//! follows does; if it fails, the preview goes back to the last good build and shows the
-//! errors.
+//! data files, a unit added or removed, a nomination list, two items at once) returns
+//! `None` and waits for the full build, as do a file's errors: the full build reports
+//! them with their lines. What the quick look does not check (a date before its campaign
+//! began, a link in the text, an address another item has) the full build that follows
+//! does; if it fails, the preview goes back to the last good build and shows the errors.
 
 use super::datafiles::Data;
 use super::facts::{self, Merge, Sources};
-use super::frontmatter::{CampaignFm, ExemplarFm, PageFm, ReportFm};
+use super::frontmatter::{CampaignFm, ExemplarFm, PageFm, PlanFm, ReportFm};
 use super::load::{self, Kind, Loaded};
 use super::model::{Attachment, Dated, Entry, Publish, Site};
 use crate::error::Diagnostics;
@@ -104,9 +103,21 @@ pub fn item(
             let (at, p) = new.entry::<PageFm>(&site.pages, &none)?;
             put(&mut site.pages, at, p);
         }
-        // A plan's schedule and campaigns, and a nomination list's nominees and photos,
-        // reach other items: the full build.
-        Kind::Plan | Kind::Nomination => return None,
+        Kind::Plan => {
+            let (at, p) = new.entry::<PlanFm>(&site.plans, &none)?;
+            if let Some(p) = &p {
+                let old = at.map(|at| &site.plans[at].facts.attachments);
+                let fits = p.facts.based_on.iter().all(|d| site.document(d).is_some())
+                    && p.facts.campaigns.iter().all(|c| site.campaign(c).is_some())
+                    && same_files(&p.facts.attachments, old);
+                fits.then_some(())?;
+            }
+            put(&mut site.plans, at, p);
+            // Newest first, as the model keeps them: the current plan is the menu's.
+            site.plans.sort_by(super::model::plan_order);
+        }
+        // A nomination list's nominees and photos reach other items: the full build.
+        Kind::Nomination => return None,
     }
     site.reindex();
     Some(present.iter().cloned().collect())

@@ -102,6 +102,8 @@ pub(super) enum Changed<'a> {
     Campaign(&'a Campaign),
     Exemplar(&'a Exemplar),
     Report(&'a Report),
+    /// A plan: its page shows its reports due and where they stand.
+    Plan,
     /// A kind whose pages show no list (a page).
     Other,
     /// Units whose names changed (by id): their pages show their exemplars' cards and the
@@ -192,6 +194,7 @@ impl<'a> Renderer<'a> {
                     index.campaigns[index.campaign_at[&c.id]] = self.campaign_card(c, lang, count);
                 }
             }
+            Changed::Plan => index.deadlines = self.deadlines(lang),
             Changed::Other => {}
         }
     }

@@ -329,6 +329,8 @@ pub fn quick_pages(
         index::Changed::Exemplar(x)
     } else if let Some(rep) = made_from(&site.reports, paths) {
         index::Changed::Report(rep)
+    } else if made_from(&site.plans, paths).is_some() {
+        index::Changed::Plan
     } else {
         index::Changed::Other
     };
