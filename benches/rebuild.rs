@@ -11,10 +11,11 @@
 //!
 //! Kinds: `body` (a sentence appended to an exemplar's text), `title` (its title),
 //! `date` (its recognition date), `campaign` (the campaign it names), `data` (a unit's
-//! name in `content/data/units.yaml`), `documents` (a document's number in
-//! `content/data/documents.yaml`), `translation` (an exemplar's English file removed;
-//! putting it back, untimed, is a translation added), `new` (a copy of the exemplar under
-//! a new name) and `delete` (another exemplar's English file removed).
+//! name in `content/data/units.yaml`), `plan` (a plan's title), `documents` (a
+//! document's number in `content/data/documents.yaml`), `translation` (an exemplar's
+//! English file removed; putting it back, untimed, is a translation added), `new` (a copy
+//! of the exemplar under a new name) and `delete` (another exemplar's English file
+//! removed).
 
 use minhbach::rebuild::Session;
 use std::path::{Path, PathBuf};
@@ -115,6 +116,7 @@ fn main() {
         now: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date"),
     };
     let exemplar = first_file(&root, "exemplars", ".vi.md");
+    let plan = first_file(&root, "plan", ".vi.md");
     let other_campaign = another_campaign(&root, &exemplar);
     let twin = exemplar.replace(".vi.md", ".en.md");
     let twin_text = std::fs::read_to_string(root.join(&twin)).expect("an English twin");
@@ -142,6 +144,9 @@ fn main() {
         }),
         text_edit("data", &root, "content/data/units.yaml", |t, run| {
             t.replacen("Văn phòng Sở", &format!("Văn phòng Sở {run}"), 1)
+        }),
+        text_edit("plan", &root, &plan, |t, run| {
+            t.replacen("title: \"", &format!("title: \"({run}) "), 1)
         }),
         text_edit(
             "documents",
