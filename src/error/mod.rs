@@ -19,7 +19,9 @@ use std::path::{Path, PathBuf};
 
 pub mod codes;
 mod codes_vi;
+mod said;
 pub use codes::Code;
+pub use said::said;
 
 /// Characters of a source line shown around the column (half before, half after).
 pub const EXCERPT_CHARS: usize = 160;

@@ -81,7 +81,7 @@ pub struct Plan {
     /// True when every row is right and the site checks with them: [`apply`] may write.
     pub ok: bool,
     /// Problems of the whole import: no rows, or what `check` would say about the report
-    /// after it (those messages are in English).
+    /// after it (in Vietnamese by the error's code, as the editor says field errors).
     pub problems: Vec<Problem>,
     /// The file the figures go to, relative to the site folder.
     pub facts_file: String,
@@ -297,9 +297,19 @@ pub fn plan(root: &Path, report: &Path, table: &Table, mapping: &Mapping) -> Res
     if rows_ok {
         let texts = new_texts(&files, &rows)?;
         for d in report::check_with(root, &texts)? {
+            // Where, then what, in each language (the Vietnamese from the error's code).
+            let at = match &d.span {
+                Some(span) => format!("{}:{}:{}", d.path, span.line, span.col),
+                None => d.path.clone(),
+            };
+            let (message, hint) = crate::error::said(&d, "vi");
+            let hint = hint.map(|h| format!(" — {h}")).unwrap_or_default();
             problems.push(Problem {
                 column: None,
-                vi: format!("sau khi nhập, báo cáo sẽ có lỗi: {d}"),
+                vi: format!(
+                    "sau khi nhập, báo cáo sẽ có lỗi [{}]: {at}: {message}{hint}",
+                    d.code
+                ),
                 en: format!("after the import the report would have an error: {d}"),
             });
         }

@@ -251,6 +251,18 @@ fn what_check_refuses_is_not_written() {
     assert!(!p.ok);
     assert!(p.rows[0].problems.is_empty());
     assert!(p.problems[0].en.contains("target_min"), "{:?}", p.problems);
+    // In Vietnamese too, with the file and line and the error's code: the editor's
+    // preview shows it to a Vietnamese editor.
+    let vi = &p.problems[0].vi;
+    assert!(
+        vi.starts_with("sau khi nhập, báo cáo sẽ có lỗi [MB"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains(&format!("{VI}:")) && vi.contains("target_min"),
+        "{vi}"
+    );
+    assert!(!vi.contains("after the import"), "{vi}");
     let err = apply(dir.path(), Path::new(VI), &p).expect_err("refused");
     assert!(err.to_string().contains("nothing was written"));
     assert_eq!(
