@@ -35,7 +35,7 @@
 //! every body's links are checked again, not just the edited ones.
 
 use crate::check;
-use crate::content::load::{clean_text, split};
+use crate::content::load::{self, clean_text, split};
 use crate::content::{patch, Site};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::output::store::Store;
@@ -244,30 +244,26 @@ impl Session {
                 None => return Ok(None),
             },
         };
-        let rendered = if data {
-            let ids = match units {
-                true => patch::units(root, &mut made.site),
-                false => patch::documents(root, &mut made.site, publish).map(|()| BTreeSet::new()),
-            };
-            let Some(ids) = ids else {
-                return Ok(None);
-            };
-            timings.lap("model", &mut clock);
-            self.owed.get_or_insert_with(|| Arc::clone(&last.files));
-            let change = match units {
-                true => render::DataChange::Units(&ids),
-                false => render::DataChange::Documents,
-            };
-            render::quick_data_pages(&made.site, &made.theme, &mut made.memo, change)
+        let (mut ids, mut paths) = (BTreeSet::new(), BTreeSet::new());
+        let read = if units {
+            patch::units(root, &mut made.site).map(|changed| ids = changed)
+        } else if documents {
+            patch::documents(root, &mut made.site, publish)
         } else {
-            let Some(paths) = patch::item(root, &mut made.site, publish, &present, &gone) else {
-                return Ok(None);
-            };
-            timings.lap("model", &mut clock);
-            // The model now has the change: whatever happens, a full build follows.
-            self.owed.get_or_insert_with(|| Arc::clone(&last.files));
-            render::quick_pages(&made.site, &made.theme, &mut made.memo, &paths)
+            patch::item(root, &mut made.site, publish, &present, &gone).map(|p| paths = p)
         };
+        if read.is_none() {
+            return Ok(None);
+        }
+        timings.lap("model", &mut clock);
+        // The model now has the change: whatever happens, a full build follows.
+        self.owed.get_or_insert_with(|| Arc::clone(&last.files));
+        let shown = match (units, documents) {
+            (true, _) => render::Shown::Units(&ids),
+            (_, true) => render::Shown::Documents,
+            _ => render::Shown::Item(&paths),
+        };
+        let rendered = render::quick_pages(&made.site, &made.theme, &mut made.memo, shown);
         let Ok((pages, sources)) = rendered else {
             return Ok(None);
         };
@@ -591,10 +587,7 @@ fn item_files(
     let item = |path: &str| -> Option<(String, String)> {
         let (folder, name) = path.strip_prefix("content/")?.split_once('/')?;
         let base = name.strip_suffix(".md").filter(|_| !name.contains('/'))?;
-        let stem = (langs.iter())
-            .find_map(|l| base.strip_suffix(&format!(".{l}")))
-            .unwrap_or(base);
-        Some((folder.to_string(), stem.to_string()))
+        Some((folder.to_string(), load::stem_and_lang(base, &langs).0))
     };
     let key = item(changed.first()?)?;
     let ours = |p: &String| item(p).as_ref() == Some(&key);

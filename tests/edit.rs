@@ -472,12 +472,16 @@ fn a_save_changes_only_its_fields_and_an_invalid_one_writes_nothing() {
 
     // A bad date and an unknown campaign: errors at the field, in Vietnamese; no write.
     let before = ed.files();
-    let r = ed.post_json(
-        "/_edit/api/save?lang=vi",
-        &serde_json::json!({"path": path, "files": {"vi": {"fields": {"launched": "2023-13-45"}}}}),
-    );
-    assert_eq!(r.status, 422, "{r:?}");
-    let errors = r.json()["errors"].clone();
+    // The errors of a save of one field of the campaign, refused.
+    let refused = |field: &str, value: &str| {
+        let r = ed.post_json(
+            "/_edit/api/save?lang=vi",
+            &serde_json::json!({"path": path, "files": {"vi": {"fields": {field: value}}}}),
+        );
+        assert_eq!(r.status, 422, "{r:?}");
+        r.json()["errors"].clone()
+    };
+    let errors = refused("launched", "2023-13-45");
     assert_eq!(errors[0]["field"], "launched", "{errors}");
     assert_eq!(errors[0]["code"], "MB0401", "{errors}");
     assert!(
@@ -488,12 +492,7 @@ fn a_save_changes_only_its_fields_and_an_invalid_one_writes_nothing() {
     );
     // A message the editor has no Vietnamese of: said by its code's Vietnamese title, the
     // English after it, the code's Vietnamese fix as the hint.
-    let r = ed.post_json(
-        "/_edit/api/save?lang=vi",
-        &serde_json::json!({"path": path, "files": {"vi": {"fields": {"ends": "2022-06"}}}}),
-    );
-    assert_eq!(r.status, 422, "{r:?}");
-    let errors = r.json()["errors"].clone();
+    let errors = refused("ends", "2022-06");
     assert_eq!(errors[0]["field"], "ends", "{errors}");
     assert_eq!(errors[0]["code"], "MB0404", "{errors}");
     assert_eq!(

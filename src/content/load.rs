@@ -394,7 +394,7 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Loade
 }
 
 /// `x.vi` → (`x`, `vi`); a name without a language is the first language's.
-fn stem_and_lang(base: &str, languages: &[String]) -> (String, String) {
+pub fn stem_and_lang(base: &str, languages: &[String]) -> (String, String) {
     match base.rsplit_once('.') {
         Some((stem, lang)) => (stem.to_string(), lang.to_string()),
         None => (base.to_string(), languages[0].clone()),

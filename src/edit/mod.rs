@@ -111,9 +111,8 @@ pub struct Editor {
     importer: Box<dyn Importer>,
 }
 
-/// See [`Editor::check`].
-/// The folder of the would-be site, and the site-relative paths the change writes or
-/// removes there.
+/// See [`Editor::check`]: called with the folder of the would-be site and the
+/// site-relative paths the change writes or removes there.
 pub type Check = dyn Fn(&std::path::Path, &[String]) -> Result<Vec<crate::error::Diagnostic>, String>
     + Send
     + Sync;

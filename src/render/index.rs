@@ -111,6 +111,25 @@ pub(super) enum Changed<'a> {
     Units(&'a BTreeSet<String>),
 }
 
+impl Renderer<'_> {
+    /// Makes again the cards of the exemplars `which` picks; returns their positions.
+    fn cards_again(
+        &self,
+        index: &mut LangIndex,
+        lang: &str,
+        which: impl Fn(&Exemplar) -> bool,
+    ) -> Vec<usize> {
+        let mut at = Vec::new();
+        for x in self.site.exemplars.iter().filter(|x| which(x)) {
+            if let Some(&i) = index.exemplar_at.get(&x.id) {
+                index.exemplars[i] = self.exemplar_card(x, lang);
+                at.push(i);
+            }
+        }
+        at
+    }
+}
+
 /// Puts a card in the place of the card of `id` in `list`, or last (a new item).
 fn put<C>(list: &mut Vec<C>, at: &mut BTreeMap<String, usize>, id: &str, card: C) {
     match at.get(id) {
@@ -135,12 +154,9 @@ impl<'a> Renderer<'a> {
                 put(&mut index.exemplars, &mut index.exemplar_at, &x.id, card);
             }
             Changed::Campaign(c) => {
-                // Its exemplars and results as the model has them now (earlier quick looks
-                // may have moved an exemplar or changed a report's figures).
-                let mut at: Vec<usize> = (self.site.exemplars.iter())
-                    .filter(|x| x.facts.campaign == c.id)
-                    .filter_map(|x| index.exemplar_at.get(&x.id).copied())
-                    .collect();
+                // Its exemplars (whose cards name it) and results as the model has them now
+                // (earlier quick looks may have moved an exemplar or changed a figure).
+                let mut at = self.cards_again(index, lang, |x| x.facts.campaign == c.id);
                 at.sort_unstable();
                 let count = at.len();
                 index.exemplars_by_campaign.insert(c.id.clone(), at);
@@ -164,15 +180,6 @@ impl<'a> Renderer<'a> {
                     .map(|(id, at)| (id.as_str(), at.len()))
                     .collect();
                 index.headline_by_campaign = self.campaign_headlines(lang, &counts);
-                // Its exemplars' cards name it.
-                for x in self
-                    .site
-                    .exemplars
-                    .iter()
-                    .filter(|x| x.facts.campaign == c.id)
-                {
-                    index.exemplars[index.exemplar_at[&x.id]] = self.exemplar_card(x, lang);
-                }
                 let mut timeline: Vec<TimelineItem> = (self.timeline_items(lang, &[], Some(&c.id)))
                     .into_iter()
                     .map(|(item, _)| item)
@@ -186,9 +193,7 @@ impl<'a> Renderer<'a> {
                 index.results_by_report.insert(r.id.clone(), rows);
             }
             Changed::Units(ids) => {
-                for x in (self.site.exemplars.iter()).filter(|x| ids.contains(&x.facts.unit)) {
-                    index.exemplars[index.exemplar_at[&x.id]] = self.exemplar_card(x, lang);
-                }
+                self.cards_again(index, lang, |x| ids.contains(&x.facts.unit));
                 for c in (self.site.campaigns.iter()).filter(|c| ids.contains(&c.facts.lead_unit)) {
                     let count = index.exemplars_by_campaign.get(&c.id).map_or(0, Vec::len);
                     index.campaigns[index.campaign_at[&c.id]] = self.campaign_card(c, lang, count);

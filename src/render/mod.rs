@@ -258,7 +258,12 @@ pub fn rerender_bodies(
     old_html: &dyn Fn(&str) -> Option<String>,
 ) -> Result<BTreeMap<String, Vec<u8>>, Diagnostics> {
     let mut r = Renderer::new(site, theme);
-    r.pages_of(&memo.indexes, paths)?;
+    for (lang, index) in site.settings.languages.iter().zip(&memo.indexes) {
+        r.item_pages(lang, index, Some(paths));
+    }
+    if r.diags.has_errors() {
+        return Err(r.diags);
+    }
     // The new records replace the old ones of the same pages; each changed text goes
     // into its language's index.
     let fresh: BTreeMap<(String, String), PageRecord> = std::mem::take(&mut r.records)
@@ -309,65 +314,57 @@ pub fn rerender_bodies(
     Ok(r.out.files)
 }
 
-/// The pages made from the source files `paths` (the files of one item): the preview's
-/// quick look at a changed item (`content::patch`), shown while the rest of the site is
-/// built again. What of each language's lists the item's own pages show (its card, its
-/// result rows, its timeline) is made again first, so the pages are those a full render
-/// makes; the search index and the page records stay as they were, and the full build
-/// that follows replaces them.
-pub fn quick_pages(
-    site: &Site,
-    theme: &Theme,
-    memo: &mut Memo,
-    paths: &BTreeSet<String>,
-) -> Result<QuickPages, Diagnostics> {
-    let mut r = Renderer::new(site, theme);
-    r.keep_text = false;
-    let changed = if let Some(c) = made_from(&site.campaigns, paths) {
-        index::Changed::Campaign(c)
-    } else if let Some(x) = made_from(&site.exemplars, paths) {
-        index::Changed::Exemplar(x)
-    } else if let Some(rep) = made_from(&site.reports, paths) {
-        index::Changed::Report(rep)
-    } else if made_from(&site.plans, paths).is_some() {
-        index::Changed::Plan
-    } else {
-        index::Changed::Other
-    };
-    for (lang, index) in site.settings.languages.iter().zip(&mut memo.indexes) {
-        r.patch_index(index, &lang.code, changed);
-    }
-    r.pages_of(&memo.indexes, paths)?;
-    Ok((r.out.files, r.sources))
-}
-
-/// A data file the quick look read again (see `content::patch`).
-pub enum DataChange<'a> {
+/// What a quick look read again into the model (see `content::patch`), and so which
+/// pages it shows.
+pub enum Shown<'a> {
+    /// The files of one item (every language's): its pages.
+    Item(&'a BTreeSet<String>),
     /// The units whose names changed, by id: their pages.
     Units(&'a BTreeSet<String>),
     /// `documents.yaml`: the documents pages.
     Documents,
 }
 
-/// The pages that show what changed in a data file: the quick look at an edit of
-/// `content/data/units.yaml` or `documents.yaml`, as [`quick_pages`] is for an item.
-pub fn quick_data_pages(
+/// The pages of a preview's quick look, shown while the rest of the site is built again.
+/// What of each language's lists those pages show (an item's card, its result rows, its
+/// timeline; a unit's exemplars) is made again first, so the pages are those a full
+/// render makes; the search index and the page records stay as they were, and the full
+/// build that follows replaces them.
+pub fn quick_pages(
     site: &Site,
     theme: &Theme,
     memo: &mut Memo,
-    change: DataChange,
+    shown: Shown,
 ) -> Result<QuickPages, Diagnostics> {
     let mut r = Renderer::new(site, theme);
     r.keep_text = false;
+    let changed = match shown {
+        Shown::Item(paths) => {
+            if let Some(c) = made_from(&site.campaigns, paths) {
+                index::Changed::Campaign(c)
+            } else if let Some(x) = made_from(&site.exemplars, paths) {
+                index::Changed::Exemplar(x)
+            } else if let Some(rep) = made_from(&site.reports, paths) {
+                index::Changed::Report(rep)
+            } else if made_from(&site.plans, paths).is_some() {
+                index::Changed::Plan
+            } else {
+                index::Changed::Other
+            }
+        }
+        Shown::Units(ids) => index::Changed::Units(ids),
+        Shown::Documents => index::Changed::Other,
+    };
     for (lang, index) in site.settings.languages.iter().zip(&mut memo.indexes) {
-        match change {
-            DataChange::Units(ids) => {
-                r.patch_index(index, &lang.code, index::Changed::Units(ids));
+        r.patch_index(index, &lang.code, changed);
+        match shown {
+            Shown::Item(paths) => r.item_pages(lang, index, Some(paths)),
+            Shown::Units(ids) => {
                 for u in site.units.iter().filter(|u| ids.contains(&u.id)) {
                     r.unit_page(&lang.code, index, u);
                 }
             }
-            DataChange::Documents => r.documents_pages(&lang.code),
+            Shown::Documents => r.documents_pages(&lang.code),
         }
     }
     match r.diags.has_errors() {
@@ -386,23 +383,6 @@ fn made_from<'s, F, T>(
 ) -> Option<&'s Entry<F, T>> {
     list.iter()
         .find(|e| e.versions.values().any(|v| paths.contains(&v.path)))
-}
-
-impl Renderer<'_> {
-    /// Renders the item pages made from `paths` with each language's lists.
-    fn pages_of(
-        &mut self,
-        indexes: &[LangIndex],
-        paths: &BTreeSet<String>,
-    ) -> Result<(), Diagnostics> {
-        for (lang, index) in self.site.settings.languages.iter().zip(indexes) {
-            self.item_pages(lang, index, Some(paths));
-        }
-        match self.diags.has_errors() {
-            true => Err(std::mem::take(&mut self.diags)),
-            false => Ok(()),
-        }
-    }
 }
 
 fn page_record(lang: &str, path: &str, ctx: &tera::Context, html: &str) -> PageRecord {

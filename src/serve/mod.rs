@@ -250,30 +250,39 @@ fn browsable(addr: SocketAddr) -> SocketAddr {
 /// last good site and shows the diagnostics. `changed` are the source files that
 /// triggered it (empty at start).
 fn rebuild(session: &Mutex<Session>, state: &State, changed: &[String]) {
-    // In this order everywhere: the editor's change, then the session.
-    let _saving = state.editor.get().map(|e| e.hold());
-    let mut session = session.lock().unwrap_or_else(|e| e.into_inner());
-    let started = Instant::now();
-    let result = session.rebuild(changed);
-    publish(state, result, changed, started, session.files());
+    build(session, state, changed, |s| Some(s.rebuild(changed)));
 }
 
 /// The rest of the site after a quick look (see `Session::rebuild`): the full build.
 fn finish(session: &Mutex<Session>, state: &State) {
-    let _saving = state.editor.get().map(|e| e.hold());
-    let mut session = session.lock().unwrap_or_else(|e| e.into_inner());
-    if !session.owes() {
-        return;
-    }
-    let started = Instant::now();
-    let result = session.finish();
     let rest = ["the rest of the site".to_string()];
-    publish(state, result, &rest, started, session.files());
+    build(session, state, &rest, |s| s.owes().then(|| s.finish()));
+}
+
+/// Runs `step` on the session (`None`: nothing to do) and swaps its result in.
+fn build(
+    session: &Mutex<Session>,
+    state: &State,
+    changed: &[String],
+    step: impl FnOnce(&mut Session) -> Option<Result<crate::rebuild::Report, Error>>,
+) {
+    // In this order everywhere: the editor's change, then the session.
+    let _saving = state.editor.get().map(|e| e.hold());
+    let mut session = lock(session);
+    let started = Instant::now();
+    if let Some(result) = step(&mut session) {
+        publish(state, result, changed, started, session.files());
+    }
+}
+
+/// The session; a rebuild that panicked left it as it was, which the next one replaces.
+fn lock(session: &Mutex<Session>) -> std::sync::MutexGuard<'_, Session> {
+    session.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Whether a quick look was shown and the rest of the site is still to build.
 fn owes(session: &Mutex<Session>) -> bool {
-    session.lock().unwrap_or_else(|e| e.into_inner()).owes()
+    lock(session).owes()
 }
 
 /// The editor's check of a change: the session builds the copy of the site that has it
@@ -287,7 +296,7 @@ fn check_copy(
     copy: &Path,
     changed: &[String],
 ) -> Result<Vec<Diagnostic>, String> {
-    let mut session = session.lock().unwrap_or_else(|e| e.into_inner());
+    let mut session = lock(session);
     let started = Instant::now();
     if let Ok(Some(report)) = session.quick_from(copy, changed) {
         let files = session.files();
