@@ -417,8 +417,9 @@ fn requests_without_the_token_or_from_elsewhere_are_refused_with_nothing_written
         &serde_json::json!({"name": "../content"}),
     );
     assert_eq!(r.status, 400, "{r:?}");
-    // Uploads over the limit are refused before they are read.
-    let big = vec![b'%'; 2 * 1024 * 1024];
+    // Uploads over the limit are refused before they are read, and the sender gets the
+    // answer: a 32 MB file is not reset under it while it is still being sent.
+    let big = vec![b'%'; 32 * 1024 * 1024];
     let r = ed.post("/_edit/api/upload?name=big.pdf", &big);
     assert_eq!(r.status, 413, "{r:?}");
     // Not a photo or a PDF, or a photo the image stage cannot read.
